@@ -1,0 +1,83 @@
+import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import { can, type Action } from "~/domain/policy";
+import type { Role } from "~/domain/enums";
+import type { MessageKey } from "~/domain/i18n";
+import { useRootData, useT } from "./i18n";
+import { Toast } from "./toast";
+
+const NAV: { to: string; key: MessageKey; action: Action | null }[] = [
+  { to: "/dashboard", key: "nav.dashboard", action: "dashboard.read" },
+  { to: "/campuses", key: "nav.campuses", action: "campus.read" },
+  { to: "/audit", key: "nav.audit", action: "audit.read" },
+  { to: "/admin/users", key: "nav.users", action: "user.manage" },
+  { to: "/account", key: "nav.account", action: null },
+];
+
+export function AppShell({ children }: { children: React.ReactNode }) {
+  const data = useRootData();
+  const t = useT();
+  const location = useLocation();
+  const user = data?.user;
+  const actor = user ? { id: user.id, role: user.role as Role, campusIds: user.campusIds } : null;
+  const here = `${location.pathname}${location.search}`;
+  return (
+    <>
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-2">
+        {t("app.skipToContent")}
+      </a>
+      <header className="no-print border-b border-brand-800 bg-brand-700 text-white">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
+          <Link to="/" className="text-lg font-bold">
+            {t("app.name")}
+          </Link>
+          {data?.demo ? (
+            <span title={t("app.demoNote")} className="rounded bg-amber-300 px-2 py-0.5 text-xs font-bold text-amber-950" data-testid="demo-marker">
+              {t("app.demo")}
+            </span>
+          ) : null}
+          <div className="ml-auto flex items-center gap-2">
+            <Form method="post" action="/locale" reloadDocument>
+              <input type="hidden" name="redirectTo" value={here} />
+              <input type="hidden" name="locale" value={data?.locale === "en" ? "id" : "en"} />
+              <button type="submit" className="rounded px-2 py-1 text-sm underline" aria-label={t("nav.language")}>
+                {t("nav.switchTo")}
+              </button>
+            </Form>
+            {user ? (
+              <Form method="post" action="/logout">
+                <button type="submit" className="rounded border border-white/60 px-3 py-1 text-sm">
+                  {t("nav.logout")}
+                </button>
+              </Form>
+            ) : null}
+          </div>
+        </div>
+        {actor ? (
+          <nav aria-label={t("nav.main")} className="bg-brand-800">
+            <ul className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-2">
+              {NAV.filter((n) => n.action === null || can(actor, n.action)).map((n) => (
+                <li key={n.to}>
+                  <NavLink
+                    to={n.to}
+                    className={({ isActive }) =>
+                      `block whitespace-nowrap px-3 py-2 text-sm ${isActive ? "bg-white/20 font-semibold" : "hover:bg-white/10"}`
+                    }
+                  >
+                    {t(n.key)}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        ) : null}
+      </header>
+      {data?.demo ? (
+        <p className="no-print bg-amber-100 px-4 py-1 text-center text-xs text-amber-900">{t("app.demoNote")}</p>
+      ) : null}
+      <Toast toast={data?.toast ?? null} />
+      <main id="main" className="mx-auto max-w-6xl px-4 py-6">
+        {children}
+      </main>
+    </>
+  );
+}

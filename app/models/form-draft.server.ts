@@ -1,0 +1,56 @@
+import { createCookie } from "@remix-run/node";
+import { prisma } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
+import { newToken } from "./user.server";
+
+// A form posted after the session expired is stashed here, so it can be restored after login.
+
+const DRAFT_TTL_MS = 24 * 3_600_000;
+const MAX_DRAFT_BYTES = 64 * 1024;
+const NEVER_KEPT = /password|token|^intent$/i;
+
+function draftCookie() {
+  return createCookie("__draft", {
+    path: "/",
+    httpOnly: true,
+    sameSite: "lax",
+    secure: env().cookieSecure,
+    secrets: env().sessionSecrets,
+    maxAge: DRAFT_TTL_MS / 1000,
+  });
+}
+
+/** Stores the text fields of a refused submission; returns the Set-Cookie value, or null. */
+export async function saveDraft(request: Request, path: string): Promise<string | null> {
+  let form: FormData;
+  try {
+    form = await request.clone().formData();
+  } catch {
+    return null;
+  }
+  const fields: [string, string][] = [];
+  for (const [name, value] of form.entries()) {
+    if (typeof value === "string" && !NEVER_KEPT.test(name)) fields.push([name, value]);
+  }
+  const data = JSON.stringify(fields);
+  if (fields.length === 0 || data.length > MAX_DRAFT_BYTES) return null;
+  const id = newToken();
+  await prisma.formDraft.create({ data: { id, path, data, expiresAt: new Date(Date.now() + DRAFT_TTL_MS) } });
+  return draftCookie().serialize(id);
+}
+
+/**
+ * The stashed fields for this page, if this browser has some. Returns them once, with the
+ * Set-Cookie value that forgets them.
+ */
+export async function takeDraft(request: Request): Promise<{ fields: [string, string][]; cookie: string } | null> {
+  const id = await draftCookie().parse(request.headers.get("Cookie"));
+  if (typeof id !== "string") return null;
+  const url = new URL(request.url);
+  const draft = await prisma.formDraft.findUnique({ where: { id } });
+  if (!draft || draft.path !== `${url.pathname}${url.search}`) return null;
+  await prisma.formDraft.deleteMany({ where: { OR: [{ id }, { expiresAt: { lt: new Date() } }] } });
+  const cookie = await draftCookie().serialize("", { maxAge: 0 });
+  if (draft.expiresAt < new Date()) return { fields: [], cookie };
+  return { fields: JSON.parse(draft.data) as [string, string][], cookie };
+}

@@ -1,0 +1,99 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  isRouteErrorResponse,
+  useLoaderData,
+  useRouteError,
+} from "@remix-run/react";
+import { AppShell } from "~/components/app-shell";
+import { takeDraft } from "~/models/form-draft.server";
+import { isDemoLoaded } from "~/models/app-status.server";
+import { getUser } from "~/utils/auth.server";
+import { commitCookieSession, getCookieSession, getLocale } from "~/utils/session.server";
+import { useNonce } from "~/utils/nonce";
+import { useLocale, useT } from "~/components/i18n";
+import stylesheet from "~/tailwind.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+
+export const meta: MetaFunction = () => [{ title: "Kolaborasi Banten" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [user, locale, session, demo] = await Promise.all([
+    getUser(request),
+    getLocale(request),
+    getCookieSession(request),
+    isDemoLoaded(),
+  ]);
+  const headers = new Headers();
+  const toast = session.get("toast") ?? null;
+  if (toast) headers.append("Set-Cookie", await commitCookieSession(session));
+  const draft = user && request.method === "GET" ? await takeDraft(request) : null;
+  if (draft) headers.append("Set-Cookie", draft.cookie);
+  return json(
+    {
+      locale,
+      demo,
+      toast,
+      restoredDraft: draft?.fields.length ? draft.fields : null,
+      user: user ? { id: user.id, name: user.name, email: user.email, role: user.role, campusIds: user.campusIds } : null,
+    },
+    { headers },
+  );
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const nonce = useNonce();
+  const locale = useLocale();
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  useLoaderData<typeof loader>();
+  return (
+    <AppShell>
+      <Outlet />
+    </AppShell>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const t = useT();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const key = status === 400 || status === 403 || status === 404 ? (`error.${status}` as const) : "error.500";
+  if (!isRouteErrorResponse(error)) console.error(error);
+  return (
+    <AppShell>
+      <section className="card mx-auto max-w-xl" role="alert">
+        <h1 className="text-xl font-bold">
+          {status} – {t("error.title")}
+        </h1>
+        <p className="mt-2">{t(key)}</p>
+        <a className="btn mt-4" href="/">
+          {t("error.back")}
+        </a>
+      </section>
+    </AppShell>
+  );
+}
+

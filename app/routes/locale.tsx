@@ -1,0 +1,18 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { LOCALES, isOneOf } from "~/domain/enums";
+import { assertSameOrigin } from "~/utils/auth.server";
+import { safeRedirect } from "~/utils/safe-redirect";
+import { localeCookie } from "~/utils/session.server";
+
+export const loader = () => redirect("/");
+
+/** Switches the interface language (a preference cookie; works signed in or not). */
+export async function action({ request }: ActionFunctionArgs) {
+  assertSameOrigin(request);
+  const form = await request.formData();
+  const locale = form.get("locale");
+  const to = safeRedirect(form.get("redirectTo"));
+  if (!isOneOf(LOCALES, locale)) return redirect(to);
+  return redirect(to, { headers: { "Set-Cookie": await localeCookie.serialize(locale) } });
+}

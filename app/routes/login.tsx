@@ -1,0 +1,99 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { ErrorList, SubmitButton, TextField } from "~/components/forms";
+import { useT } from "~/components/i18n";
+import { loginSchema } from "~/domain/schemas/auth";
+import { landingPath } from "~/models/campus.server";
+import { isDemoLoaded } from "~/models/app-status.server";
+import { getSessionUser, login } from "~/models/user.server";
+import { assertSameOrigin, clientIp, getUser } from "~/utils/auth.server";
+import { env } from "~/utils/env.server";
+import { safeRedirect } from "~/utils/safe-redirect";
+import { commitCookieSession, getCookieSession } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Masuk · Kolaborasi Banten" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getUser(request);
+  const redirectTo = new URL(request.url).searchParams.get("redirectTo");
+  if (user) throw redirect(safeRedirect(redirectTo, await landingPath(user)));
+  const demo = await isDemoLoaded();
+  return json({ demoPassword: demo ? env().DEMO_PASSWORD : null, demo });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  assertSameOrigin(request);
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: loginSchema });
+  if (submission.status !== "success") {
+    return json({ result: submission.reply({ hideFields: ["password"] }), retryAfterMinutes: null }, { status: 400 });
+  }
+  const result = await login(submission.value, {
+    ip: clientIp(context),
+    userAgent: request.headers.get("User-Agent"),
+  });
+  if (!result.ok) {
+    const rateLimited = result.reason === "rate-limited";
+    return json(
+      {
+        result: submission.reply({
+          formErrors: [rateLimited ? "login.rateLimited" : "login.failed"],
+          hideFields: ["password"],
+        }),
+        retryAfterMinutes: rateLimited ? result.retryAfterMinutes : null,
+      },
+      { status: rateLimited ? 429 : 400 },
+    );
+  }
+  const session = await getCookieSession(request);
+  session.set("sessionId", result.sessionId);
+  const user = await getSessionUser(result.sessionId);
+  const to = safeRedirect(submission.value.redirectTo, user ? await landingPath(user) : "/");
+  const maxAge = Math.floor((result.expiresAt.getTime() - Date.now()) / 1000);
+  return redirect(to, { headers: { "Set-Cookie": await commitCookieSession(session, maxAge) } });
+}
+
+export default function LoginPage() {
+  const { demo, demoPassword } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const t = useT();
+  const [form, fields] = useForm({
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(loginSchema),
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: loginSchema }),
+  });
+  const formErrors = form.errors?.map((e) =>
+    e === "login.rateLimited" ? t(e, { minutes: actionData?.retryAfterMinutes ?? 15 }) : e,
+  );
+  return (
+    <div className="mx-auto max-w-md">
+      <h1 className="text-2xl font-bold">{t("login.title")}</h1>
+      <p className="mt-1 text-slate-700">{t("login.intro")}</p>
+      {searchParams.get("expired") ? (
+        <p role="alert" className="mt-4 rounded-md border-l-4 border-amber-500 bg-amber-50 px-4 py-3 text-amber-900">
+          {t("login.sessionExpired")}
+        </p>
+      ) : null}
+      <Form method="post" className="card mt-4 space-y-4" {...getFormProps(form)}>
+        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
+        <ErrorList id={form.errorId} errors={formErrors} />
+        <TextField label={t("login.email")} field={fields.email} type="email" autoComplete="username" />
+        <TextField label={t("login.password")} field={fields.password} type="password" autoComplete="current-password" />
+        <SubmitButton pendingText={t("login.submitting")}>{t("login.submit")}</SubmitButton>
+        <p className="text-sm text-slate-600">{t("login.forgot")}</p>
+      </Form>
+      {demo ? (
+        <section className="card mt-4 text-sm">
+          <h2 className="font-semibold">{t("login.demoAccounts")}</h2>
+          <p className="mt-1">admin@demo.test · reviewer@demo.test · observer@demo.test · liaison.itb@demo.test …</p>
+          {demoPassword ? <p className="mt-1">{t("login.demoPassword", { password: demoPassword })}</p> : null}
+        </section>
+      ) : null}
+    </div>
+  );
+}

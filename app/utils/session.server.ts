@@ -1,0 +1,58 @@
+import { createCookie, createCookieSessionStorage, type Session } from "@remix-run/node";
+import type { MessageKey } from "~/domain/i18n";
+import { LOCALES, type Locale, isOneOf } from "~/domain/enums";
+import { env } from "./env.server";
+
+export type Toast = { type: "success" | "error" | "info"; key: MessageKey; params?: Record<string, string | number> };
+
+type SessionData = { sessionId: string };
+type FlashData = { toast: Toast };
+
+let storage: ReturnType<typeof createStorage> | undefined;
+
+function createStorage() {
+  return createCookieSessionStorage<SessionData, FlashData>({
+    cookie: {
+      name: "__session",
+      httpOnly: true,
+      sameSite: "lax",
+      path: "/",
+      secure: env().cookieSecure,
+      secrets: env().sessionSecrets,
+    },
+  });
+}
+
+/** The signed cookie holding the server-side session id and flash messages. */
+export function sessionStorage() {
+  return (storage ??= createStorage());
+}
+
+export async function getCookieSession(request: Request): Promise<Session<SessionData, FlashData>> {
+  return sessionStorage().getSession(request.headers.get("Cookie"));
+}
+
+export async function commitCookieSession(session: Session<SessionData, FlashData>, maxAgeSeconds?: number) {
+  return sessionStorage().commitSession(session, maxAgeSeconds ? { maxAge: maxAgeSeconds } : undefined);
+}
+
+/** Redirect-with-toast helper: returns the Set-Cookie header value carrying the message. */
+export async function flashToast(request: Request, toast: Toast): Promise<string> {
+  const session = await getCookieSession(request);
+  session.flash("toast", toast);
+  return commitCookieSession(session);
+}
+
+export const localeCookie = createCookie("lang", {
+  path: "/",
+  sameSite: "lax",
+  httpOnly: true,
+  maxAge: 60 * 60 * 24 * 365,
+});
+
+/** Bahasa Indonesia unless the user chose English (cookie) or the browser asks for English only. */
+export async function getLocale(request: Request): Promise<Locale> {
+  const chosen = await localeCookie.parse(request.headers.get("Cookie"));
+  if (isOneOf(LOCALES, chosen)) return chosen;
+  return "id";
+}

@@ -1,0 +1,30 @@
+// `npm start`: build if needed, prepare the database, serve the production build.
+import { execFileSync, spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { prepareDatabase } from "./prepare-database.mjs";
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+const buildFile = path.resolve("build/index.js");
+const sources = Math.max(newestMtime("app"), fs.statSync("remix.config.js").mtimeMs, fs.statSync("tailwind.config.ts").mtimeMs);
+if (!fs.existsSync(buildFile) || fs.statSync(buildFile).mtimeMs < sources) {
+  console.log("Building the application…");
+  execFileSync("npx", ["remix", "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+}
+
+prepareDatabase();
+
+const server = spawn(process.execPath, ["server.mjs"], {
+  stdio: "inherit",
+  env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? "production" },
+});
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));
