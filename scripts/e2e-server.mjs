@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { prepareDatabase } from "./prepare-database.mjs";
 
-const dir = path.resolve("tests/.tmp/e2e");
+const dir = path.resolve(`tests/.tmp/e2e-${process.env.PORT ?? 3210}`);
 fs.rmSync(dir, { recursive: true, force: true });
 fs.mkdirSync(dir, { recursive: true });
 const env = {
