@@ -18,6 +18,8 @@ export const ACTIONS = [
   "audit.read",
   // campus content (liaisons of the campus)
   "team.manage",
+  // members' email and phone: the team's managers and the governor's office
+  "team.contacts.read",
   "item.create",
   "item.edit",
   "update.create",
@@ -89,7 +91,7 @@ export function can(actor: Actor | null | undefined, action: Action, resource?: 
       if (READ_PUBLISHED.has(action)) return action !== "export.read" || own;
       if (action === "item.read") return own || !isDraft(resource);
       // evidence files and discussion stay with the campus and the governor's office
-      if (action === "evidence.read" || action === "comment.create") return own;
+      if (action === "evidence.read" || action === "comment.create" || action === "team.contacts.read") return own;
       return false;
     }
     default:

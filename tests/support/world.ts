@@ -1,7 +1,7 @@
 // A small, known world for permission tests: one user per role, a liaison of "itb" (own campus)
 // and one of "umt" (another campus), each with a live session cookie.
 import { prisma } from "~/utils/db.server";
-import { createItem, createUser } from "../../prisma/factories";
+import { createItem, createMember, createTeam, createUser } from "../../prisma/factories";
 import { campusIds, cookieFor } from "./http";
 
 export const WHO = ["ANONYMOUS", "ADMIN", "REVIEWER", "OBSERVER", "LIAISON_OWN", "LIAISON_OTHER"] as const;
@@ -23,6 +23,8 @@ export async function buildWorld() {
   const target = await createUser(prisma, { email: "target@world.test", role: "LIAISON", name: "Target", campusIds: [own] });
   const publishedItem = await createItem(prisma, { campusId: own, priorityAreaId: area.id, visibility: "PUBLISHED", title: "Published ITB item" });
   const draftItem = await createItem(prisma, { campusId: own, priorityAreaId: area.id, visibility: "DRAFT", title: "Draft ITB item" });
+  const team = await createTeam(prisma, { campusId: own, name: "Tim Bersama ITB" });
+  const teamMember = await createMember(prisma, { teamId: team.id, name: "Anggota ITB", email: "anggota@itb.test", phone: "+62 22 250 0000" });
   const cookies: Record<Who, string | null> = {
     ANONYMOUS: null,
     ADMIN: await cookieFor(users.ADMIN.email),
@@ -31,7 +33,7 @@ export async function buildWorld() {
     LIAISON_OWN: await cookieFor(users.LIAISON_OWN.email),
     LIAISON_OTHER: await cookieFor(users.LIAISON_OTHER.email),
   };
-  return { campuses, own, other, area, users, target, publishedItem, draftItem, cookies };
+  return { campuses, own, other, area, users, target, publishedItem, draftItem, team, teamMember, cookies };
 }
 
 export type World = Awaited<ReturnType<typeof buildWorld>>;

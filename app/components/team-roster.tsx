@@ -1,0 +1,158 @@
+import type { SubmissionResult } from "@conform-to/react";
+import { Form } from "@remix-run/react";
+import { MEMBER_SIDES, type MemberRole, type MemberSide } from "~/domain/enums";
+import { useT } from "./i18n";
+import { IntentSubmitButton } from "./team-fields";
+import { MemberForm, type GovernmentUnitOption } from "./team-member-form";
+
+export type RosterMember = {
+  id: string;
+  name: string;
+  side: MemberSide;
+  role: MemberRole;
+  position: string | null;
+  organization: string | null;
+  governmentUnitId: string | null;
+  governmentUnit: { name: string; abbreviation: string | null } | null;
+  /** null when the reader may not see contacts (the loader does not send them) */
+  email: string | null;
+  phone: string | null;
+};
+
+const ROLE_STYLE: Record<MemberRole, string> = {
+  KETUA: "bg-brand-700 text-white",
+  SEKRETARIS: "bg-sky-100 text-sky-900",
+  ANGGOTA: "bg-slate-100 text-slate-800",
+};
+
+export function RoleBadge({ role }: { role: MemberRole }) {
+  const t = useT();
+  return (
+    <span className={`shrink-0 rounded px-2 py-0.5 text-xs font-semibold ${ROLE_STYLE[role]}`} data-testid="role-badge">
+      {t(`memberRole.${role}`)}
+    </span>
+  );
+}
+
+const SUMMARY = "btn-secondary cursor-pointer list-none [&::-webkit-details-marker]:hidden";
+
+/** The team's members grouped by side (campus, government, industry), with edit and remove for managers. */
+export function TeamRoster({
+  members,
+  canManage,
+  units,
+  lastResultFor,
+}: {
+  members: readonly RosterMember[];
+  canManage: boolean;
+  units: readonly GovernmentUnitOption[];
+  lastResultFor: (memberId: string) => SubmissionResult<string[]> | undefined;
+}) {
+  const t = useT();
+  return (
+    <div className="space-y-6">
+      {MEMBER_SIDES.map((side) => {
+        const group = members.filter((m) => m.side === side);
+        const headingId = `side-${side}`;
+        return (
+          <section key={side} aria-labelledby={headingId} data-testid={`roster-${side}`}>
+            <h3 id={headingId} className="font-semibold">
+              {t(`memberSide.${side}`)} <span className="font-normal text-slate-600">({group.length})</span>
+            </h3>
+            {group.length === 0 ? (
+              <p className="mt-1 text-sm text-slate-600">{t("teams.noMembers")}</p>
+            ) : (
+              <ul className="mt-2 space-y-3">
+                {group.map((m) => (
+                  <MemberCard key={m.id} member={m} canManage={canManage} units={units} lastResult={lastResultFor(m.id)} />
+                ))}
+              </ul>
+            )}
+          </section>
+        );
+      })}
+    </div>
+  );
+}
+
+function MemberCard({
+  member: m,
+  canManage,
+  units,
+  lastResult,
+}: {
+  member: RosterMember;
+  canManage: boolean;
+  units: readonly GovernmentUnitOption[];
+  lastResult: SubmissionResult<string[]> | undefined;
+}) {
+  const t = useT();
+  const affiliation = [m.side === "GOVERNMENT" ? m.governmentUnit?.name : null, m.organization].filter(Boolean).join(" · ");
+  return (
+    <li className="card" id={`member-${m.id}`} data-testid="team-member">
+      <div className="flex items-start justify-between gap-2">
+        <p className="font-semibold">{m.name}</p>
+        <RoleBadge role={m.role} />
+      </div>
+      {m.position ? <p className="text-sm text-slate-700">{m.position}</p> : null}
+      {affiliation ? <p className="text-sm text-slate-600">{affiliation}</p> : null}
+      {m.email || m.phone ? (
+        <p className="mt-1 flex flex-wrap gap-x-4 text-sm" data-testid="member-contacts">
+          {m.email ? (
+            <a className="break-all text-brand-700 underline" href={`mailto:${m.email}`}>
+              {m.email}
+            </a>
+          ) : null}
+          {m.phone ? (
+            <a className="text-brand-700 underline" href={`tel:${m.phone.replace(/ /g, "")}`}>
+              {m.phone}
+            </a>
+          ) : null}
+        </p>
+      ) : null}
+      {canManage ? (
+        <div className="mt-3 space-y-2">
+          <details open={!!lastResult}>
+            <summary className={SUMMARY}>
+              {t("teams.editMember")}
+              <span className="sr-only"> {m.name}</span>
+            </summary>
+            <div className="mt-3">
+              <h4 className="mb-2 font-semibold">{t("teams.editMemberTitle", { name: m.name })}</h4>
+              <MemberForm
+                memberId={m.id}
+                lastResult={lastResult}
+                units={units}
+                defaultValue={{
+                  name: m.name,
+                  side: m.side,
+                  role: m.role,
+                  position: m.position ?? "",
+                  organization: m.organization ?? "",
+                  governmentUnitId: m.governmentUnitId ?? "",
+                  email: m.email ?? "",
+                  phone: m.phone ?? "",
+                }}
+              />
+            </div>
+          </details>
+          {/* a second, explicit submit confirms the removal, with or without JavaScript */}
+          <details>
+            <summary className={SUMMARY}>
+              {t("teams.removeMember")}
+              <span className="sr-only"> {m.name}</span>
+            </summary>
+            <Form method="post" className="mt-3 space-y-2 rounded-md border border-red-200 bg-red-50 p-3">
+              <input type="hidden" name="intent" value="remove-member" />
+              <input type="hidden" name="memberId" value={m.id} />
+              <p className="text-sm text-red-900">{t("teams.removeConfirm", { name: m.name })}</p>
+              <IntentSubmitButton intent="remove-member" memberId={m.id} className="btn bg-red-700 hover:bg-red-800">
+                {t("teams.removeConfirmSubmit")}
+              </IntentSubmitButton>
+            </Form>
+          </details>
+        </div>
+      ) : null}
+    </li>
+  );
+}
