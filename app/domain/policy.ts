@@ -26,7 +26,8 @@ export const ACTIONS = [
   "obstacle.manage",
   "milestone.manage",
   "milestone.submit",
-  "evidence.read",
+  /** evidence files, change history, discussion and contacts of an item */
+  "item.internal.read",
   // governor's office
   "milestone.evaluate",
   "quarter.close",
@@ -47,15 +48,6 @@ const CAMPUS_CONTENT: ReadonlySet<Action> = new Set<Action>([
   "obstacle.manage",
   "milestone.manage",
   "milestone.submit",
-]);
-
-const GOVERNOR_OFFICE: ReadonlySet<Action> = new Set<Action>([
-  "milestone.evaluate",
-  "quarter.close",
-  "reminder.send",
-  "indicator.record",
-  "review.read",
-  "audit.read",
 ]);
 
 const READ_PUBLISHED: ReadonlySet<Action> = new Set<Action>([
@@ -79,11 +71,12 @@ export function can(actor: Actor | null | undefined, action: Action, resource?: 
     case "ADMIN":
       return true;
     case "REVIEWER":
+      // the governor's office reads and evaluates everything but never edits campus content
       if (CAMPUS_CONTENT.has(action) || action === "user.manage") return false;
       return true;
     case "OBSERVER":
       if (READ_PUBLISHED.has(action)) return true;
-      if (action === "item.read" || action === "evidence.read") return !isDraft(resource);
+      if (action === "item.read" || action === "item.internal.read") return !isDraft(resource);
       return false;
     case "LIAISON": {
       const own = servesCampus(actor, resource?.campusId);
@@ -91,10 +84,20 @@ export function can(actor: Actor | null | undefined, action: Action, resource?: 
       if (READ_PUBLISHED.has(action)) return action !== "export.read" || own;
       if (action === "item.read") return own || !isDraft(resource);
       // evidence files and discussion stay with the campus and the governor's office
-      if (action === "evidence.read" || action === "comment.create" || action === "team.contacts.read") return own;
+      if (action === "item.internal.read" || action === "comment.create" || action === "team.contacts.read") return own;
       return false;
     }
     default:
       return false;
   }
+}
+
+/**
+ * Which campuses' draft items an actor may see, for list queries: every campus, none, or the
+ * listed ones. Must agree with `can(actor, "item.read", …)`.
+ */
+export function draftScope(actor: Actor): "ALL" | readonly string[] {
+  if (actor.role === "ADMIN" || actor.role === "REVIEWER") return "ALL";
+  if (actor.role === "LIAISON") return actor.campusIds;
+  return [];
 }
