@@ -1,4 +1,4 @@
-import { getInputProps, type FieldMetadata } from "@conform-to/react";
+import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
 import { useNavigation } from "@remix-run/react";
 import { useId } from "react";
 import { useT } from "./i18n";
@@ -26,7 +26,7 @@ export function TextField({
   hint,
 }: {
   label: string;
-  field: FieldMetadata<string | number | undefined | null>;
+  field: FieldMetadata<any>;
   type?: InputType;
   autoComplete?: string;
   hint?: string;
@@ -71,4 +71,85 @@ export function SubmitButton({
       {pending ? pendingText ?? t("form.saving") : children}
     </button>
   );
+}
+
+export function TextareaField({
+  label,
+  field,
+  rows = 3,
+  hint,
+}: {
+  label: string;
+  field: FieldMetadata<any>;
+  rows?: number;
+  hint?: string;
+}) {
+  const hintId = useId();
+  const props = getTextareaProps(field, { ariaDescribedBy: hint ? hintId : undefined });
+  return (
+    <div>
+      <label className="label" htmlFor={field.id}>
+        {label}
+      </label>
+      <textarea className="input" rows={rows} {...props} />
+      {hint ? (
+        <p id={hintId} className="mt-1 text-sm text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+      <ErrorList id={field.errorId} errors={field.errors} />
+    </div>
+  );
+}
+
+export function SelectField({
+  label,
+  field,
+  options,
+  placeholder,
+}: {
+  label: string;
+  field: FieldMetadata<any>;
+  options: readonly { value: string; label: string }[];
+  placeholder?: string;
+}) {
+  return (
+    <div>
+      <label className="label" htmlFor={field.id}>
+        {label}
+      </label>
+      <select className="input" {...getSelectProps(field)}>
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <ErrorList id={field.errorId} errors={field.errors} />
+    </div>
+  );
+}
+
+export function CheckboxField({ label, field }: { label: string; field: FieldMetadata<any> }) {
+  return (
+    <div>
+      <label className="flex min-h-11 items-center gap-2" htmlFor={field.id}>
+        <input className="h-5 w-5" {...getInputProps(field, { type: "checkbox" })} />
+        <span>{label}</span>
+      </label>
+      <ErrorList id={field.errorId} errors={field.errors} />
+    </div>
+  );
+}
+
+/** Text fields stashed when a session expired mid-submission, as form default values. */
+export function draftDefaults(fields: [string, string][] | null | undefined): Record<string, string | string[]> | null {
+  if (!fields?.length) return null;
+  const values: Record<string, string | string[]> = {};
+  for (const [name, value] of fields) {
+    const existing = values[name];
+    values[name] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
+  }
+  return values;
 }

@@ -43,3 +43,8 @@ export function quarterRange(quarter: string): { start: Date; end: Date } {
   const end = addDays(new Date(Date.UTC(year, q * 3, 1)), -1);
   return { start, end };
 }
+
+/** Today's calendar date in Banten (WIB, UTC+7), as UTC midnight. */
+export function todayInBanten(now: Date = new Date()): Date {
+  return startOfDay(new Date(now.getTime() + 7 * 3_600_000));
+}

@@ -1,0 +1,176 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { Form } from "@remix-run/react";
+import type { z } from "zod";
+import { ITEM_VISIBILITIES, TRI_DHARMA_FIELDS } from "~/domain/enums";
+import { formatDate, formatDateTime } from "~/domain/i18n";
+import { itemSchema } from "~/domain/schemas/item";
+import { ErrorList, SelectField, SubmitButton, TextField, TextareaField } from "./forms";
+import { useLocale, useT } from "./i18n";
+
+export type ItemFormOptions = {
+  priorityAreas: { id: string; nameId: string; nameEn: string }[];
+  teams: { id: string; name: string }[];
+  governmentUnits: { id: string; name: string; abbreviation: string | null }[];
+  agreement: { title: string; validFrom: string; validUntil: string } | null;
+};
+
+export type ItemConflict = {
+  version: number;
+  changes: { at: string; by: string | null; after: Record<string, unknown> }[];
+};
+
+/** The roadmap item form, shared by /items/new and /items/:id/edit. */
+export function ItemForm({
+  options,
+  defaultValue,
+  lastResult,
+  version,
+  startedAt,
+  conflict,
+}: {
+  options: ItemFormOptions;
+  defaultValue?: Record<string, string | string[] | null | undefined> | null;
+  lastResult?: SubmissionResult<string[]> | null;
+  version?: number;
+  startedAt?: string;
+  conflict?: ItemConflict | null;
+}) {
+  const t = useT();
+  const locale = useLocale();
+  const validity = options.agreement
+    ? { validFrom: new Date(options.agreement.validFrom), validUntil: new Date(options.agreement.validUntil) }
+    : null;
+  const schema = itemSchema(validity);
+  const [form, fields] = useForm<z.output<typeof schema>, Record<string, unknown>>({
+    lastResult,
+    defaultValue,
+    constraint: getZodConstraint(schema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
+  const areaName = (id: string) => {
+    const area = options.priorityAreas.find((a) => a.id === id);
+    return area ? (locale === "en" ? area.nameEn : area.nameId) : id;
+  };
+  const describe = (field: string, value: unknown): string => {
+    if (value === null || value === undefined || value === "") return "–";
+    if (field === "priorityAreaId") return areaName(String(value));
+    if (field === "teamId") return options.teams.find((x) => x.id === value)?.name ?? String(value);
+    if (field === "governmentUnitId") return options.governmentUnits.find((x) => x.id === value)?.name ?? String(value);
+    if (field === "triDharma") return t(`triDharma.${value}`);
+    if (field === "visibility") return t(`item.visibility.${value}`);
+    if (field === "plannedStart" || field === "plannedEnd") return formatDate(String(value), locale);
+    return String(value);
+  };
+  const labels: Record<string, string> = {
+    title: t("item.title"),
+    description: t("item.description"),
+    priorityAreaId: t("item.priorityArea"),
+    triDharma: t("item.triDharma"),
+    teamId: t("item.team"),
+    governmentUnitId: t("item.governmentUnit"),
+    campusPicName: t("item.campusPic"),
+    campusPicContact: t("item.campusPicContact"),
+    govPicName: t("item.govPic"),
+    govPicContact: t("item.govPicContact"),
+    plannedStart: t("item.plannedStart"),
+    plannedEnd: t("item.plannedEnd"),
+    targets: t("item.targets"),
+    budgetIdr: t("item.budget"),
+    industryPartners: t("item.industryPartners"),
+    visibility: t("item.visibility"),
+  };
+  return (
+    <Form method="post" className="space-y-4" {...getFormProps(form)}>
+      {conflict ? (
+        <section role="alert" className="rounded-md border-l-4 border-amber-500 bg-amber-50 p-4 text-amber-950" data-testid="conflict">
+          <h2 className="font-bold">{t("item.conflictTitle")}</h2>
+          {conflict.changes.map((change) => (
+            <div key={change.at} className="mt-2">
+              <p>{t("item.conflictBody", { name: change.by ?? t("audit.system"), time: formatDateTime(change.at, locale) })}</p>
+              <dl className="mt-1 grid gap-x-3 text-sm sm:grid-cols-[max-content_1fr]">
+                {Object.entries(change.after).map(([field, value]) => (
+                  <div key={field} className="contents">
+                    <dt className="font-semibold">{labels[field] ?? field}</dt>
+                    <dd>
+                      {t("item.conflictTheirs")}: {describe(field, value)}
+                    </dd>
+                  </div>
+                ))}
+              </dl>
+            </div>
+          ))}
+          <div className="mt-3 flex flex-wrap gap-2">
+            <SubmitButton>{t("item.conflictKeepMine")}</SubmitButton>
+            <a className="btn-secondary" href="?">
+              {t("item.conflictDiscard")}
+            </a>
+          </div>
+        </section>
+      ) : null}
+      {version !== undefined ? (
+        <>
+          <input type="hidden" name="version" value={conflict?.version ?? version} key={`v${conflict?.version ?? version}`} />
+          <input type="hidden" name="startedAt" value={startedAt} />
+        </>
+      ) : null}
+      <ErrorList id={form.errorId} errors={form.errors} />
+      <TextField label={labels.title!} field={fields.title} />
+      <TextareaField label={labels.description!} field={fields.description} rows={4} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <SelectField
+          label={labels.priorityAreaId!}
+          field={fields.priorityAreaId}
+          placeholder=""
+          options={options.priorityAreas.map((a) => ({ value: a.id, label: locale === "en" ? a.nameEn : a.nameId }))}
+        />
+        <SelectField
+          label={labels.triDharma!}
+          field={fields.triDharma}
+          placeholder=""
+          options={TRI_DHARMA_FIELDS.map((f) => ({ value: f, label: t(`triDharma.${f}`) }))}
+        />
+        <SelectField
+          label={labels.teamId!}
+          field={fields.teamId}
+          placeholder={t("item.none")}
+          options={options.teams.map((x) => ({ value: x.id, label: x.name }))}
+        />
+        <SelectField
+          label={labels.governmentUnitId!}
+          field={fields.governmentUnitId}
+          placeholder={t("item.none")}
+          options={options.governmentUnits.map((u) => ({ value: u.id, label: u.name }))}
+        />
+        <TextField label={labels.campusPicName!} field={fields.campusPicName} autoComplete="off" />
+        <TextField label={labels.campusPicContact!} field={fields.campusPicContact} autoComplete="off" />
+        <TextField label={labels.govPicName!} field={fields.govPicName} autoComplete="off" />
+        <TextField label={labels.govPicContact!} field={fields.govPicContact} autoComplete="off" />
+        <TextField label={labels.plannedStart!} field={fields.plannedStart} type="date" />
+        <TextField label={labels.plannedEnd!} field={fields.plannedEnd} type="date" />
+      </div>
+      {options.agreement ? (
+        <p className="text-sm text-slate-600">
+          {t("item.agreementValidity", {
+            agreement: options.agreement.title,
+            from: formatDate(options.agreement.validFrom, locale),
+            until: formatDate(options.agreement.validUntil, locale),
+          })}
+        </p>
+      ) : null}
+      <TextareaField label={labels.targets!} field={fields.targets} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField label={labels.budgetIdr!} field={fields.budgetIdr} type="number" />
+        <TextField label={labels.industryPartners!} field={fields.industryPartners} />
+      </div>
+      <SelectField
+        label={labels.visibility!}
+        field={fields.visibility}
+        options={ITEM_VISIBILITIES.map((v) => ({ value: v, label: t(`item.visibility.${v}`) }))}
+      />
+      {!conflict ? <SubmitButton>{t("item.save")}</SubmitButton> : null}
+    </Form>
+  );
+}

@@ -1,0 +1,102 @@
+import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { Form } from "@remix-run/react";
+import type { z } from "zod";
+import { ACCEPT, MAX_FILES, MAX_FILE_BYTES } from "~/domain/evidence";
+import { UPDATE_STATUSES } from "~/domain/enums";
+import { formatDate } from "~/domain/i18n";
+import { progressUpdateSchema } from "~/domain/schemas/progress";
+import { CheckboxField, ErrorList, SelectField, SubmitButton, TextField, TextareaField } from "./forms";
+import { useLocale, useT } from "./i18n";
+
+/** Posting a progress update: works as a plain multipart form post without JavaScript. */
+export function ProgressForm({
+  today,
+  lastResult,
+  filesDropped,
+  previous,
+  defaultValue,
+}: {
+  today: string;
+  lastResult?: SubmissionResult<string[]> | null;
+  filesDropped?: boolean;
+  previous: { id: string; reportedOn: string; progress: number }[];
+  defaultValue: Record<string, string | string[] | null | undefined>;
+}) {
+  const t = useT();
+  const locale = useLocale();
+  const schema = progressUpdateSchema(new Date(today));
+  const [form, fields] = useForm<z.output<typeof schema>, Record<string, unknown>>({
+    id: "progress-update",
+    lastResult,
+    defaultValue,
+    constraint: getZodConstraint(schema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
+  return (
+    <Form method="post" encType="multipart/form-data" className="space-y-4" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="post-update" />
+      <ErrorList id={form.errorId} errors={form.errors} />
+      <div className="grid gap-4 sm:grid-cols-3">
+        <TextField label={t("progress.reportedOn")} field={fields.reportedOn} type="date" />
+        <TextField label={t("progress.percent")} field={fields.progress} type="number" />
+        <SelectField
+          label={t("progress.status")}
+          field={fields.status}
+          placeholder=""
+          options={UPDATE_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+        />
+      </div>
+      <TextareaField label={t("progress.narrative")} field={fields.narrative} rows={4} />
+      <TextareaField label={t("progress.achievements")} field={fields.achievements} />
+      <TextareaField label={t("progress.obstacles")} field={fields.obstacles} />
+      <TextareaField label={t("progress.nextSteps")} field={fields.nextSteps} />
+      {previous.length ? (
+        <div>
+          <SelectField
+            label={t("progress.corrects")}
+            field={fields.correctsId}
+            placeholder={t("item.none")}
+            options={previous.map((p) => ({ value: p.id, label: `${formatDate(p.reportedOn, locale)} · ${p.progress}%` }))}
+          />
+          <p className="mt-1 text-sm text-slate-600">{t("progress.correctsHint")}</p>
+        </div>
+      ) : null}
+      <TextareaField label={t("progress.links")} field={fields.links} rows={2} />
+      <div>
+        <label className="label" htmlFor={fields.files.id}>
+          {t("progress.files")}
+        </label>
+        <input
+          className="block w-full text-sm"
+          {...getInputProps(fields.files, { type: "file" })}
+          multiple
+          accept={ACCEPT}
+        />
+        <p className="mt-1 text-sm text-slate-600">
+          {t("progress.filesHint", { count: MAX_FILES, size: MAX_FILE_BYTES / 1024 / 1024 })}
+        </p>
+        {filesDropped ? (
+          <p role="alert" className="mt-1 text-sm font-medium text-amber-800">
+            {t("progress.filesAgain")}
+          </p>
+        ) : null}
+        <ErrorList id={fields.files.errorId} errors={fields.files.errors} />
+      </div>
+      <fieldset className="rounded-md border border-slate-200 p-3">
+        <legend className="px-1 font-medium">{t("progress.newObstacle")}</legend>
+        <div className="space-y-3">
+          <TextareaField label={t("obstacle.description")} field={fields.obstacleDescription} rows={2} />
+          <div className="grid gap-3 sm:grid-cols-2">
+            <TextField label={t("obstacle.owner")} field={fields.obstacleOwner} />
+            <TextField label={t("obstacle.dueDate")} field={fields.obstacleDueDate} type="date" />
+          </div>
+          <CheckboxField label={t("obstacle.needsGovernorOffice")} field={fields.obstacleNeedsGovernorOffice} />
+        </div>
+      </fieldset>
+      <SubmitButton>{t("progress.post")}</SubmitButton>
+    </Form>
+  );
+}

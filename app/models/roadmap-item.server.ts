@@ -1,0 +1,436 @@
+import type { Prisma } from "@prisma/client";
+import { draftScope, type Actor } from "~/domain/policy";
+import { currentState } from "~/domain/roadmap";
+import type { ItemInput } from "~/domain/schemas/item";
+import { parseLinks } from "~/domain/evidence";
+import { prisma, type Tx } from "~/utils/db.server";
+import { storeFile } from "~/utils/uploads.server";
+import { recordAudit, type AuditActor } from "./audit.server";
+
+/** Items the actor may see: published ones, plus drafts where the policy allows. */
+export function visibleItemsWhere(actor: Actor): Prisma.RoadmapItemWhereInput {
+  const scope = draftScope(actor);
+  if (scope === "ALL") return {};
+  if (scope.length === 0) return { visibility: "PUBLISHED" };
+  return { OR: [{ visibility: "PUBLISHED" }, { campusId: { in: [...scope] } }] };
+}
+
+/** The agreement an item of this campus falls under: its own PKS/IA if any, else the umbrella MoU. */
+export async function agreementForCampus(campusId: string) {
+  const own = await prisma.agreement.findFirst({
+    where: { campusId, kind: { in: ["PKS", "IA"] } },
+    orderBy: { validUntil: "desc" },
+    select: { id: true, title: true, kind: true, validFrom: true, validUntil: true },
+  });
+  if (own) return own;
+  return prisma.agreement.findFirst({
+    where: { kind: "MOU", signatories: { some: { campusId } } },
+    select: { id: true, title: true, kind: true, validFrom: true, validUntil: true },
+  });
+}
+
+/** The choices the item form offers for a campus. */
+export async function itemFormOptions(campusId: string) {
+  const [priorityAreas, teams, governmentUnits, agreement] = await Promise.all([
+    prisma.priorityArea.findMany({ orderBy: { position: "asc" }, select: { id: true, nameId: true, nameEn: true } }),
+    prisma.jointTeam.findMany({
+      where: { OR: [{ campusId }, { campusId: null }] },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    }),
+    prisma.governmentUnit.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, abbreviation: true } }),
+    agreementForCampus(campusId),
+  ]);
+  return { priorityAreas, teams, governmentUnits, agreement };
+}
+
+const ITEM_EDIT_SELECT = {
+  id: true,
+  campusId: true,
+  visibility: true,
+  version: true,
+  updatedAt: true,
+  title: true,
+  description: true,
+  priorityAreaId: true,
+  triDharma: true,
+  teamId: true,
+  governmentUnitId: true,
+  campusPicName: true,
+  campusPicContact: true,
+  govPicName: true,
+  govPicContact: true,
+  plannedStart: true,
+  plannedEnd: true,
+  targets: true,
+  budgetIdr: true,
+  industryPartners: true,
+  campus: { select: { slug: true, name: true } },
+} satisfies Prisma.RoadmapItemSelect;
+
+export function getItemForEdit(itemId: string) {
+  return prisma.roadmapItem.findUnique({ where: { id: itemId }, select: ITEM_EDIT_SELECT });
+}
+
+/** The item's access facts: enough for the policy to decide. */
+export function getItemAccess(itemId: string) {
+  return prisma.roadmapItem.findUnique({
+    where: { id: itemId },
+    select: { id: true, campusId: true, visibility: true, title: true, campus: { select: { slug: true } } },
+  });
+}
+
+function toData(input: ItemInput) {
+  return {
+    title: input.title,
+    description: input.description ?? null,
+    priorityAreaId: input.priorityAreaId,
+    triDharma: input.triDharma,
+    teamId: input.teamId ?? null,
+    governmentUnitId: input.governmentUnitId ?? null,
+    campusPicName: input.campusPicName,
+    campusPicContact: input.campusPicContact ?? null,
+    govPicName: input.govPicName,
+    govPicContact: input.govPicContact ?? null,
+    plannedStart: input.plannedStart,
+    plannedEnd: input.plannedEnd,
+    targets: input.targets ?? null,
+    budgetIdr: input.budgetIdr ?? null,
+    industryPartners: input.industryPartners ?? null,
+    visibility: input.visibility,
+  };
+}
+
+/** References chosen in the form must exist (and a team must be the campus's or shared). */
+export async function invalidReferences(campusId: string, input: ItemInput): Promise<Partial<Record<keyof ItemInput, string[]>>> {
+  const [area, team, unit] = await Promise.all([
+    prisma.priorityArea.count({ where: { id: input.priorityAreaId } }),
+    input.teamId ? prisma.jointTeam.count({ where: { id: input.teamId, OR: [{ campusId }, { campusId: null }] } }) : 1,
+    input.governmentUnitId ? prisma.governmentUnit.count({ where: { id: input.governmentUnitId } }) : 1,
+  ]);
+  const errors: Partial<Record<keyof ItemInput, string[]>> = {};
+  if (!area) errors.priorityAreaId = ["form.invalidChoice"];
+  if (!team) errors.teamId = ["form.invalidChoice"];
+  if (!unit) errors.governmentUnitId = ["form.invalidChoice"];
+  return errors;
+}
+
+export async function createItem(actor: AuditActor, campusId: string, agreementId: string | null, input: ItemInput) {
+  return prisma.$transaction(async (tx) => {
+    const data = toData(input);
+    const item = await tx.roadmapItem.create({
+      data: {
+        ...data,
+        campusId,
+        agreementId,
+        createdById: actor.userId,
+        publishedAt: data.visibility === "PUBLISHED" ? new Date() : null,
+      },
+      select: { id: true },
+    });
+    await recordAudit(tx, actor, { action: "create", entity: "RoadmapItem", entityId: item.id, itemId: item.id, campusId, after: data });
+    return item;
+  });
+}
+
+export type UpdateItemResult =
+  | { ok: true }
+  | { ok: false; conflict: { current: NonNullable<Awaited<ReturnType<typeof getItemForEdit>>> } };
+
+/**
+ * Saves an edit made from `version`. If someone saved in between, nothing is written and the
+ * caller gets the current record (see itemChangesSince for what changed).
+ */
+export async function updateItem(
+  actor: AuditActor,
+  itemId: string,
+  version: number,
+  input: ItemInput,
+): Promise<UpdateItemResult> {
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.roadmapItem.findUniqueOrThrow({ where: { id: itemId }, select: ITEM_EDIT_SELECT });
+    if (before.version !== version) return { ok: false as const, conflict: { current: before } };
+    const data = toData(input);
+    const { count } = await tx.roadmapItem.updateMany({
+      where: { id: itemId, version },
+      data: {
+        ...data,
+        version: { increment: 1 },
+        publishedAt: data.visibility === "PUBLISHED" ? before.visibility === "PUBLISHED" ? undefined : new Date() : null,
+      },
+    });
+    if (count !== 1) throw new Error("concurrent item update");
+    const { campus: _campus, version: _v, updatedAt: _u, id: _id, campusId, ...old } = before;
+    await recordAudit(tx, actor, {
+      action: "update",
+      entity: "RoadmapItem",
+      entityId: itemId,
+      itemId,
+      campusId,
+      before: old,
+      after: data,
+    });
+    return { ok: true as const };
+  });
+}
+
+/** Edits of the item's content saved after `since`, with who made them and what they changed. */
+export async function itemChangesSince(itemId: string, since: Date) {
+  const events = await prisma.auditEvent.findMany({
+    where: { entity: "RoadmapItem", entityId: itemId, action: "update", createdAt: { gt: since } },
+    orderBy: { createdAt: "asc" },
+    select: { createdAt: true, after: true, actor: { select: { name: true } } },
+  });
+  return events.map((e) => ({
+    at: e.createdAt,
+    by: e.actor?.name ?? null,
+    after: e.after ? (JSON.parse(e.after) as Record<string, unknown>) : {},
+  }));
+}
+
+// ---------- the item page ----------
+
+export const HISTORY_PAGE = 50;
+
+export async function getItemPage(itemId: string) {
+  return prisma.roadmapItem.findUnique({
+    where: { id: itemId },
+    select: {
+      ...ITEM_EDIT_SELECT,
+      status: true,
+      progress: true,
+      lastUpdateAt: true,
+      createdAt: true,
+      publishedAt: true,
+      priorityArea: { select: { nameId: true, nameEn: true } },
+      team: { select: { id: true, name: true } },
+      governmentUnit: { select: { name: true, abbreviation: true } },
+      agreement: { select: { title: true, kind: true, validFrom: true, validUntil: true } },
+      _count: { select: { updates: true } },
+      updates: {
+        orderBy: [{ reportedOn: "desc" }, { createdAt: "desc" }],
+        take: HISTORY_PAGE,
+        select: {
+          id: true,
+          reportedOn: true,
+          progress: true,
+          status: true,
+          narrative: true,
+          achievements: true,
+          obstacles: true,
+          nextSteps: true,
+          correctsId: true,
+          createdAt: true,
+          author: { select: { name: true } },
+          evidence: { select: { id: true, kind: true, url: true, fileName: true, sizeBytes: true } },
+        },
+      },
+      obstacles: {
+        orderBy: [{ status: "asc" }, { createdAt: "desc" }],
+        select: {
+          id: true,
+          description: true,
+          ownerName: true,
+          dueDate: true,
+          status: true,
+          resolution: true,
+          resolvedAt: true,
+          needsGovernorOffice: true,
+          createdAt: true,
+        },
+      },
+      milestones: {
+        orderBy: { dueDate: "asc" },
+        select: { id: true, title: true, dueDate: true, state: true, feedback: true, decision: true },
+      },
+      comments: {
+        orderBy: { createdAt: "asc" },
+        take: 200,
+        select: { id: true, body: true, createdAt: true, author: { select: { name: true, role: true } } },
+      },
+    },
+  });
+}
+
+export async function itemHistory(itemId: string) {
+  return prisma.auditEvent.findMany({
+    where: { itemId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: 100,
+    select: {
+      id: true,
+      action: true,
+      entity: true,
+      entityId: true,
+      before: true,
+      after: true,
+      createdAt: true,
+      actor: { select: { name: true } },
+    },
+  });
+}
+
+// ---------- progress updates, obstacles, comments ----------
+
+export type ProgressInput = {
+  reportedOn: Date;
+  progress: number;
+  status: string;
+  narrative: string;
+  achievements?: string;
+  obstacles?: string;
+  nextSteps?: string;
+  correctsId?: string;
+  links?: string;
+  files: File[];
+  obstacleDescription?: string;
+  obstacleOwner?: string;
+  obstacleDueDate?: Date;
+  obstacleNeedsGovernorOffice?: boolean;
+};
+
+async function refreshCurrentState(tx: Tx, itemId: string) {
+  const latest = await tx.progressUpdate.findMany({
+    where: { itemId },
+    orderBy: [{ reportedOn: "desc" }, { createdAt: "desc" }],
+    take: 1,
+    select: { reportedOn: true, createdAt: true, progress: true, status: true },
+  });
+  const state = currentState(latest);
+  await tx.roadmapItem.update({ where: { id: itemId }, data: state });
+  return state;
+}
+
+/** Appends a progress update (never edited afterwards), its evidence and any obstacle it raises. */
+export async function postProgressUpdate(
+  actor: AuditActor & { userId: string },
+  item: { id: string; campusId: string },
+  input: ProgressInput,
+): Promise<{ id: string } | { correctsInvalid: true }> {
+  if (input.correctsId) {
+    const corrected = await prisma.progressUpdate.count({ where: { id: input.correctsId, itemId: item.id } });
+    if (!corrected) return { correctsInvalid: true };
+  }
+  // files are written before the transaction; an Evidence row only exists for a stored file
+  const stored = await Promise.all(input.files.map((f) => storeFile(f)));
+  const { links } = parseLinks(input.links);
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.roadmapItem.findUniqueOrThrow({ where: { id: item.id }, select: { status: true, progress: true } });
+    const update = await tx.progressUpdate.create({
+      data: {
+        itemId: item.id,
+        authorId: actor.userId,
+        reportedOn: input.reportedOn,
+        progress: input.progress,
+        status: input.status,
+        narrative: input.narrative,
+        achievements: input.achievements ?? null,
+        obstacles: input.obstacles ?? null,
+        nextSteps: input.nextSteps ?? null,
+        correctsId: input.correctsId ?? null,
+        evidence: {
+          create: [
+            ...links.map((url) => ({ kind: "LINK", url, uploadedById: actor.userId })),
+            ...stored.map((s) => ({ kind: "FILE", ...s, uploadedById: actor.userId })),
+          ],
+        },
+      },
+      select: { id: true },
+    });
+    let obstacleId: string | null = null;
+    if (input.obstacleDescription) {
+      const obstacle = await tx.obstacle.create({
+        data: {
+          itemId: item.id,
+          raisedInId: update.id,
+          description: input.obstacleDescription,
+          ownerName: input.obstacleOwner ?? null,
+          dueDate: input.obstacleDueDate ?? null,
+          needsGovernorOffice: input.obstacleNeedsGovernorOffice ?? false,
+        },
+        select: { id: true },
+      });
+      obstacleId = obstacle.id;
+    }
+    const after = await refreshCurrentState(tx, item.id);
+    await recordAudit(tx, actor, {
+      action: "create",
+      entity: "ProgressUpdate",
+      entityId: update.id,
+      itemId: item.id,
+      campusId: item.campusId,
+      before: { status: before.status, progress: before.progress },
+      after: {
+        status: after.status,
+        progress: after.progress,
+        reportedOn: input.reportedOn,
+        correctsId: input.correctsId ?? null,
+        evidence: links.length + stored.length,
+        obstacleId,
+      },
+    });
+    return update;
+  });
+}
+
+export async function resolveObstacle(
+  actor: AuditActor,
+  item: { id: string; campusId: string },
+  obstacleId: string,
+  resolution: string,
+): Promise<"ok" | "not-found" | "already-resolved"> {
+  return prisma.$transaction(async (tx) => {
+    const obstacle = await tx.obstacle.findFirst({ where: { id: obstacleId, itemId: item.id }, select: { status: true } });
+    if (!obstacle) return "not-found";
+    if (obstacle.status === "RESOLVED") return "already-resolved";
+    const resolvedAt = new Date();
+    await tx.obstacle.update({
+      where: { id: obstacleId },
+      data: { status: "RESOLVED", resolution, resolvedAt, resolvedById: actor.userId },
+    });
+    await recordAudit(tx, actor, {
+      action: "state",
+      entity: "Obstacle",
+      entityId: obstacleId,
+      itemId: item.id,
+      campusId: item.campusId,
+      before: { status: "OPEN" },
+      after: { status: "RESOLVED", resolution },
+    });
+    return "ok";
+  });
+}
+
+export async function addComment(actor: AuditActor & { userId: string }, item: { id: string; campusId: string }, body: string) {
+  return prisma.$transaction(async (tx) => {
+    const comment = await tx.comment.create({ data: { itemId: item.id, authorId: actor.userId, body }, select: { id: true } });
+    await recordAudit(tx, actor, {
+      action: "create",
+      entity: "Comment",
+      entityId: comment.id,
+      itemId: item.id,
+      campusId: item.campusId,
+      after: { body },
+    });
+    return comment;
+  });
+}
+
+/** An evidence file and the item it belongs to (through its update or milestone). */
+export async function getEvidence(evidenceId: string) {
+  const evidence = await prisma.evidence.findUnique({
+    where: { id: evidenceId },
+    select: {
+      id: true,
+      kind: true,
+      fileName: true,
+      storagePath: true,
+      mimeType: true,
+      update: { select: { item: { select: { id: true, campusId: true, visibility: true } } } },
+      milestone: { select: { item: { select: { id: true, campusId: true, visibility: true } } } },
+    },
+  });
+  if (!evidence) return null;
+  const item = evidence.update?.item ?? evidence.milestone?.item ?? null;
+  return { ...evidence, item };
+}

@@ -1,0 +1,241 @@
+import type { SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { draftDefaults } from "~/components/forms";
+import { useLocale, useRootData, useT } from "~/components/i18n";
+import { CommentSection, ItemHistory, MilestoneList, ObstacleList, UpdateList } from "~/components/item-sections";
+import { ProgressChart } from "~/components/progress-chart";
+import { ProgressForm } from "~/components/progress-form";
+import { ProgressBar, StatusBadge } from "~/components/status";
+import { todayInBanten, toIsoDate } from "~/domain/dates";
+import { formatDate, formatIdr } from "~/domain/i18n";
+import { can } from "~/domain/policy";
+import { commentSchema, progressUpdateSchema, resolveObstacleSchema } from "~/domain/schemas/progress";
+import {
+  addComment,
+  getItemAccess,
+  getItemPage,
+  itemHistory,
+  postProgressUpdate,
+  resolveObstacle,
+} from "~/models/roadmap-item.server";
+import { assertCan, assertCanSee, auditActor, forbidden, notFound, requireUser, toActor } from "~/utils/auth.server";
+import { flashToast, type Toast } from "~/utils/session.server";
+import { readForm } from "~/utils/uploads.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.item.title ?? "Program"} · Kolaborasi Banten` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const item = await getItemPage(params.itemId ?? "");
+  if (!item) throw notFound();
+  assertCanSee(user, "item.read", item);
+  const actor = toActor(user);
+  const internal = can(actor, "item.internal.read", item);
+  const { campusPicContact, govPicContact, comments, ...rest } = item;
+  return json({
+    item: { ...rest, campusPicContact: internal ? campusPicContact : null, govPicContact: internal ? govPicContact : null },
+    comments: internal ? comments : [],
+    history: internal ? await itemHistory(item.id) : [],
+    today: toIsoDate(todayInBanten()),
+    may: {
+      internal,
+      edit: can(actor, "item.edit", item),
+      update: can(actor, "update.create", item),
+      resolve: can(actor, "obstacle.manage", item),
+      comment: can(actor, "comment.create", item),
+    },
+  });
+}
+
+type ActionData = {
+  intent: string;
+  result?: SubmissionResult<string[]>;
+  filesDropped?: boolean;
+  errors?: string[];
+  obstacleId?: string | null;
+};
+
+async function done(request: Request, itemId: string, toast: Toast) {
+  return redirect(`/items/${itemId}`, { headers: { "Set-Cookie": await flashToast(request, toast) } });
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const item = await getItemAccess(params.itemId ?? "");
+  if (!item) throw notFound();
+  assertCanSee(user, "item.read", item);
+  const actor = toActor(user);
+  // refuse before reading a possibly large body
+  if (!(["update.create", "obstacle.manage", "comment.create"] as const).some((a) => can(actor, a, item))) throw forbidden();
+  const { formData, tooLarge } = await readForm(request);
+  const intent = String(formData.get("intent") ?? "");
+  const who = { ...auditActor(user, context), userId: user.id };
+
+  if (intent === "post-update") {
+    assertCan(user, "update.create", item);
+    const submission = parseWithZod(formData, { schema: progressUpdateSchema(todayInBanten()) });
+    const filesChosen = formData.getAll("files").some((f) => typeof f === "object" && f.size > 0) || tooLarge;
+    if (submission.status !== "success" || tooLarge) {
+      const fieldErrors = tooLarge ? { files: ["evidence.tooLarge"] } : undefined;
+      return json<ActionData>(
+        { intent, result: submission.reply({ fieldErrors }), filesDropped: filesChosen },
+        { status: 400 },
+      );
+    }
+    const posted = await postProgressUpdate(who, item, submission.value);
+    if ("correctsInvalid" in posted) {
+      return json<ActionData>(
+        { intent, result: submission.reply({ fieldErrors: { correctsId: ["progress.correctsInvalid"] } }), filesDropped: filesChosen },
+        { status: 400 },
+      );
+    }
+    return done(request, item.id, { type: "success", key: "progress.posted" });
+  }
+
+  if (intent === "resolve-obstacle") {
+    assertCan(user, "obstacle.manage", item);
+    const submission = parseWithZod(formData, { schema: resolveObstacleSchema });
+    const obstacleId = String(formData.get("obstacleId") ?? "");
+    if (submission.status !== "success") {
+      return json<ActionData>({ intent, errors: submission.error?.resolution ?? ["form.required"], obstacleId }, { status: 400 });
+    }
+    const outcome = await resolveObstacle(who, item, submission.value.obstacleId, submission.value.resolution);
+    if (outcome === "not-found") throw notFound();
+    return done(request, item.id, outcome === "ok" ? { type: "success", key: "obstacle.resolved" } : { type: "info", key: "obstacle.alreadyResolved" });
+  }
+
+  if (intent === "comment") {
+    assertCan(user, "comment.create", item);
+    const submission = parseWithZod(formData, { schema: commentSchema });
+    if (submission.status !== "success") {
+      return json<ActionData>({ intent, errors: submission.error?.body ?? ["form.required"] }, { status: 400 });
+    }
+    await addComment(who, item, submission.value.body);
+    return done(request, item.id, { type: "success", key: "comment.posted" });
+  }
+
+  throw new Response("Unknown intent", { status: 400 });
+}
+
+export default function ItemPage() {
+  const { item, comments, history, today, may } = useLoaderData<typeof loader>();
+  const actionData = useActionData<ActionData>();
+  const root = useRootData();
+  const t = useT();
+  const locale = useLocale();
+  const restored = draftDefaults(root?.restoredDraft);
+  const areaName = locale === "en" ? item.priorityArea.nameEn : item.priorityArea.nameId;
+  return (
+    <article className="space-y-6">
+      <header>
+        <p>
+          <Link to={`/campuses/${item.campus.slug}`} className="text-sm text-brand-700 underline">
+            ← {item.campus.name}
+          </Link>
+        </p>
+        <h1 className="mt-1 text-2xl font-bold">
+          {item.title} {item.visibility === "DRAFT" ? <span className="rounded bg-slate-200 px-2 text-sm">{t("item.draftBadge")}</span> : null}
+        </h1>
+        <div className="mt-2 flex flex-wrap items-center gap-3">
+          <StatusBadge status={item.status} />
+          <div className="w-48">
+            <ProgressBar value={item.progress} label={t("item.progress")} />
+          </div>
+          <span className="text-sm text-slate-600">
+            {t("item.lastUpdate")}: {formatDate(item.lastUpdateAt, locale)}
+          </span>
+          {may.edit ? (
+            <Link to={`/items/${item.id}/edit`} className="btn-secondary">
+              {t("item.editLink")}
+            </Link>
+          ) : null}
+        </div>
+      </header>
+
+      <section className="card" aria-labelledby="details">
+        <h2 id="details" className="text-lg font-semibold">{t("item.details")}</h2>
+        {item.description ? <p className="mt-2 whitespace-pre-line">{item.description}</p> : null}
+        <dl className="mt-3 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
+          <dt className="text-slate-600">{t("item.priorityArea")}</dt>
+          <dd>{areaName}</dd>
+          <dt className="text-slate-600">{t("item.triDharma")}</dt>
+          <dd>{t(`triDharma.${item.triDharma}`)}</dd>
+          <dt className="text-slate-600">{t("item.team")}</dt>
+          <dd>{item.team ? <Link className="underline" to={`/teams/${item.team.id}`}>{item.team.name}</Link> : "–"}</dd>
+          <dt className="text-slate-600">{t("item.governmentUnit")}</dt>
+          <dd>{item.governmentUnit?.name ?? "–"}</dd>
+          <dt className="text-slate-600">{t("item.campusPic")}</dt>
+          <dd>{[item.campusPicName, item.campusPicContact].filter(Boolean).join(" · ")}</dd>
+          <dt className="text-slate-600">{t("item.govPic")}</dt>
+          <dd>{[item.govPicName, item.govPicContact].filter(Boolean).join(" · ")}</dd>
+          <dt className="text-slate-600">{t("item.plannedStart")} – {t("item.plannedEnd")}</dt>
+          <dd>{formatDate(item.plannedStart, locale)} – {formatDate(item.plannedEnd, locale)}</dd>
+          {item.targets ? (<><dt className="text-slate-600">{t("item.targets")}</dt><dd className="whitespace-pre-line">{item.targets}</dd></>) : null}
+          {item.budgetIdr !== null ? (<><dt className="text-slate-600">{t("item.budget")}</dt><dd>{formatIdr(item.budgetIdr, locale)}</dd></>) : null}
+          {item.industryPartners ? (<><dt className="text-slate-600">{t("item.industryPartners")}</dt><dd>{item.industryPartners}</dd></>) : null}
+        </dl>
+      </section>
+
+      <section aria-labelledby="progress-history">
+        <h2 id="progress-history" className="text-lg font-semibold">{t("item.progressHistory")}</h2>
+        <ProgressChart
+          points={item.updates.map((u) => ({ date: u.reportedOn, progress: u.progress }))}
+          label={t("item.chartLabel")}
+          formatDay={(iso) => formatDate(iso, locale)}
+        />
+        <div className="mt-3">
+          <UpdateList updates={item.updates} showEvidence={may.internal} />
+        </div>
+      </section>
+
+      {may.update ? (
+        <section className="card" aria-labelledby="new-update">
+          <h2 id="new-update" className="text-lg font-semibold">{t("progress.title")}</h2>
+          {restored ? <p className="mt-2 rounded bg-sky-50 p-3 text-sky-900">{t("form.restored")}</p> : null}
+          <div className="mt-3">
+            <ProgressForm
+              today={today}
+              lastResult={actionData?.intent === "post-update" ? actionData.result : null}
+              filesDropped={actionData?.intent === "post-update" ? actionData.filesDropped : false}
+              previous={item.updates.map((u) => ({ id: u.id, reportedOn: u.reportedOn, progress: u.progress }))}
+              defaultValue={restored ?? { reportedOn: today, progress: String(item.progress), status: item.status === "NOT_STARTED" ? "ON_TRACK" : item.status }}
+            />
+          </div>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="obstacles">
+        <h2 id="obstacles" className="text-lg font-semibold">{t("obstacle.title")}</h2>
+        <ObstacleList
+          obstacles={item.obstacles}
+          canResolve={may.resolve}
+          today={today}
+          errors={actionData?.intent === "resolve-obstacle" ? actionData.errors : null}
+          failedId={actionData?.obstacleId}
+        />
+      </section>
+
+      <section aria-labelledby="milestones">
+        <h2 id="milestones" className="text-lg font-semibold">{t("milestone.title")}</h2>
+        <MilestoneList milestones={item.milestones} today={today} />
+      </section>
+
+      {may.internal ? (
+        <section aria-labelledby="comments">
+          <h2 id="comments" className="text-lg font-semibold">{t("comment.title")}</h2>
+          <CommentSection comments={comments} canComment={may.comment} errors={actionData?.intent === "comment" ? actionData.errors : null} />
+        </section>
+      ) : null}
+
+      {may.internal ? (
+        <section aria-labelledby="history">
+          <h2 id="history" className="text-lg font-semibold">{t("item.history")}</h2>
+          <ItemHistory events={history} />
+        </section>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,70 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { draftDefaults } from "~/components/forms";
+import { useRootData, useT } from "~/components/i18n";
+import { ItemForm } from "~/components/item-form";
+import { toIsoDate } from "~/domain/dates";
+import { getItemForEdit, itemFormOptions } from "~/models/roadmap-item.server";
+import { assertCan, assertCanSee, notFound, requireUser } from "~/utils/auth.server";
+import { submitItemForm } from "~/utils/item-form.server";
+
+export const meta: MetaFunction = () => [{ title: "Ubah program · Kolaborasi Banten" }];
+
+async function load(request: Request, itemId: string) {
+  const user = await requireUser(request);
+  const item = await getItemForEdit(itemId);
+  if (!item) throw notFound();
+  assertCanSee(user, "item.read", item);
+  assertCan(user, "item.edit", item);
+  return { user, item, options: await itemFormOptions(item.campusId) };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { item, options } = await load(request, params.itemId ?? "");
+  const { campus, version, updatedAt, id, campusId: _c, plannedStart, plannedEnd, budgetIdr, ...values } = item;
+  return json({
+    item: { id, campus, version, startedAt: updatedAt.toISOString() },
+    defaultValue: {
+      ...values,
+      plannedStart: toIsoDate(plannedStart),
+      plannedEnd: toIsoDate(plannedEnd),
+      budgetIdr: budgetIdr === null ? null : String(budgetIdr),
+    },
+    options,
+  });
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, item, options } = await load(request, params.itemId ?? "");
+  return submitItemForm(request, context, user, { campusId: item.campusId, options, itemId: item.id });
+}
+
+export default function EditItemPage() {
+  const { item, defaultValue, options } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const root = useRootData();
+  const t = useT();
+  const restored = draftDefaults(root?.restoredDraft);
+  return (
+    <>
+      <p>
+        <Link to={`/items/${item.id}`} className="text-sm text-brand-700 underline">
+          ← {t("item.details")}
+        </Link>
+      </p>
+      <h1 className="mt-1 text-2xl font-bold">{t("item.edit")}</h1>
+      {restored ? <p className="mt-2 rounded bg-sky-50 p-3 text-sky-900">{t("form.restored")}</p> : null}
+      <div className="card mt-4">
+        <ItemForm
+          options={options}
+          lastResult={actionData?.result}
+          defaultValue={restored ?? defaultValue}
+          version={restored?.version ? Number(restored.version) : item.version}
+          startedAt={typeof restored?.startedAt === "string" ? restored.startedAt : item.startedAt}
+          conflict={actionData?.conflict}
+        />
+      </div>
+    </>
+  );
+}

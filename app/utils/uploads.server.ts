@@ -1,0 +1,61 @@
+import crypto from "node:crypto";
+import fs from "node:fs/promises";
+import path from "node:path";
+import { unstable_parseMultipartFormData as parseMultipartFormData } from "@remix-run/node";
+import { MAX_FILE_BYTES, MAX_FILES, extensionOf, safeFileName } from "~/domain/evidence";
+import { dataDir } from "./database-url";
+
+const MAX_TEXT_BYTES = 1024 * 1024;
+
+/**
+ * Reads a form that may carry files. Files over the limit are not kept in memory: the part is
+ * refused and the field gets an error, so the rest of what the user typed survives.
+ */
+export async function readForm(request: Request): Promise<{ formData: FormData; tooLarge: boolean }> {
+  const type = request.headers.get("Content-Type") ?? "";
+  if (!type.startsWith("multipart/form-data")) return { formData: await request.formData(), tooLarge: false };
+  let tooLarge = false;
+  let files = 0;
+  const formData = await parseMultipartFormData(request, async (part) => {
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    const limit = part.filename ? MAX_FILE_BYTES : MAX_TEXT_BYTES;
+    for await (const chunk of part.data) {
+      size += chunk.byteLength;
+      // past the limit the rest of the part is read but not kept
+      if (size <= limit) chunks.push(chunk);
+    }
+    if (!part.filename) return size <= limit ? Buffer.concat(chunks).toString("utf8") : undefined;
+    if (size > limit || ++files > MAX_FILES + 1) {
+      tooLarge ||= size > limit;
+      return undefined;
+    }
+    return new File([Buffer.concat(chunks)], part.filename, { type: part.contentType });
+  });
+  return { formData, tooLarge };
+}
+
+export function uploadsDir(): string {
+  return path.join(dataDir(), "uploads");
+}
+
+/** Stores an uploaded file under the data directory; returns what the Evidence row records. */
+export async function storeFile(file: File) {
+  const ext = extensionOf(file.name);
+  const relative = path.join(new Date().toISOString().slice(0, 7), `${crypto.randomBytes(16).toString("hex")}.${ext}`);
+  const full = path.join(uploadsDir(), relative);
+  await fs.mkdir(path.dirname(full), { recursive: true });
+  await fs.writeFile(full, Buffer.from(await file.arrayBuffer()));
+  return { fileName: safeFileName(file.name), storagePath: relative, mimeType: file.type || "application/octet-stream", sizeBytes: file.size };
+}
+
+export async function removeStoredFile(storagePath: string) {
+  await fs.rm(path.join(uploadsDir(), storagePath), { force: true });
+}
+
+/** The absolute path of a stored file, refusing anything that escapes the uploads folder. */
+export function storedFilePath(storagePath: string): string | null {
+  const root = uploadsDir();
+  const full = path.resolve(root, storagePath);
+  return full.startsWith(root + path.sep) ? full : null;
+}
