@@ -1,0 +1,93 @@
+import { expect, test } from "@playwright/test";
+
+const PASSWORD = "kolaborasi2025";
+
+async function openOwnTeam(page: import("@playwright/test").Page) {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill("liaison.itb@demo.test");
+  await page.getByLabel("Kata sandi").fill(PASSWORD);
+  await page.getByRole("button", { name: "Masuk" }).click();
+  await expect(page).toHaveURL(/\/campuses\/itb$/);
+  await page.goto("/campuses/itb/teams");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tim Bersama");
+  await expect(page.getByTestId("team-list").getByRole("listitem").first()).toContainText("SK Gubernur Banten (demo)");
+  await page.getByTestId("team-list").getByRole("link", { name: /ITB/ }).first().click();
+  await expect(page).toHaveURL(/\/teams\/[^/]+$/);
+}
+
+test("a campus liaison adds a government member to their joint team, sees it in the roster, then removes it", async ({ page }) => {
+  await openOwnTeam(page);
+  await expect(page.getByTestId("roster-CAMPUS").getByTestId("role-badge").first()).toHaveText("Ketua");
+
+  const addSection = page.getByRole("region", { name: "Tambah anggota" });
+  await addSection.getByLabel("Nama anggota").fill("Dr. Rina Kesehatan");
+  await addSection.getByLabel("Unsur").selectOption({ label: "Unsur pemerintah daerah" });
+  await addSection.getByLabel("Perangkat daerah").selectOption({ label: "Dinas Kesehatan (Dinkes)" });
+  await addSection.getByLabel("Kedudukan dalam tim").selectOption({ label: "Anggota" });
+  await addSection.getByLabel("Jabatan").fill("Kepala Seksi Promosi Kesehatan");
+  await addSection.getByLabel("Email").fill("rina@dinkes.banten.test");
+  await addSection.getByLabel("Telepon").fill("+62 254 200 100");
+  await addSection.getByRole("button", { name: "Tambahkan anggota" }).click();
+
+  await expect(page.getByTestId("toast")).toContainText("Dr. Rina Kesehatan ditambahkan ke tim.");
+  const government = page.getByTestId("roster-GOVERNMENT");
+  const card = government.getByTestId("team-member").filter({ hasText: "Dr. Rina Kesehatan" });
+  await expect(card).toContainText("Dinas Kesehatan");
+  await expect(card).toContainText("Kepala Seksi Promosi Kesehatan");
+  await expect(card.getByTestId("role-badge")).toHaveText("Anggota");
+  await expect(card.getByRole("link", { name: "rina@dinkes.banten.test" })).toBeVisible();
+  // usable on a phone: nothing wider than the screen
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+  // removal asks for a second, explicit confirmation
+  await card.locator("summary", { hasText: "Hapus" }).click();
+  await expect(card.getByText("Hapus Dr. Rina Kesehatan dari tim?")).toBeVisible();
+  await card.getByRole("button", { name: "Ya, hapus anggota" }).click();
+  await expect(page.getByTestId("toast")).toContainText("Dr. Rina Kesehatan dihapus dari tim.");
+  await expect(page.getByTestId("team-member").filter({ hasText: "Dr. Rina Kesehatan" })).toHaveCount(0);
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("errors appear next to their fields, typed values stay, and a second Ketua is refused", async ({ page }) => {
+    await openOwnTeam(page);
+    const addSection = page.getByRole("region", { name: "Tambah anggota" });
+    await addSection.getByLabel("Nama anggota").fill("Ir. Joko Kedua");
+    await addSection.getByLabel("Unsur").selectOption({ label: "Unsur pemerintah daerah" });
+    await addSection.getByLabel("Kedudukan dalam tim").selectOption({ label: "Anggota" });
+    await addSection.getByLabel("Jabatan").fill("Analis");
+    await addSection.getByLabel("Email").fill("bukan-email");
+    await addSection.getByLabel("Telepon").fill("0812-abc");
+    await addSection.getByRole("button", { name: "Tambahkan anggota" }).click();
+
+    await expect(addSection.getByText("Masukkan alamat email yang benar.")).toBeVisible();
+    await expect(addSection.getByText("Nomor telepon hanya boleh berisi angka, tanda + dan spasi.")).toBeVisible();
+    await expect(addSection.getByText("Pilih perangkat daerah anggota dari unsur pemerintah.")).toBeVisible();
+    await expect(addSection.getByLabel("Nama anggota")).toHaveValue("Ir. Joko Kedua");
+    await expect(addSection.getByLabel("Jabatan")).toHaveValue("Analis");
+    await expect(addSection.getByLabel("Unsur")).toHaveValue("GOVERNMENT");
+    await expect(addSection.getByLabel("Email")).toHaveValue("bukan-email");
+
+    // the demo team already has a Ketua
+    await addSection.getByLabel("Perangkat daerah").selectOption({ label: "Badan Perencanaan Pembangunan Daerah (Bappeda)" });
+    await addSection.getByLabel("Kedudukan dalam tim").selectOption({ label: "Ketua" });
+    await addSection.getByLabel("Email").fill("joko@banten.test");
+    await addSection.getByLabel("Telepon").fill("+62 254 1");
+    await addSection.getByRole("button", { name: "Tambahkan anggota" }).click();
+    await expect(addSection.getByText("Tim ini sudah memiliki Ketua.", { exact: false })).toBeVisible();
+    await expect(addSection.getByLabel("Kedudukan dalam tim")).toHaveValue("KETUA");
+    await expect(page.getByTestId("team-member").filter({ hasText: "Ir. Joko Kedua" })).toHaveCount(0);
+
+    await addSection.getByLabel("Kedudukan dalam tim").selectOption({ label: "Sekretaris" });
+    await addSection.getByRole("button", { name: "Tambahkan anggota" }).click();
+    await expect(page.getByTestId("toast")).toContainText("Ir. Joko Kedua ditambahkan ke tim.");
+    const card = page.getByTestId("roster-GOVERNMENT").getByTestId("team-member").filter({ hasText: "Ir. Joko Kedua" });
+    await expect(card.getByTestId("role-badge")).toHaveText("Sekretaris");
+
+    await card.locator("summary", { hasText: "Hapus" }).click();
+    await card.getByRole("button", { name: "Ya, hapus anggota" }).click();
+    await expect(page.getByTestId("toast")).toContainText("Ir. Joko Kedua dihapus dari tim.");
+    await expect(page.getByTestId("team-member").filter({ hasText: "Ir. Joko Kedua" })).toHaveCount(0);
+  });
+});
