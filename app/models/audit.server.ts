@@ -1,4 +1,5 @@
 import type { Prisma } from "@prisma/client";
+import { parseIsoDate } from "~/domain/dates";
 import { prisma, type Tx } from "~/utils/db.server";
 
 /** Who did something, and from where: passed to every mutation so it can be audited. */
@@ -67,27 +68,74 @@ export async function recordAudit(tx: Tx, actor: AuditActor, input: AuditInput) 
 
 export const AUDIT_PAGE_SIZE = 50;
 
+/** The actor filter value meaning "done by the system" (no signed-in user). */
+export const SYSTEM_ACTOR = "system";
+
 export type AuditFilter = {
   entity?: string;
   action?: string;
+  /** a user id, or SYSTEM_ACTOR for events without an actor */
   actorId?: string;
   itemId?: string;
+  /** events at or after this instant */
+  from?: Date;
+  /** events strictly before this instant */
+  to?: Date;
   /** cursor: events strictly older than this id's event */
   before?: string;
 };
 
+// Calendar days of the filter are days in Banten (WIB, UTC+7, no daylight saving).
+const WIB_OFFSET_MS = 7 * 3_600_000;
+const DAY_MS = 86_400_000;
+
+function wibDayStart(value: string | null): Date | undefined {
+  const day = value ? parseIsoDate(value) : null;
+  return day ? new Date(day.getTime() - WIB_OFFSET_MS) : undefined;
+}
+
+function text(value: string | null, max = 200): string | undefined {
+  const v = value?.trim();
+  return v && v.length <= max ? v : undefined;
+}
+
+/**
+ * The filter of the audit screen from its URL (entity, action, actor, from, to, cursor). Invalid
+ * values are ignored rather than refused: a hand-edited URL still shows a list. `to` is inclusive.
+ */
+export function auditFilterFromSearch(params: URLSearchParams): AuditFilter {
+  const toDay = wibDayStart(params.get("to"));
+  return {
+    entity: text(params.get("entity")),
+    action: text(params.get("action")),
+    actorId: text(params.get("actor")),
+    itemId: text(params.get("item")),
+    from: wibDayStart(params.get("from")),
+    to: toDay ? new Date(toDay.getTime() + DAY_MS) : undefined,
+    before: text(params.get("cursor")),
+  };
+}
+
 export async function listAuditEvents(filter: AuditFilter, take = AUDIT_PAGE_SIZE) {
+  const and: Prisma.AuditEventWhereInput[] = [];
+  if (filter.before) {
+    // keyset pagination on (createdAt, id), the order of the list; an unknown cursor gives no rows
+    const cursor = await prisma.auditEvent.findUnique({ where: { id: filter.before }, select: { id: true, createdAt: true } });
+    if (!cursor) return { events: [], nextCursor: null };
+    and.push({ OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] });
+  }
   const where: Prisma.AuditEventWhereInput = {
     entity: filter.entity || undefined,
     action: filter.action || undefined,
-    actorId: filter.actorId || undefined,
+    actorId: filter.actorId === SYSTEM_ACTOR ? null : filter.actorId || undefined,
     itemId: filter.itemId || undefined,
+    createdAt: filter.from || filter.to ? { gte: filter.from, lt: filter.to } : undefined,
+    AND: and,
   };
   const events = await prisma.auditEvent.findMany({
     where,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: take + 1,
-    ...(filter.before ? { cursor: { id: filter.before }, skip: 1 } : {}),
     select: {
       id: true,
       action: true,
@@ -104,16 +152,38 @@ export async function listAuditEvents(filter: AuditFilter, take = AUDIT_PAGE_SIZ
   const hasMore = events.length > take;
   const page = events.slice(0, take).map((e) => ({
     ...e,
-    before: e.before ? (JSON.parse(e.before) as Record<string, unknown>) : null,
-    after: e.after ? (JSON.parse(e.after) as Record<string, unknown>) : null,
+    before: parseRecord(e.before),
+    after: parseRecord(e.after),
   }));
   return { events: page, nextCursor: hasMore ? page[page.length - 1]?.id ?? null : null };
 }
 
+function parseRecord(value: string | null): Record<string, unknown> | null {
+  if (!value) return null;
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : { value: parsed };
+  } catch {
+    return { value };
+  }
+}
+
+/** The choices of the audit screen's filters: what occurs in the trail, and who acted. */
 export async function auditFacets() {
-  const [entities, actions] = await Promise.all([
+  const [entities, actions, actors, system] = await Promise.all([
     prisma.auditEvent.groupBy({ by: ["entity"], orderBy: { entity: "asc" } }),
     prisma.auditEvent.groupBy({ by: ["action"], orderBy: { action: "asc" } }),
+    prisma.user.findMany({
+      where: { auditEvents: { some: {} } },
+      orderBy: [{ name: "asc" }, { email: "asc" }],
+      select: { id: true, name: true, email: true },
+    }),
+    prisma.auditEvent.findFirst({ where: { actorId: null }, select: { id: true } }),
   ]);
-  return { entities: entities.map((e) => e.entity), actions: actions.map((a) => a.action) };
+  return {
+    entities: entities.map((e) => e.entity),
+    actions: actions.map((a) => a.action),
+    actors,
+    hasSystemEvents: !!system,
+  };
 }
