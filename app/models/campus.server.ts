@@ -1,3 +1,7 @@
+import type { Prisma } from "@prisma/client";
+import { addDays, daysBetween } from "~/domain/dates";
+import type { ItemStatus } from "~/domain/enums";
+import { AWAITING_CAMPUS_STATES, onTrackShare } from "~/domain/status";
 import { prisma } from "~/utils/db.server";
 
 export function listCampuses() {
@@ -46,4 +50,101 @@ export async function agreementsForCampus(campusId: string) {
       parentId: true,
     },
   });
+}
+
+// ---------- status lines and the campus workspace ----------
+
+/**
+ * One status line per campus, over published items: item count, average progress, status
+ * counts (for the on-track share), overdue milestones and the latest update. Four queries,
+ * whatever the amount of data.
+ */
+export async function campusStatusLines(today: Date) {
+  const published = { visibility: "PUBLISHED" } as const;
+  const [campuses, byStatus, aggregates, overdue] = await Promise.all([
+    listCampuses(),
+    prisma.roadmapItem.groupBy({ by: ["campusId", "status"], where: published, _count: { _all: true } }),
+    prisma.roadmapItem.groupBy({
+      by: ["campusId"],
+      where: { ...published, status: { not: "CANCELLED" } },
+      _avg: { progress: true },
+      _max: { lastUpdateAt: true },
+    }),
+    prisma.$queryRawUnsafe<{ campusId: string; n: number | bigint }[]>(
+      `SELECT i."campusId" AS campusId, COUNT(*) AS n
+         FROM "Milestone" m JOIN "RoadmapItem" i ON i."id" = m."itemId"
+        WHERE i."visibility" = 'PUBLISHED'
+          AND m."state" IN (${AWAITING_CAMPUS_STATES.map((s) => `'${s}'`).join(",")})
+          AND m."dueDate" < ?
+        GROUP BY i."campusId"`,
+      today.getTime(),
+    ),
+  ]);
+  return campuses.map((campus) => {
+    const counts: Partial<Record<ItemStatus, number>> = {};
+    let items = 0;
+    for (const row of byStatus) {
+      if (row.campusId !== campus.id) continue;
+      counts[row.status as ItemStatus] = row._count._all;
+      items += row._count._all;
+    }
+    const agg = aggregates.find((a) => a.campusId === campus.id);
+    const last = agg?._max.lastUpdateAt ?? null;
+    return {
+      ...campus,
+      items,
+      averageProgress: agg?._avg.progress ?? null,
+      onTrackShare: onTrackShare(counts),
+      overdueMilestones: Number(overdue.find((o) => o.campusId === campus.id)?.n ?? 0),
+      daysSinceLastUpdate: last ? daysBetween(last, today) : null,
+    };
+  });
+}
+
+export const WORKSPACE_ITEM_LIMIT = 300;
+
+/** Everything a campus workspace shows, limited to what the actor may see. */
+export async function campusWorkspace(campusId: string, itemsWhere: Prisma.RoadmapItemWhereInput, today: Date) {
+  const where = { AND: [{ campusId }, itemsWhere] };
+  const [items, teams, milestones, obstacles] = await Promise.all([
+    prisma.roadmapItem.findMany({
+      where,
+      orderBy: [{ status: "asc" }, { title: "asc" }],
+      take: WORKSPACE_ITEM_LIMIT,
+      select: {
+        id: true,
+        title: true,
+        status: true,
+        progress: true,
+        visibility: true,
+        lastUpdateAt: true,
+        plannedEnd: true,
+        priorityArea: { select: { id: true, nameId: true, nameEn: true, position: true } },
+      },
+    }),
+    prisma.jointTeam.findMany({
+      where: { campusId },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true, decreeRef: true, _count: { select: { members: true } } },
+    }),
+    prisma.milestone.findMany({
+      where: {
+        item: where,
+        OR: [
+          { state: { in: [...AWAITING_CAMPUS_STATES] }, dueDate: { lt: addDays(today, 60) } },
+          { state: "SUBMITTED" },
+        ],
+      },
+      orderBy: { dueDate: "asc" },
+      take: 50,
+      select: { id: true, title: true, dueDate: true, state: true, feedback: true, item: { select: { id: true, title: true } } },
+    }),
+    prisma.obstacle.findMany({
+      where: { status: "OPEN", item: where },
+      orderBy: [{ dueDate: "asc" }],
+      take: 50,
+      select: { id: true, description: true, dueDate: true, ownerName: true, item: { select: { id: true, title: true } } },
+    }),
+  ]);
+  return { items, teams, milestones, obstacles };
 }

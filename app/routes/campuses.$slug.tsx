@@ -1,43 +1,159 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useLocale, useT } from "~/components/i18n";
+import { MilestoneBadge, ProgressBar, StatusBadge } from "~/components/status";
 import { agreementStatus } from "~/domain/agreement";
+import { todayInBanten, toIsoDate } from "~/domain/dates";
+import { ITEM_STATUSES } from "~/domain/enums";
 import { formatDate } from "~/domain/i18n";
-import { agreementsForCampus, getCampusBySlug } from "~/models/campus.server";
-import { notFound, requirePermission } from "~/utils/auth.server";
+import { can } from "~/domain/policy";
+import { agreementsForCampus, campusWorkspace, getCampusBySlug } from "~/models/campus.server";
+import { visibleItemsWhere } from "~/models/roadmap-item.server";
+import { notFound, requirePermission, toActor } from "~/utils/auth.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.campus.name ?? "Kampus"} · Kolaborasi Banten` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.campus.name ?? "Kampus"} · Kolaborasi Banten` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const campus = await getCampusBySlug(params.slug ?? "");
   if (!campus) throw notFound();
-  await requirePermission(request, "campus.read", { campusId: campus.id });
-  const agreements = await agreementsForCampus(campus.id);
-  const today = new Date();
+  const user = await requirePermission(request, "campus.read", { campusId: campus.id });
+  const actor = toActor(user);
+  const today = todayInBanten();
+  const [agreements, workspace] = await Promise.all([
+    agreementsForCampus(campus.id),
+    campusWorkspace(campus.id, visibleItemsWhere(actor), today),
+  ]);
   return json({
     campus,
+    today: toIsoDate(today),
     agreements: agreements.map((a) => ({ ...a, status: agreementStatus(a, today) })),
+    ...workspace,
+    may: { createItem: can(actor, "item.create", { campusId: campus.id }) },
   });
 }
 
-export default function CampusPage() {
-  const { campus, agreements } = useLoaderData<typeof loader>();
+export default function CampusWorkspace() {
+  const { campus, agreements, items, teams, milestones, obstacles, today, may } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
+  const byStatus = ITEM_STATUSES.map((status) => ({ status, items: items.filter((i) => i.status === status) })).filter(
+    (g) => g.items.length > 0,
+  );
   return (
-    <>
-      <h1 className="text-2xl font-bold">{campus.name}</h1>
-      <p className="text-slate-600">
-        {[campus.abbreviation, t(`campusType.${campus.type}`), campus.city].filter(Boolean).join(" · ")}
-      </p>
-      <section className="mt-6">
-        <h2 className="text-lg font-semibold">{t("agreement.title")}</h2>
+    <div className="space-y-6">
+      <header>
+        <p className="text-sm text-slate-600">{t("campus.workspace")}</p>
+        <h1 className="text-2xl font-bold">{campus.name}</h1>
+        <p className="text-slate-600">
+          {[campus.abbreviation, t(`campusType.${campus.type}`), campus.city].filter(Boolean).join(" · ")}
+          {campus.website ? (
+            <>
+              {" · "}
+              <a className="underline" href={campus.website} rel="noopener noreferrer">
+                {t("campus.website")}
+              </a>
+            </>
+          ) : null}
+        </p>
+      </header>
+
+      <section aria-labelledby="items">
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h2 id="items" className="text-lg font-semibold">{t("campus.items")}</h2>
+          {may.createItem ? (
+            <Link className="btn" to={`/items/new?campus=${campus.slug}`}>
+              {t("campus.newItem")}
+            </Link>
+          ) : null}
+        </div>
+        {items.length === 0 ? <p className="mt-2 text-slate-600">{t("campus.noItems")}</p> : null}
+        {byStatus.map((group) => (
+          <div key={group.status} className="mt-3">
+            <h3 className="mb-1 flex items-center gap-2 font-medium">
+              <StatusBadge status={group.status} /> <span className="text-sm text-slate-600">({group.items.length})</span>
+            </h3>
+            <ul className="space-y-2">
+              {group.items.map((item) => (
+                <li key={item.id} className="card">
+                  <Link to={`/items/${item.id}`} className="font-medium text-brand-700 underline">
+                    {item.title}
+                  </Link>
+                  {item.visibility === "DRAFT" ? <span className="ml-2 rounded bg-slate-200 px-2 text-xs">{t("item.draftBadge")}</span> : null}
+                  <p className="text-sm text-slate-600">
+                    {locale === "en" ? item.priorityArea.nameEn : item.priorityArea.nameId} · {t("item.lastUpdate")}:{" "}
+                    {formatDate(item.lastUpdateAt, locale)}
+                  </p>
+                  <div className="mt-1 max-w-xs">
+                    <ProgressBar value={item.progress} label={t("item.progress")} />
+                  </div>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))}
+      </section>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <section aria-labelledby="milestones-due">
+          <h2 id="milestones-due" className="text-lg font-semibold">{t("campus.milestonesDue")}</h2>
+          <ul className="mt-2 space-y-2">
+            {milestones.map((m) => (
+              <li key={m.id} className="card text-sm">
+                <Link to={`/milestones/${m.id}`} className="font-medium text-brand-700 underline">
+                  {m.title}
+                </Link>{" "}
+                <MilestoneBadge state={m.state} />
+                <p className="text-slate-600">
+                  {m.item?.title} · {t("milestone.due", { date: formatDate(m.dueDate, locale) })}
+                  {m.state !== "SUBMITTED" && m.dueDate < today ? (
+                    <span className="ml-2 font-semibold text-red-700">{t("milestone.overdue")}</span>
+                  ) : null}
+                </p>
+              </li>
+            ))}
+            {milestones.length === 0 ? <li className="text-slate-600">{t("milestone.none")}</li> : null}
+          </ul>
+        </section>
+        <section aria-labelledby="open-obstacles">
+          <h2 id="open-obstacles" className="text-lg font-semibold">{t("campus.openObstacles")}</h2>
+          <ul className="mt-2 space-y-2">
+            {obstacles.map((o) => (
+              <li key={o.id} className="card text-sm">
+                <p>{o.description}</p>
+                <p className="text-slate-600">
+                  <Link className="underline" to={`/items/${o.item.id}`}>{o.item.title}</Link>
+                  {o.dueDate ? ` · ${t("obstacle.dueDate")}: ${formatDate(o.dueDate, locale)}` : ""}
+                </p>
+              </li>
+            ))}
+            {obstacles.length === 0 ? <li className="text-slate-600">{t("obstacle.none")}</li> : null}
+          </ul>
+        </section>
+      </div>
+
+      <section aria-labelledby="teams">
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h2 id="teams" className="text-lg font-semibold">{t("campus.teams")}</h2>
+          <Link className="btn-secondary" to={`/campuses/${campus.slug}/teams`}>
+            {t("campus.manageTeams")}
+          </Link>
+        </div>
+        <ul className="mt-2 space-y-1">
+          {teams.map((team) => (
+            <li key={team.id}>
+              <Link className="text-brand-700 underline" to={`/teams/${team.id}`}>{team.name}</Link>
+              <span className="text-sm text-slate-600"> · {team.decreeRef ?? "–"} · {team._count.members}</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="agreements">
+        <h2 id="agreements" className="text-lg font-semibold">{t("agreement.title")}</h2>
         <ul className="mt-2 space-y-3">
           {agreements.map((a) => (
-            <li key={a.id} className="card">
+            <li key={a.id} className={`card ${a.status === "ENDING_SOON" || a.status === "EXPIRED" ? "border-l-4 border-l-amber-500" : ""}`}>
               <p className="font-semibold">
                 {a.kind} · {a.title}
               </p>
@@ -45,11 +161,11 @@ export default function CampusPage() {
                 <dt className="text-slate-600">{t("agreement.signedOn")}</dt>
                 <dd>{formatDate(a.signedOn, locale)}</dd>
                 <dt className="text-slate-600">{t("agreement.place")}</dt>
-                <dd>{a.place}</dd>
+                <dd>{a.place ?? "–"}</dd>
                 <dt className="text-slate-600">{t("agreement.validity")}</dt>
                 <dd>
                   {formatDate(a.validFrom, locale)} – {formatDate(a.validUntil, locale)}{" "}
-                  <span className="rounded bg-slate-100 px-2 py-0.5 text-xs font-semibold">
+                  <span className="rounded bg-slate-100 px-2 py-0.5 text-xs font-semibold" data-testid="agreement-status">
                     {t(`agreement.status.${a.status}`)}
                   </span>
                 </dd>
@@ -64,6 +180,6 @@ export default function CampusPage() {
           ))}
         </ul>
       </section>
-    </>
+    </div>
   );
 }

@@ -19,6 +19,8 @@ function createStorage() {
       path: "/",
       secure: env().cookieSecure,
       secrets: env().sessionSecrets,
+      // every commit (a flash message too) keeps the cookie as long as the server-side session
+      maxAge: env().SESSION_TTL_HOURS * 3600,
     },
   });
 }

@@ -1,7 +1,8 @@
 // A small, known world for permission tests: one user per role, a liaison of "itb" (own campus)
 // and one of "umt" (another campus), each with a live session cookie.
 import { prisma } from "~/utils/db.server";
-import { createItem, createMember, createTeam, createUser } from "../../prisma/factories";
+import { hashToken, newToken } from "~/models/user.server";
+import { createItem, createMember, createMilestone, createObstacle, createTeam, createUser } from "../../prisma/factories";
 import { campusIds, cookieFor } from "./http";
 
 export const WHO = ["ANONYMOUS", "ADMIN", "REVIEWER", "OBSERVER", "LIAISON_OWN", "LIAISON_OTHER"] as const;
@@ -23,8 +24,15 @@ export async function buildWorld() {
   const target = await createUser(prisma, { email: "target@world.test", role: "LIAISON", name: "Target", campusIds: [own] });
   const publishedItem = await createItem(prisma, { campusId: own, priorityAreaId: area.id, visibility: "PUBLISHED", title: "Published ITB item" });
   const draftItem = await createItem(prisma, { campusId: own, priorityAreaId: area.id, visibility: "DRAFT", title: "Draft ITB item" });
+  const obstacle = await createObstacle(prisma, { itemId: publishedItem.id, description: "Data belum dibuka" });
+  const milestone = await createMilestone(prisma, { itemId: publishedItem.id, title: "Laporan antara", dueDate: new Date(Date.UTC(2026, 5, 30)) });
   const team = await createTeam(prisma, { campusId: own, name: "Tim Bersama ITB" });
   const teamMember = await createMember(prisma, { teamId: team.id, name: "Anggota ITB", email: "anggota@itb.test", phone: "+62 22 250 0000" });
+  // a live password reset link for the target (the token itself is only known here)
+  const resetToken = newToken();
+  await prisma.passwordReset.create({
+    data: { userId: target.id, tokenHash: hashToken(resetToken), expiresAt: new Date(Date.now() + 48 * 3_600_000) },
+  });
   const cookies: Record<Who, string | null> = {
     ANONYMOUS: null,
     ADMIN: await cookieFor(users.ADMIN.email),
@@ -33,7 +41,7 @@ export async function buildWorld() {
     LIAISON_OWN: await cookieFor(users.LIAISON_OWN.email),
     LIAISON_OTHER: await cookieFor(users.LIAISON_OTHER.email),
   };
-  return { campuses, own, other, area, users, target, publishedItem, draftItem, team, teamMember, cookies };
+  return { campuses, own, other, area, users, target, publishedItem, draftItem, obstacle, milestone, team, teamMember, resetToken, cookies };
 }
 
 export type World = Awaited<ReturnType<typeof buildWorld>>;
