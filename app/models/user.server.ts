@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import bcrypt from "bcryptjs";
 import type { Role } from "~/domain/enums";
-import { prisma } from "~/utils/db.server";
+import { prisma, type Tx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { recordAudit, type AuditActor } from "./audit.server";
 
@@ -216,5 +216,199 @@ export async function consumePasswordReset(token: string, newPassword: string, i
       after: { passwordHash: "new" },
     });
     return true;
+  });
+}
+
+// =====================================================================================
+// ---------- administration (ADMIN only: /admin/users, scripts/create-user.ts) ----------
+// =====================================================================================
+
+/** A liaison serves campuses; for every other role campus bindings mean nothing, so none are kept. */
+function campusSlugsFor(role: Role, slugs: readonly string[]): string[] {
+  return role === "LIAISON" ? [...new Set(slugs)].sort() : [];
+}
+
+async function campusIdsBySlug(tx: Tx, slugs: readonly string[]): Promise<string[] | null> {
+  if (slugs.length === 0) return [];
+  const campuses = await tx.campus.findMany({ where: { slug: { in: [...slugs] } }, select: { id: true } });
+  return campuses.length === slugs.length ? campuses.map((c) => c.id) : null;
+}
+
+function liveSessions() {
+  return { sessions: { where: { expiresAt: { gt: new Date() } } } } as const;
+}
+
+const ADMIN_USER_SELECT = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  active: true,
+  lastLoginAt: true,
+  createdAt: true,
+  campuses: { select: { campus: { select: { slug: true, abbreviation: true, name: true, position: true } } } },
+} as const;
+
+type AdminUserRow = {
+  campuses: { campus: { slug: string; abbreviation: string | null; name: string; position: number } }[];
+  _count: { sessions: number };
+  role: string;
+};
+
+function toAdminUser<T extends AdminUserRow>(row: T) {
+  const { campuses, _count, ...rest } = row;
+  return {
+    ...rest,
+    role: rest.role as Role,
+    campuses: campuses
+      .map((c) => c.campus)
+      .sort((a, b) => a.position - b.position)
+      .map(({ slug, abbreviation, name }) => ({ slug, abbreviation, name })),
+    activeSessions: _count.sessions,
+  };
+}
+
+/** Every account with its campuses and number of live sessions (counted in SQL). */
+export async function listUsers() {
+  const rows = await prisma.user.findMany({
+    orderBy: [{ active: "desc" }, { name: "asc" }],
+    select: { ...ADMIN_USER_SELECT, _count: { select: liveSessions() } },
+  });
+  return rows.map(toAdminUser);
+}
+
+export async function getUserForAdmin(userId: string) {
+  const row = await prisma.user.findUnique({
+    where: { id: userId },
+    select: { ...ADMIN_USER_SELECT, _count: { select: liveSessions() } },
+  });
+  return row ? toAdminUser(row) : null;
+}
+
+export type AdminUser = NonNullable<Awaited<ReturnType<typeof getUserForAdmin>>>;
+
+export type CreateUserInput = { email: string; name: string; role: Role; campuses: string[]; password: string };
+
+export type AdminResult<T = object> =
+  | ({ ok: true } & T)
+  | { ok: false; reason: "email-taken" | "unknown-campus" | "not-found" | "self-demote" | "self-deactivate" };
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
+}
+
+export async function createUser(input: CreateUserInput, actor: AuditActor): Promise<AdminResult<{ userId: string }>> {
+  const email = normaliseEmail(input.email);
+  const slugs = campusSlugsFor(input.role, input.campuses);
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await prisma.$transaction(async (tx) => {
+      if (await tx.user.findUnique({ where: { email }, select: { id: true } })) {
+        return { ok: false, reason: "email-taken" } as const;
+      }
+      const campusIds = await campusIdsBySlug(tx, slugs);
+      if (!campusIds) return { ok: false, reason: "unknown-campus" } as const;
+      const user = await tx.user.create({
+        data: {
+          email,
+          name: input.name,
+          role: input.role,
+          passwordHash,
+          campuses: campusIds.length ? { create: campusIds.map((campusId) => ({ campusId })) } : undefined,
+        },
+        select: { id: true },
+      });
+      await recordAudit(tx, actor, {
+        action: "create",
+        entity: "User",
+        entityId: user.id,
+        after: { email, name: input.name, role: input.role, campuses: slugs, active: true },
+      });
+      return { ok: true, userId: user.id } as const;
+    });
+  } catch (error) {
+    // two admins creating the same email at once: the unique index decides
+    if (isUniqueViolation(error)) return { ok: false, reason: "email-taken" };
+    throw error;
+  }
+}
+
+export type UpdateUserInput = { name: string; role: Role; campuses: string[] };
+
+/**
+ * Changes name, role and campuses. A role or campus change is a change of permissions and is
+ * audited as action "permission"; a name-only change as "update"; nothing changed, nothing written.
+ */
+export async function updateUser(userId: string, input: UpdateUserInput, actor: AuditActor): Promise<AdminResult> {
+  if (actor.userId === userId && input.role !== "ADMIN") return { ok: false, reason: "self-demote" };
+  const slugs = campusSlugsFor(input.role, input.campuses);
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.user.findUnique({
+      where: { id: userId },
+      select: { name: true, role: true, campuses: { select: { campus: { select: { slug: true } } } } },
+    });
+    if (!before) return { ok: false, reason: "not-found" } as const;
+    const campusIds = await campusIdsBySlug(tx, slugs);
+    if (!campusIds) return { ok: false, reason: "unknown-campus" } as const;
+    const beforeSlugs = before.campuses.map((c) => c.campus.slug).sort();
+    const permissionChanged = before.role !== input.role || beforeSlugs.join() !== slugs.join();
+    if (!permissionChanged && before.name === input.name) return { ok: true } as const;
+
+    await tx.user.update({ where: { id: userId }, data: { name: input.name, role: input.role } });
+    if (beforeSlugs.join() !== slugs.join()) {
+      await tx.userCampus.deleteMany({ where: { userId } });
+      if (campusIds.length) await tx.userCampus.createMany({ data: campusIds.map((campusId) => ({ userId, campusId })) });
+    }
+    await recordAudit(tx, actor, {
+      action: permissionChanged ? "permission" : "update",
+      entity: "User",
+      entityId: userId,
+      before: { name: before.name, role: before.role, campuses: beforeSlugs },
+      after: { name: input.name, role: input.role, campuses: slugs },
+    });
+    return { ok: true } as const;
+  });
+}
+
+/** Deactivating ends every session of the account in the same transaction. */
+export async function setActive(userId: string, active: boolean, actor: AuditActor): Promise<AdminResult> {
+  if (!active && actor.userId === userId) return { ok: false, reason: "self-deactivate" };
+  return prisma.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { active: true } });
+    if (!user) return { ok: false, reason: "not-found" } as const;
+    if (user.active === active) return { ok: true } as const;
+    await tx.user.update({ where: { id: userId }, data: { active } });
+    const { count } = active ? { count: 0 } : await tx.session.deleteMany({ where: { userId } });
+    await recordAudit(tx, actor, {
+      action: active ? "activate" : "deactivate",
+      entity: "User",
+      entityId: userId,
+      before: { active: user.active },
+      after: active ? { active } : { active, sessionsEnded: count },
+    });
+    return { ok: true } as const;
+  });
+}
+
+/** Ends the user's sessions; an administrator revoking their own keeps the one they are using. */
+export async function revokeSessions(
+  userId: string,
+  actor: AuditActor,
+  keepSessionId?: string | null,
+): Promise<AdminResult<{ count: number }>> {
+  return prisma.$transaction(async (tx) => {
+    if (!(await tx.user.findUnique({ where: { id: userId }, select: { id: true } }))) {
+      return { ok: false, reason: "not-found" } as const;
+    }
+    const { count } = await tx.session.deleteMany({
+      where: { userId, ...(keepSessionId ? { id: { not: keepSessionId } } : {}) },
+    });
+    await recordAudit(tx, actor, {
+      action: "sessions.revoke",
+      entity: "User",
+      entityId: userId,
+      after: { sessionsEnded: count },
+    });
+    return { ok: true, count } as const;
   });
 }

@@ -19,10 +19,8 @@ export const changePasswordSchema = withConfirmation({
 
 export const resetPasswordSchema = withConfirmation({});
 
-const campusSlugs = z.preprocess(
-  (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
-  z.array(z.string().max(100)).max(20),
-);
+// A plain array (Conform turns no checkbox into [] and one into [slug]), so both sides type it string[].
+const campusSlugs = z.array(z.string().max(100, "form.tooLong"), { invalid_type_error: "form.invalidChoice" }).max(20, "form.tooLong");
 
 const userFields = {
   name: requiredText(120),
@@ -39,3 +37,7 @@ export const createUserSchema = z
 export const updateUserSchema = z
   .object({ intent: z.literal("update"), ...userFields })
   .refine(liaisonNeedsCampus, { path: ["campuses"], message: "users.campusRequired" });
+
+/** The buttons of an account's administration page other than "update": no fields of their own. */
+export const USER_ACCESS_INTENTS = ["deactivate", "activate", "revoke-sessions", "issue-reset"] as const;
+export const userAccessSchema = z.object({ intent: z.enum(USER_ACCESS_INTENTS) });

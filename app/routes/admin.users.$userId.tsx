@@ -1,0 +1,219 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ErrorList, SubmitButton, TextField } from "~/components/forms";
+import { useLocale, useT } from "~/components/i18n";
+import { CampusBadges, CampusField, RoleField } from "~/components/user-form";
+import { formatDateTime, type MessageKey } from "~/domain/i18n";
+import { updateUserSchema, userAccessSchema } from "~/domain/schemas/auth";
+import { listCampuses } from "~/models/campus.server";
+import { getUserForAdmin, issuePasswordReset, revokeSessions, setActive, updateUser } from "~/models/user.server";
+import { auditActor, getSessionId, notFound, requirePermission } from "~/utils/auth.server";
+import { flashToast } from "~/utils/session.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.user.name ?? "Pengguna"} · Kolaborasi Banten` },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const me = await requirePermission(request, "user.manage");
+  const [user, campuses] = await Promise.all([getUserForAdmin(params.userId ?? ""), listCampuses()]);
+  if (!user) throw notFound();
+  return json({ user, campuses: campuses.map(({ slug, name, abbreviation }) => ({ slug, name, abbreviation })), isSelf: me.id === user.id });
+}
+
+type ActionData = {
+  intent: string;
+  result?: SubmissionResult<string[]>;
+  error?: MessageKey;
+  resetLink?: string;
+  hours?: number;
+};
+
+const reply = (data: ActionData, status = 400) => json(data, { status });
+
+async function done(request: Request, userId: string, key: MessageKey) {
+  const cookie = await flashToast(request, { type: "success", key });
+  return redirect(`/admin/users/${userId}`, { headers: { "Set-Cookie": cookie } });
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const me = await requirePermission(request, "user.manage");
+  const target = await getUserForAdmin(params.userId ?? "");
+  if (!target) throw notFound();
+  const actor = auditActor(me, context);
+  const formData = await request.formData();
+
+  if (formData.get("intent") === "update") {
+    const submission = parseWithZod(formData, { schema: updateUserSchema });
+    if (submission.status !== "success") return reply({ intent: "update", result: submission.reply() });
+    const { name, role, campuses } = submission.value;
+    const updated = await updateUser(target.id, { name, role, campuses }, actor);
+    if (!updated.ok) {
+      if (updated.reason === "not-found") throw notFound();
+      const fieldErrors: Record<string, string[]> =
+        updated.reason === "self-demote" ? { role: ["users.cannotDemoteSelf"] } : { campuses: ["users.unknownCampus"] };
+      return reply({ intent: "update", result: submission.reply({ fieldErrors }) });
+    }
+    return done(request, target.id, "users.saved");
+  }
+
+  const access = userAccessSchema.safeParse({ intent: formData.get("intent") });
+  if (!access.success) throw new Response("Bad Request", { status: 400 });
+  const { intent } = access.data;
+  switch (intent) {
+    case "deactivate":
+    case "activate": {
+      const result = await setActive(target.id, intent === "activate", actor);
+      if (!result.ok) {
+        if (result.reason === "not-found") throw notFound();
+        return reply({ intent, error: "users.cannotDeactivateSelf" });
+      }
+      return done(request, target.id, intent === "activate" ? "users.activated" : "users.deactivated");
+    }
+    case "revoke-sessions": {
+      const keep = me.id === target.id ? await getSessionId(request) : null;
+      const result = await revokeSessions(target.id, actor, keep);
+      if (!result.ok) throw notFound();
+      return done(request, target.id, "users.sessionsRevoked");
+    }
+    case "issue-reset": {
+      if (!target.active) return reply({ intent, error: "users.resetInactive" });
+      const { token, hours } = await issuePasswordReset(target.id, actor);
+      // Shown once in this response and never stored (not in a cookie, not in a URL we redirect to):
+      // the admin copies it from here, so this is the one mutation that does not redirect.
+      return reply({ intent, resetLink: `${new URL(request.url).origin}/reset/${token}`, hours }, 200);
+    }
+  }
+}
+
+export default function UserPage() {
+  const { user, campuses, isSelf } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as ActionData | undefined;
+  const t = useT();
+  const locale = useLocale();
+  const [form, fields] = useForm({
+    id: `edit-user-${user.id}`,
+    lastResult: actionData?.intent === "update" ? actionData.result : undefined,
+    defaultValue: { name: user.name, role: user.role, campuses: user.campuses.map((c) => c.slug) },
+    constraint: getZodConstraint(updateUserSchema),
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: updateUserSchema }),
+  });
+  const errorOf = (intent: string) => (actionData?.intent === intent && actionData.error ? [actionData.error] : null);
+  return (
+    <>
+      <Link to="/admin/users" className="text-sm text-brand-700 underline">
+        ← {t("users.back")}
+      </Link>
+      <h1 className="mt-2 text-2xl font-bold">
+        {user.name} {isSelf ? <span className="text-base font-normal text-slate-600">{t("users.you")}</span> : null}
+      </h1>
+      <p className="break-all text-slate-700">{user.email}</p>
+      <dl className="card mt-4 grid grid-cols-[max-content_1fr] gap-x-3 gap-y-1 text-sm">
+        <dt className="text-slate-600">{t("users.status")}</dt>
+        <dd className={user.active ? "text-green-800" : "font-semibold text-red-800"} data-testid="user-status">
+          {t(user.active ? "users.active" : "users.inactive")}
+        </dd>
+        <dt className="text-slate-600">{t("users.role")}</dt>
+        <dd>{t(`role.${user.role}`)}</dd>
+        <dt className="text-slate-600">{t("users.campuses")}</dt>
+        <dd>
+          <CampusBadges campuses={user.campuses} />
+        </dd>
+        <dt className="text-slate-600">{t("users.lastLogin")}</dt>
+        <dd>{user.lastLoginAt ? formatDateTime(user.lastLoginAt, locale) : t("users.never")}</dd>
+        <dt className="text-slate-600">{t("users.activeSessions")}</dt>
+        <dd>{user.activeSessions}</dd>
+        <dt className="text-slate-600">{t("users.createdAt")}</dt>
+        <dd>{formatDateTime(user.createdAt, locale)}</dd>
+      </dl>
+
+      <section aria-labelledby="profile-title" className="mt-6">
+        <h2 id="profile-title" className="text-lg font-semibold">
+          {t("users.profile")}
+        </h2>
+        <Form method="post" className="card mt-2 space-y-4" {...getFormProps(form)}>
+          <input type="hidden" name="intent" value="update" />
+          <ErrorList id={form.errorId} errors={form.errors} />
+          <TextField label={t("users.name")} field={fields.name} autoComplete="off" />
+          <RoleField field={fields.role} />
+          <CampusField field={fields.campuses} campuses={campuses} />
+          <SubmitButton>{t("users.save")}</SubmitButton>
+        </Form>
+      </section>
+
+      <section aria-labelledby="access-title" className="mt-6">
+        <h2 id="access-title" className="text-lg font-semibold">
+          {t("users.access")}
+        </h2>
+        <div className="mt-2 space-y-3">
+          <AccessAction
+            intent={user.active ? "deactivate" : "activate"}
+            label={t(user.active ? "users.deactivate" : "users.activate")}
+            hint={isSelf && user.active ? t("users.cannotDeactivateSelf") : t("users.deactivateHint")}
+            errors={errorOf(user.active ? "deactivate" : "activate")}
+            disabled={isSelf && user.active}
+          />
+          <AccessAction
+            intent="revoke-sessions"
+            label={t("users.revokeSessions")}
+            hint={t("users.revokeHint")}
+            errors={errorOf("revoke-sessions")}
+          />
+          <AccessAction intent="issue-reset" label={t("users.issueReset")} hint={t("users.resetHint")} errors={errorOf("issue-reset")}>
+            {actionData?.resetLink ? (
+              <div role="status" className="mt-3 rounded-md border-l-4 border-green-600 bg-green-50 p-3">
+                <label htmlFor="reset-link" className="block text-sm">
+                  {t("users.resetIssued", { hours: actionData.hours ?? 0 })}
+                </label>
+                <input id="reset-link" readOnly className="input mt-1 font-mono text-sm" value={actionData.resetLink} data-testid="reset-link" />
+                <p className="mt-1 text-sm font-semibold">{t("users.resetOnce")}</p>
+              </div>
+            ) : null}
+          </AccessAction>
+        </div>
+      </section>
+    </>
+  );
+}
+
+function AccessAction({
+  intent,
+  label,
+  hint,
+  errors,
+  disabled = false,
+  children,
+}: {
+  intent: string;
+  label: string;
+  hint: string;
+  errors: string[] | null;
+  disabled?: boolean;
+  children?: React.ReactNode;
+}) {
+  const hintId = `${intent}-hint`;
+  return (
+    <Form method="post" className="card">
+      <p id={hintId} className="text-sm text-slate-700">
+        {hint}
+      </p>
+      <div className="mt-2">
+        {disabled ? (
+          <button type="button" className="btn-secondary" disabled aria-describedby={hintId}>
+            {label}
+          </button>
+        ) : (
+          <SubmitButton name="intent" value={intent} className="btn-secondary">
+            {label}
+          </SubmitButton>
+        )}
+      </div>
+      <ErrorList errors={errors} />
+      {children}
+    </Form>
+  );
+}

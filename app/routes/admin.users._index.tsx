@@ -1,0 +1,117 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ErrorList, SubmitButton, TextField } from "~/components/forms";
+import { useLocale, useT } from "~/components/i18n";
+import { CampusBadges, CampusField, RoleField } from "~/components/user-form";
+import { formatDateTime } from "~/domain/i18n";
+import { createUserSchema } from "~/domain/schemas/auth";
+import { listCampuses } from "~/models/campus.server";
+import { createUser, listUsers } from "~/models/user.server";
+import { auditActor, requirePermission } from "~/utils/auth.server";
+import { flashToast } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Pengguna · Kolaborasi Banten" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const me = await requirePermission(request, "user.manage");
+  const [users, campuses] = await Promise.all([listUsers(), listCampuses()]);
+  return json({ users, campuses: campuses.map(({ slug, name, abbreviation }) => ({ slug, name, abbreviation })), meId: me.id });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const me = await requirePermission(request, "user.manage");
+  const submission = parseWithZod(await request.formData(), { schema: createUserSchema });
+  if (submission.status !== "success") {
+    return json({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
+  }
+  const { email, name, role, campuses, password } = submission.value;
+  const created = await createUser({ email, name, role, campuses, password }, auditActor(me, context));
+  if (!created.ok) {
+    const fieldErrors: Record<string, string[]> =
+      created.reason === "email-taken" ? { email: ["users.emailTaken"] } : { campuses: ["users.unknownCampus"] };
+    return json({ result: submission.reply({ fieldErrors, hideFields: ["password"] }) }, { status: 400 });
+  }
+  const cookie = await flashToast(request, { type: "success", key: "users.created", params: { email } });
+  return redirect(`/admin/users/${created.userId}`, { headers: { "Set-Cookie": cookie } });
+}
+
+export default function UsersPage() {
+  const { users, campuses, meId } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  const locale = useLocale();
+  const [form, fields] = useForm({
+    id: "create-user",
+    lastResult: actionData?.result,
+    defaultValue: { role: "LIAISON" },
+    constraint: getZodConstraint(createUserSchema),
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: createUserSchema }),
+  });
+  return (
+    <>
+      <h1 className="text-2xl font-bold">{t("users.title")}</h1>
+      <p className="mt-1 text-slate-700">{t("users.intro")}</p>
+
+      <section aria-labelledby="create-user-title" className="mt-6">
+        <h2 id="create-user-title" className="text-lg font-semibold">
+          {t("users.create")}
+        </h2>
+        <Form method="post" className="card mt-2 space-y-4" {...getFormProps(form)}>
+          <input type="hidden" name="intent" value="create" />
+          <ErrorList id={form.errorId} errors={form.errors} />
+          <TextField label={t("users.email")} field={fields.email} type="email" autoComplete="off" />
+          <TextField label={t("users.name")} field={fields.name} autoComplete="off" />
+          <RoleField field={fields.role} />
+          <CampusField field={fields.campuses} campuses={campuses} />
+          <TextField
+            label={t("users.initialPassword")}
+            field={fields.password}
+            type="password"
+            autoComplete="new-password"
+            hint={t("users.passwordHint")}
+          />
+          <SubmitButton>{t("users.create")}</SubmitButton>
+        </Form>
+      </section>
+
+      <section aria-labelledby="user-list-title" className="mt-8">
+        <h2 id="user-list-title" className="text-lg font-semibold">
+          {t("users.title")} <span className="font-normal text-slate-600">· {t("users.count", { count: users.length })}</span>
+        </h2>
+        <ul className="mt-2 space-y-2" data-testid="user-list">
+          {users.map((u) => (
+            <li key={u.id} className={`card ${u.active ? "" : "bg-slate-100"}`}>
+              <p className="flex flex-wrap items-baseline gap-x-2">
+                <Link to={`/admin/users/${u.id}`} className="font-semibold text-brand-700 underline">
+                  {u.name}
+                </Link>
+                {u.id === meId ? <span className="text-sm text-slate-600">{t("users.you")}</span> : null}
+                <span className="break-all text-sm text-slate-700">{u.email}</span>
+              </p>
+              <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-3 gap-y-1 text-sm">
+                <dt className="text-slate-600">{t("users.role")}</dt>
+                <dd>{t(`role.${u.role}`)}</dd>
+                <dt className="text-slate-600">{t("users.campuses")}</dt>
+                <dd>
+                  <CampusBadges campuses={u.campuses} />
+                </dd>
+                <dt className="text-slate-600">{t("users.status")}</dt>
+                <dd className={u.active ? "text-green-800" : "font-semibold text-red-800"}>
+                  {t(u.active ? "users.active" : "users.inactive")}
+                </dd>
+                <dt className="text-slate-600">{t("users.lastLogin")}</dt>
+                <dd>{u.lastLoginAt ? formatDateTime(u.lastLoginAt, locale) : t("users.never")}</dd>
+                <dt className="text-slate-600">{t("users.activeSessions")}</dt>
+                <dd>{u.activeSessions}</dd>
+              </dl>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,80 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { ErrorList, SubmitButton, TextField } from "~/components/forms";
+import { useT } from "~/components/i18n";
+import { resetPasswordSchema } from "~/domain/schemas/auth";
+import { consumePasswordReset, findValidReset } from "~/models/user.server";
+import { assertSameOrigin, clientIp } from "~/utils/auth.server";
+import { flashToast } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => [
+  { title: "Atur ulang kata sandi · Kolaborasi Banten" },
+  // the token is in the URL: keep it out of search engines and out of Referer headers
+  { name: "robots", content: "noindex" },
+  { name: "referrer", content: "no-referrer" },
+];
+
+// 410 Gone: the link existed or may have, and will not work (used, expired, wrong).
+const invalid = () => json({ valid: false as const, email: null, result: null }, { status: 410 });
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const reset = await findValidReset(params.token ?? "");
+  if (!reset) return invalid();
+  return json({ valid: true as const, email: reset.user.email });
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  assertSameOrigin(request);
+  const token = params.token ?? "";
+  if (!(await findValidReset(token))) return invalid();
+  const submission = parseWithZod(await request.formData(), { schema: resetPasswordSchema });
+  if (submission.status !== "success") {
+    return json(
+      { valid: true as const, email: null, result: submission.reply({ hideFields: ["newPassword", "confirmPassword"] }) },
+      { status: 400 },
+    );
+  }
+  // consumePasswordReset is the authority: a concurrent use of the same link loses here
+  if (!(await consumePasswordReset(token, submission.value.newPassword, clientIp(context)))) return invalid();
+  const cookie = await flashToast(request, { type: "success", key: "reset.done" });
+  return redirect("/login", { headers: { "Set-Cookie": cookie } });
+}
+
+export default function ResetPage() {
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  const [form, fields] = useForm({
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(resetPasswordSchema),
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: resetPasswordSchema }),
+  });
+  const valid = data.valid && actionData?.valid !== false;
+  return (
+    <div className="mx-auto max-w-md">
+      <h1 className="text-2xl font-bold">{t("reset.title")}</h1>
+      {valid ? (
+        <Form method="post" className="card mt-4 space-y-4" {...getFormProps(form)}>
+          <p className="text-slate-700">{t("reset.intro", { email: data.email ?? "" })}</p>
+          <ErrorList id={form.errorId} errors={form.errors} />
+          <TextField label={t("account.newPassword")} field={fields.newPassword} type="password" autoComplete="new-password" />
+          <TextField
+            label={t("account.confirmPassword")}
+            field={fields.confirmPassword}
+            type="password"
+            autoComplete="new-password"
+          />
+          <SubmitButton>{t("reset.submit")}</SubmitButton>
+        </Form>
+      ) : (
+        <p role="alert" className="card mt-4" data-testid="reset-invalid">
+          {t("reset.invalid")}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import * as admin from "~/domain/messages/admin";
+import * as core from "~/domain/messages/core";
+import { parseCreateUserArgs } from "../../scripts/create-user-args";
+
+describe("npm run user:create arguments", () => {
+  it("accepts a first administrator with a given password", () => {
+    expect(parseCreateUserArgs(["--email", " Admin@Banten.go.id ", "--role", "admin", "--name", "Admin Biro", "--password", "sandi-panjang-2025"])).toEqual({
+      ok: true,
+      value: { email: "admin@banten.go.id", role: "ADMIN", campuses: [], name: "Admin Biro", password: "sandi-panjang-2025" },
+    });
+  });
+
+  it("leaves the password to be generated and names the user after the email", () => {
+    const parsed = parseCreateUserArgs(["--email=lia@untirta.ac.id", "--role=LIAISON", "--campus", "untirta", "--campus", "itb,UNTIRTA"]);
+    expect(parsed).toEqual({
+      ok: true,
+      value: { email: "lia@untirta.ac.id", role: "LIAISON", campuses: ["untirta", "itb"], name: "lia", password: null },
+    });
+  });
+
+  it("explains every problem in plain English", () => {
+    const parsed = parseCreateUserArgs(["--email", "bukan-email", "--role", "RAJA", "--password", "pendek"]);
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok !== false) return;
+    expect(parsed.errors).toEqual([
+      "--email: Enter a valid email address.",
+      "--role: Choose one of the options offered.",
+      "--password: The password needs at least 10 characters.",
+    ]);
+  });
+
+  it("requires email and role, and a campus for a liaison", () => {
+    expect(parseCreateUserArgs([])).toEqual({ ok: false, errors: ["--email: Required.", "--role: Choose one of the options offered."] });
+    expect(parseCreateUserArgs(["--email", "a@b.id", "--role", "LIAISON"])).toEqual({
+      ok: false,
+      errors: ["--campus: A campus liaison must serve at least one campus."],
+    });
+  });
+
+  it("refuses unknown options and positionals, and knows --help", () => {
+    const unknown = parseCreateUserArgs(["--email", "a@b.id", "--role", "ADMIN", "--sudo"]);
+    expect(unknown.ok).toBe(false);
+    expect(parseCreateUserArgs(["a@b.id"]).ok).toBe(false);
+    expect(parseCreateUserArgs(["--help"])).toEqual({ ok: "help" });
+  });
+});
+
+describe("administration messages", () => {
+  it("have an English text for every Indonesian key and repeat no core key", () => {
+    expect(Object.keys(admin.en).sort()).toEqual(Object.keys(admin.id).sort());
+    for (const text of Object.values(admin.en)) expect(text.trim()).not.toBe("");
+    expect(Object.keys(admin.id).filter((k) => k in core.id)).toEqual([]);
+  });
+});
