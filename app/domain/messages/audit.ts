@@ -27,6 +27,9 @@ export const id = {
   "audit.action.delete": "Hapus",
   "audit.action.state": "Ubah status",
   "audit.action.permission": "Ubah hak akses",
+  "audit.action.deactivate": "Nonaktifkan akun",
+  "audit.action.activate": "Aktifkan akun",
+  "audit.action.sessions.revoke": "Akhiri semua sesi",
 
   "audit.entity.Session": "Sesi",
   "audit.entity.User": "Pengguna",
@@ -77,6 +80,9 @@ export const en: Record<keyof typeof id, string> = {
   "audit.action.delete": "Delete",
   "audit.action.state": "Status change",
   "audit.action.permission": "Access change",
+  "audit.action.deactivate": "Account deactivated",
+  "audit.action.activate": "Account activated",
+  "audit.action.sessions.revoke": "All sessions ended",
 
   "audit.entity.Session": "Session",
   "audit.entity.User": "User",

@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { ACTIONS, can, draftScope, type Actor } from "~/domain/policy";
+
+const ITB = "campus-itb";
+const UMT = "campus-umt";
+const actor = (role: Actor["role"], campusIds: string[] = []): Actor => ({ id: role, role, campusIds });
+const admin = actor("ADMIN");
+const reviewer = actor("REVIEWER");
+const observer = actor("OBSERVER");
+const liaison = actor("LIAISON", [ITB]);
+
+const published = { campusId: ITB, visibility: "PUBLISHED" };
+const draft = { campusId: ITB, visibility: "DRAFT" };
+
+describe("permission policy", () => {
+  it("refuses everything to nobody", () => {
+    for (const action of ACTIONS) expect(can(null, action, published)).toBe(false);
+  });
+
+  it("lets an administrator do everything", () => {
+    for (const action of ACTIONS) expect(can(admin, action, draft)).toBe(true);
+  });
+
+  it("lets a reviewer read and evaluate but never edit campus content or manage users", () => {
+    expect(can(reviewer, "item.read", draft)).toBe(true);
+    expect(can(reviewer, "milestone.evaluate", published)).toBe(true);
+    expect(can(reviewer, "audit.read")).toBe(true);
+    for (const action of ["item.edit", "item.create", "update.create", "team.manage", "milestone.submit", "user.manage"] as const) {
+      expect(can(reviewer, action, published)).toBe(false);
+    }
+  });
+
+  it("gives an observer published things only, read-only", () => {
+    expect(can(observer, "item.read", published)).toBe(true);
+    expect(can(observer, "item.read", draft)).toBe(false);
+    expect(can(observer, "dashboard.read")).toBe(true);
+    expect(can(observer, "comment.create", published)).toBe(false);
+    expect(can(observer, "audit.read")).toBe(false);
+  });
+
+  it("lets a liaison work on their own campus only", () => {
+    expect(can(liaison, "item.edit", published)).toBe(true);
+    expect(can(liaison, "item.read", draft)).toBe(true);
+    expect(can(liaison, "item.edit", { campusId: UMT, visibility: "PUBLISHED" })).toBe(false);
+    expect(can(liaison, "item.read", { campusId: UMT, visibility: "DRAFT" })).toBe(false);
+    expect(can(liaison, "item.read", { campusId: UMT, visibility: "PUBLISHED" })).toBe(true);
+    expect(can(liaison, "item.internal.read", { campusId: UMT, visibility: "PUBLISHED" })).toBe(false);
+    expect(can(liaison, "milestone.evaluate", published)).toBe(false);
+    expect(can(liaison, "audit.read")).toBe(false);
+    // without a campus on the resource, campus content is never allowed
+    expect(can(liaison, "item.create")).toBe(false);
+  });
+
+  it("scopes draft lists the same way", () => {
+    expect(draftScope(admin)).toBe("ALL");
+    expect(draftScope(reviewer)).toBe("ALL");
+    expect(draftScope(observer)).toEqual([]);
+    expect(draftScope(liaison)).toEqual([ITB]);
+  });
+});
