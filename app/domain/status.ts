@@ -61,3 +61,21 @@ export function statusLight(status: string): "GREEN" | "AMBER" | "RED" | "GREY" 
       return "GREY";
   }
 }
+
+/** Shares of on-track, at-risk and delayed items among those not cancelled (0 when there are none). */
+export function statusShares(counts: Partial<Record<ItemStatus, number>>) {
+  let total = 0;
+  for (const [status, n] of Object.entries(counts) as [ItemStatus, number][]) if (status !== "CANCELLED") total += n;
+  const share = (n: number) => (total === 0 ? 0 : n / total);
+  return {
+    total,
+    onTrack: share((counts.ON_TRACK ?? 0) + (counts.COMPLETED ?? 0)),
+    atRisk: share(counts.AT_RISK ?? 0),
+    delayed: share(counts.DELAYED ?? 0),
+  };
+}
+
+/** Milestones counted as "due soon": still waiting for the campus, due today or within `days`. */
+export function isMilestoneDueSoon(m: { state: string; dueDate: Date }, today: Date, days = 30): boolean {
+  return (AWAITING_CAMPUS_STATES as readonly string[]).includes(m.state) && m.dueDate >= today && m.dueDate <= addDays(today, days);
+}

@@ -56,20 +56,24 @@ export async function agreementsForCampus(campusId: string) {
 
 /**
  * One status line per campus, over published items: item count, average progress, status
- * counts (for the on-track share), overdue milestones and the latest update. Four queries,
+ * counts (for the on-track share), overdue milestones and the latest update. Five queries,
  * whatever the amount of data.
  */
 export async function campusStatusLines(today: Date) {
   const published = { visibility: "PUBLISHED" } as const;
-  const [campuses, byStatus, aggregates, overdue] = await Promise.all([
+  const [campuses, byStatus, aggregates, lastUpdates, overdue] = await Promise.all([
     listCampuses(),
     prisma.roadmapItem.groupBy({ by: ["campusId", "status"], where: published, _count: { _all: true } }),
     prisma.roadmapItem.groupBy({
       by: ["campusId"],
       where: { ...published, status: { not: "CANCELLED" } },
       _avg: { progress: true },
-      _max: { lastUpdateAt: true },
     }),
+    // (MAX over a DateTime in groupBy comes back null with unixepoch-ms timestamps, hence SQL)
+    prisma.$queryRawUnsafe<{ campusId: string; last: number | bigint | null }[]>(
+      `SELECT "campusId" AS campusId, MAX("lastUpdateAt") AS last FROM "RoadmapItem"
+        WHERE "visibility" = 'PUBLISHED' GROUP BY "campusId"`,
+    ),
     prisma.$queryRawUnsafe<{ campusId: string; n: number | bigint }[]>(
       `SELECT i."campusId" AS campusId, COUNT(*) AS n
          FROM "Milestone" m JOIN "RoadmapItem" i ON i."id" = m."itemId"
@@ -89,7 +93,8 @@ export async function campusStatusLines(today: Date) {
       items += row._count._all;
     }
     const agg = aggregates.find((a) => a.campusId === campus.id);
-    const last = agg?._max.lastUpdateAt ?? null;
+    const lastMs = lastUpdates.find((l) => l.campusId === campus.id)?.last ?? null;
+    const last = lastMs === null ? null : new Date(Number(lastMs));
     return {
       ...campus,
       items,

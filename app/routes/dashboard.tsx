@@ -1,35 +1,225 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { useT } from "~/components/i18n";
-import { listCampuses } from "~/models/campus.server";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { HeatMap, StatusBars } from "~/components/dashboard-charts";
+import { useLocale, useT } from "~/components/i18n";
+import { StatusBadge } from "~/components/status";
+import { parseDashboardFilter, sortRows, type DashboardSort } from "~/domain/dashboard";
+import { addDays, quarterOf, todayInBanten } from "~/domain/dates";
+import { ITEM_STATUSES } from "~/domain/enums";
+import { formatDateTime, formatNumber, formatPercent } from "~/domain/i18n";
+import { dashboardData } from "~/models/dashboard.server";
 import { requirePermission } from "~/utils/auth.server";
+import { env } from "~/utils/env.server";
 
 export const meta: MetaFunction = () => [{ title: "Dasbor · Kolaborasi Banten" }];
 
-// The governor's office overview comes with the dashboard issue; until then the landing page
-// lists the 12 signatory campuses.
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "dashboard.read");
-  return json({ campuses: await listCampuses() });
+  const filter = parseDashboardFilter(new URL(request.url).searchParams);
+  const today = todayInBanten();
+  const data = await dashboardData(filter, today, env().STALE_AFTER_DAYS);
+  // the quarters offered: from the signing of the agreement to a year ahead
+  const quarters: string[] = [];
+  for (let d = new Date(Date.UTC(2025, 9, 1)); d <= addDays(today, 366); d = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 3, 1))) {
+    quarters.push(quarterOf(d));
+  }
+  return json({ ...data, rows: sortRows(data.rows, filter.sort, filter.dir), filter, quarters, staleDays: env().STALE_AFTER_DAYS });
 }
 
+const COLUMNS: { key: DashboardSort; label: string }[] = [
+  { key: "name", label: "dash.table.campus" },
+  { key: "items", label: "dash.table.items" },
+  { key: "progress", label: "dash.table.progress" },
+  { key: "onTrack", label: "dash.table.onTrack" },
+  { key: "atRisk", label: "dash.table.atRisk" },
+  { key: "delayed", label: "dash.table.delayed" },
+  { key: "overdue", label: "dash.table.overdue" },
+  { key: "stale", label: "dash.table.stale" },
+  { key: "obstacles", label: "dash.table.obstacles" },
+  { key: "lastUpdate", label: "dash.table.lastUpdate" },
+];
+
 export default function DashboardPage() {
-  const { campuses } = useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
   const t = useT();
+  const locale = useLocale();
+  const [params] = useSearchParams();
+  const pct = (v: number | null) => (v === null ? "–" : formatPercent(v * 100, locale));
+  const sortLink = (key: DashboardSort) => {
+    const next = new URLSearchParams(params);
+    next.set("sort", key);
+    next.set("dir", data.filter.sort === key && data.filter.dir === "asc" ? "desc" : "asc");
+    return `?${next}`;
+  };
+  const kpis = [
+    { label: t("dash.kpi.items"), value: formatNumber(data.headline.items, locale) },
+    { label: t("dash.kpi.progress"), value: data.headline.averageProgress === null ? "–" : formatPercent(data.headline.averageProgress, locale) },
+    { label: t("dash.kpi.onTrack"), value: pct(data.headline.onTrack) },
+    { label: t("dash.kpi.atRisk"), value: pct(data.headline.atRisk) },
+    { label: t("dash.kpi.delayed"), value: pct(data.headline.delayed) },
+    { label: t("dash.kpi.dueSoon"), value: formatNumber(data.headline.dueSoon, locale) },
+    { label: t("dash.kpi.overdue"), value: formatNumber(data.headline.overdue, locale) },
+    { label: t("dash.kpi.stale", { days: data.staleDays }), value: formatNumber(data.headline.stale, locale) },
+    { label: t("dash.kpi.obstacles"), value: formatNumber(data.headline.obstacles, locale) },
+  ];
   return (
-    <>
-      <h1 className="text-2xl font-bold">{t("dashboard.title")}</h1>
-      <p className="mt-1 text-slate-700">{t("dashboard.placeholder")}</p>
-      <ol className="mt-4 list-decimal space-y-1 pl-6">
-        {campuses.map((c) => (
-          <li key={c.id}>
-            <Link className="text-brand-700 underline" to={`/campuses/${c.slug}`}>
-              {c.name}
-            </Link>
-          </li>
+    <div className="space-y-6">
+      <header>
+        <h1 className="text-2xl font-bold">{t("dash.title")}</h1>
+        <p className="text-slate-700">{t("dash.intro")}</p>
+      </header>
+
+      <Form method="get" className="card no-print grid gap-3 sm:grid-cols-5 sm:items-end" aria-label={t("dash.filters")}>
+        <input type="hidden" name="sort" value={data.filter.sort} />
+        <input type="hidden" name="dir" value={data.filter.dir} />
+        {(
+          [
+            ["campus", t("dash.filter.campus"), data.campuses.map((c) => [c.slug, c.name] as const), data.filter.campus],
+            ["area", t("dash.filter.area"), data.areas.map((a) => [a.code, locale === "en" ? a.nameEn : a.nameId] as const), data.filter.area],
+            ["status", t("dash.filter.status"), ITEM_STATUSES.map((s) => [s, t(`status.${s}`)] as const), data.filter.status],
+            ["period", t("dash.filter.period"), data.quarters.map((q) => [q, q] as const), data.filter.period],
+          ] as const
+        ).map(([name, label, options, value]) => (
+          <div key={name}>
+            <label className="label" htmlFor={`f-${name}`}>
+              {label}
+            </label>
+            <select id={`f-${name}`} name={name} defaultValue={value ?? ""} className="input">
+              <option value="">{t("dash.filter.all")}</option>
+              {options.map(([v, l]) => (
+                <option key={v} value={v}>
+                  {l}
+                </option>
+              ))}
+            </select>
+          </div>
         ))}
-      </ol>
-    </>
+        <div className="flex gap-2">
+          <button type="submit" className="btn">
+            {t("dash.filter.apply")}
+          </button>
+          <Link to="/dashboard" className="btn-secondary">
+            {t("dash.filter.reset")}
+          </Link>
+        </div>
+      </Form>
+
+      <section aria-label={t("dash.title")}>
+        <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5" data-testid="kpis">
+          {kpis.map((k) => (
+            <div key={k.label} className="card">
+              <dt className="text-sm text-slate-600">{k.label}</dt>
+              <dd className="text-2xl font-bold tabular-nums">{k.value}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+
+      <section aria-labelledby="by-campus">
+        <h2 id="by-campus" className="text-lg font-semibold">{t("dash.table.title")}</h2>
+        <div className="table-wrap mt-2">
+          <table data-testid="campus-table">
+            <thead>
+              <tr>
+                {COLUMNS.map((c) => (
+                  <th
+                    key={c.key}
+                    scope="col"
+                    aria-sort={data.filter.sort === c.key ? (data.filter.dir === "asc" ? "ascending" : "descending") : undefined}
+                  >
+                    <Link to={sortLink(c.key)} className="underline" title={t("dash.table.sortBy", { column: t(c.label) })}>
+                      {t(c.label)}
+                      {data.filter.sort === c.key ? (data.filter.dir === "asc" ? " ▲" : " ▼") : ""}
+                    </Link>
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {data.rows.map((r) => (
+                <tr key={r.slug}>
+                  <th scope="row" className="font-medium">
+                    <Link to={`/campuses/${r.slug}`} className="text-brand-700 underline" title={r.fullName}>
+                      {r.name}
+                    </Link>
+                  </th>
+                  <td className="tabular-nums">{r.items}</td>
+                  <td className="tabular-nums">{r.progress === null ? "–" : formatPercent(r.progress, locale)}</td>
+                  <td className="tabular-nums">{pct(r.onTrack)}</td>
+                  <td className="tabular-nums">{pct(r.atRisk)}</td>
+                  <td className="tabular-nums">{pct(r.delayed)}</td>
+                  <td className={`tabular-nums ${r.overdue ? "font-semibold text-red-700" : ""}`}>{r.overdue}</td>
+                  <td className="tabular-nums">{r.stale}</td>
+                  <td className="tabular-nums">{r.obstacles}</td>
+                  <td className="tabular-nums">{r.lastUpdate ?? "–"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <section className="card" aria-labelledby="by-area">
+          <h2 id="by-area" className="font-semibold">{t("dash.byArea")}</h2>
+          <StatusBars
+            title={t("dash.byArea")}
+            statusLabel={(s) => t(`status.${s}`)}
+            rows={data.byArea.map((a) => ({ label: locale === "en" ? a.nameEn : a.nameId, counts: a.counts }))}
+          />
+        </section>
+        <section className="card" aria-labelledby="by-field">
+          <h2 id="by-field" className="font-semibold">{t("dash.byField")}</h2>
+          <StatusBars
+            title={t("dash.byField")}
+            statusLabel={(s) => t(`status.${s}`)}
+            rows={data.byField.map((f) => ({ label: t(`triDharma.${f.field}`), counts: f.counts }))}
+          />
+        </section>
+      </div>
+
+      <section className="card" aria-labelledby="heat">
+        <h2 id="heat" className="font-semibold">{t("dash.heat.title")}</h2>
+        <HeatMap
+          title={t("dash.heat.title")}
+          rows={data.heat}
+          columns={data.areas.map((a) => (locale === "en" ? a.nameEn : a.nameId))}
+          describe={(days) =>
+            days === null ? t("dash.heat.none") : days < 0 ? t("dash.heat.never") : t("dash.heat.days", { days })
+          }
+        />
+        <ol className="mt-2 grid gap-x-4 text-xs text-slate-600 sm:grid-cols-3">
+          {data.areas.map((a, i) => (
+            <li key={a.code}>
+              {i + 1}. {locale === "en" ? a.nameEn : a.nameId}
+            </li>
+          ))}
+        </ol>
+        <p className="mt-1 text-xs text-slate-600">{t("dash.heat.legend")}</p>
+      </section>
+
+      <section aria-labelledby="activity">
+        <h2 id="activity" className="text-lg font-semibold">{t("dash.activity")}</h2>
+        {data.activity.length === 0 ? <p className="text-slate-600">{t("dash.activity.none")}</p> : null}
+        <ul className="mt-2 space-y-2">
+          {data.activity.map((a) => (
+            <li key={a.id} className="card text-sm">
+              <p className="text-slate-600">
+                {formatDateTime(a.createdAt, locale)} · {a.item.campus.abbreviation ?? a.item.campus.name}
+              </p>
+              <p>
+                <Link to={`/items/${a.item.id}`} className="font-medium text-brand-700 underline">
+                  {a.item.title}
+                </Link>{" "}
+                <StatusBadge status={a.status} />
+              </p>
+              <p>{t("dash.activity.update", { author: a.author.name, progress: a.progress, status: t(`status.${a.status}`) })}</p>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
   );
 }
+

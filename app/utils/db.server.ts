@@ -4,12 +4,22 @@ import { databaseUrl } from "./database-url";
 
 export const SQLITE_BUSY_TIMEOUT_MS = 5000;
 
-function createClient(): PrismaClient {
+type QueryListener = (query: string) => void;
+const queryListeners = new Set<QueryListener>();
+
+function createClient() {
   const adapter = new PrismaBetterSQLite3(
     { url: databaseUrl(), timeout: SQLITE_BUSY_TIMEOUT_MS },
     { timestampFormat: "unixepoch-ms" },
   );
-  return new PrismaClient({ adapter });
+  // Query events only in tests, where they count the SQL a page issues.
+  const countQueries = process.env.NODE_ENV === "test";
+  const client = new PrismaClient({
+    adapter,
+    log: countQueries ? [{ emit: "event", level: "query" }] : [],
+  }) as PrismaClient<{ log: [{ emit: "event"; level: "query" }] }>;
+  if (countQueries) client.$on("query", (e) => queryListeners.forEach((listener) => listener(e.query)));
+  return client as unknown as PrismaClient;
 }
 
 // One client per process; kept across dev rebuilds.
@@ -18,3 +28,9 @@ export const prisma: PrismaClient = (globalForPrisma.__prisma ??= createClient()
 
 /** The client type inside `prisma.$transaction(async (tx) => …)`. */
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+/** Calls `listener` with every SQL statement run (test environment only); returns an unsubscribe. */
+export function onQuery(listener: QueryListener): () => void {
+  queryListeners.add(listener);
+  return () => queryListeners.delete(listener);
+}

@@ -1,0 +1,172 @@
+import { Prisma } from "@prisma/client";
+import { addDays, daysBetween, quarterRange } from "~/domain/dates";
+import type { DashboardFilter } from "~/domain/dashboard";
+import type { ItemStatus } from "~/domain/enums";
+import { AWAITING_CAMPUS_STATES, CLOSED_STATUSES, staleBefore, statusShares } from "~/domain/status";
+import { prisma } from "~/utils/db.server";
+
+// The governor's office overview. Every figure is aggregated in SQL; the number of queries does
+// not depend on the amount of data. Only published items count.
+
+type Ids = { campusId: string | null; priorityAreaId: string | null };
+
+/** Resolves the slugs/codes of the URL filter to ids (unknown values match nothing). */
+async function resolveIds(filter: DashboardFilter): Promise<Ids & { unknown: boolean }> {
+  const [campus, area] = await Promise.all([
+    filter.campus ? prisma.campus.findUnique({ where: { slug: filter.campus }, select: { id: true } }) : null,
+    filter.area ? prisma.priorityArea.findUnique({ where: { code: filter.area }, select: { id: true } }) : null,
+  ]);
+  return {
+    campusId: campus?.id ?? null,
+    priorityAreaId: area?.id ?? null,
+    unknown: (!!filter.campus && !campus) || (!!filter.area && !area),
+  };
+}
+
+function itemWhere(filter: DashboardFilter, ids: Ids): Prisma.RoadmapItemWhereInput {
+  const where: Prisma.RoadmapItemWhereInput = { visibility: "PUBLISHED" };
+  if (ids.campusId) where.campusId = ids.campusId;
+  if (ids.priorityAreaId) where.priorityAreaId = ids.priorityAreaId;
+  if (filter.status) where.status = filter.status;
+  if (filter.period) {
+    const { start, end } = quarterRange(filter.period);
+    where.plannedStart = { lte: end };
+    where.plannedEnd = { gte: start };
+  }
+  return where;
+}
+
+/** The same filter as SQL over the alias `i` (RoadmapItem). */
+function itemWhereSql(filter: DashboardFilter, ids: Ids): Prisma.Sql {
+  const parts: Prisma.Sql[] = [Prisma.sql`i."visibility" = 'PUBLISHED'`];
+  if (ids.campusId) parts.push(Prisma.sql`i."campusId" = ${ids.campusId}`);
+  if (ids.priorityAreaId) parts.push(Prisma.sql`i."priorityAreaId" = ${ids.priorityAreaId}`);
+  if (filter.status) parts.push(Prisma.sql`i."status" = ${filter.status}`);
+  if (filter.period) {
+    const { start, end } = quarterRange(filter.period);
+    parts.push(Prisma.sql`i."plannedStart" <= ${end.getTime()} AND i."plannedEnd" >= ${start.getTime()}`);
+  }
+  return Prisma.join(parts, " AND ");
+}
+
+const num = (v: number | bigint | null | undefined) => Number(v ?? 0);
+
+export async function dashboardData(filter: DashboardFilter, today: Date, staleAfterDays: number) {
+  const ids = await resolveIds(filter);
+  const where = ids.unknown ? { id: "__none__" } : itemWhere(filter, ids);
+  const whereSql = ids.unknown ? Prisma.sql`0` : itemWhereSql(filter, ids);
+  const stale = staleBefore(today, staleAfterDays).getTime();
+  const soon = addDays(today, 30).getTime();
+  const awaiting = Prisma.join(AWAITING_CAMPUS_STATES.map((s) => Prisma.sql`${s}`));
+  const closed = Prisma.join(CLOSED_STATUSES.map((s) => Prisma.sql`${s}`));
+
+  const notCancelled = { AND: [where, { status: { not: "CANCELLED" } }] };
+  const [campuses, areas, overall, byCampusStatus, byCampus, byArea, byField, heat, perCampus, activity] = await Promise.all([
+    prisma.campus.findMany({ orderBy: { position: "asc" }, select: { id: true, slug: true, name: true, abbreviation: true } }),
+    prisma.priorityArea.findMany({ orderBy: { position: "asc" }, select: { id: true, code: true, nameId: true, nameEn: true } }),
+    prisma.roadmapItem.aggregate({ where: notCancelled, _avg: { progress: true } }),
+    prisma.roadmapItem.groupBy({ by: ["campusId", "status"], where, _count: { _all: true } }),
+    prisma.roadmapItem.groupBy({ by: ["campusId"], where: notCancelled, _avg: { progress: true } }),
+    prisma.roadmapItem.groupBy({ by: ["priorityAreaId", "status"], where, _count: { _all: true } }),
+    prisma.roadmapItem.groupBy({ by: ["triDharma", "status"], where, _count: { _all: true } }),
+    // MAX over a DateTime in groupBy comes back null with unixepoch-ms timestamps: plain SQL instead
+    prisma.$queryRaw<{ campusId: string; priorityAreaId: string; last: number | bigint | null }[]>`
+      SELECT i."campusId" AS campusId, i."priorityAreaId" AS priorityAreaId, MAX(i."lastUpdateAt") AS last
+        FROM "RoadmapItem" i WHERE ${whereSql} GROUP BY i."campusId", i."priorityAreaId"`,
+    // per campus: stale items, overdue and due-soon milestones, open obstacles
+    prisma.$queryRaw<{ campusId: string; stale: bigint; overdue: bigint; dueSoon: bigint; obstacles: bigint }[]>`
+      SELECT c."id" AS campusId,
+        (SELECT COUNT(*) FROM "RoadmapItem" i WHERE i."campusId" = c."id" AND ${whereSql}
+           AND i."status" NOT IN (${closed}) AND COALESCE(i."lastUpdateAt", i."createdAt") < ${stale}) AS stale,
+        (SELECT COUNT(*) FROM "Milestone" m JOIN "RoadmapItem" i ON i."id" = m."itemId"
+          WHERE i."campusId" = c."id" AND ${whereSql} AND m."state" IN (${awaiting}) AND m."dueDate" < ${today.getTime()}) AS overdue,
+        (SELECT COUNT(*) FROM "Milestone" m JOIN "RoadmapItem" i ON i."id" = m."itemId"
+          WHERE i."campusId" = c."id" AND ${whereSql} AND m."state" IN (${awaiting})
+            AND m."dueDate" >= ${today.getTime()} AND m."dueDate" <= ${soon}) AS dueSoon,
+        (SELECT COUNT(*) FROM "Obstacle" o JOIN "RoadmapItem" i ON i."id" = o."itemId"
+          WHERE i."campusId" = c."id" AND ${whereSql} AND o."status" = 'OPEN') AS obstacles
+      FROM "Campus" c`,
+    prisma.progressUpdate.findMany({
+      where: { item: where },
+      orderBy: [{ reportedOn: "desc" }, { createdAt: "desc" }],
+      take: 12,
+      select: {
+        id: true,
+        createdAt: true,
+        reportedOn: true,
+        status: true,
+        progress: true,
+        author: { select: { name: true } },
+        item: { select: { id: true, title: true, campus: { select: { abbreviation: true, name: true } } } },
+      },
+    }),
+  ]);
+
+  const statusCounts = (rows: { status: string; _count: { _all: number } }[]) => {
+    const counts: Partial<Record<ItemStatus, number>> = {};
+    for (const r of rows) counts[r.status as ItemStatus] = (counts[r.status as ItemStatus] ?? 0) + r._count._all;
+    return counts;
+  };
+
+  const rows = campuses.map((campus) => {
+    const counts = statusCounts(byCampusStatus.filter((r) => r.campusId === campus.id));
+    const items = Object.values(counts).reduce((a, b) => a + b, 0);
+    const shares = statusShares(counts);
+    const agg = byCampus.find((r) => r.campusId === campus.id);
+    const extra = perCampus.find((r) => r.campusId === campus.id);
+    const lasts = heat.filter((h) => h.campusId === campus.id && h.last !== null).map((h) => Number(h.last));
+    const last = lasts.length ? new Date(Math.max(...lasts)) : null;
+    return {
+      id: campus.id,
+      slug: campus.slug,
+      name: campus.abbreviation ?? campus.name,
+      fullName: campus.name,
+      items,
+      progress: agg?._avg.progress ?? null,
+      onTrack: shares.total ? shares.onTrack : null,
+      atRisk: shares.total ? shares.atRisk : null,
+      delayed: shares.total ? shares.delayed : null,
+      overdue: num(extra?.overdue),
+      dueSoon: num(extra?.dueSoon),
+      stale: num(extra?.stale),
+      obstacles: num(extra?.obstacles),
+      lastUpdate: last ? daysBetween(last, today) : null,
+    };
+  });
+
+  const allCounts = statusCounts(byCampusStatus);
+  const totalItems = rows.reduce((a, r) => a + r.items, 0);
+  const shares = statusShares(allCounts);
+
+  return {
+    headline: {
+      items: totalItems,
+      averageProgress: overall._avg.progress,
+      onTrack: shares.onTrack,
+      atRisk: shares.atRisk,
+      delayed: shares.delayed,
+      dueSoon: rows.reduce((a, r) => a + r.dueSoon, 0),
+      overdue: rows.reduce((a, r) => a + r.overdue, 0),
+      stale: rows.reduce((a, r) => a + r.stale, 0),
+      obstacles: rows.reduce((a, r) => a + r.obstacles, 0),
+    },
+    rows,
+    campuses: campuses.map((c) => ({ slug: c.slug, name: c.abbreviation ?? c.name })),
+    areas,
+    byArea: areas.map((a) => ({ code: a.code, nameId: a.nameId, nameEn: a.nameEn, counts: statusCounts(byArea.filter((r) => r.priorityAreaId === a.id)) })),
+    byField: ["EDUCATION", "RESEARCH", "COMMUNITY_SERVICE", "DEVELOPMENT"].map((field) => ({
+      field,
+      counts: statusCounts(byField.filter((r) => r.triDharma === field)),
+    })),
+    heat: rows.map((r) => ({
+      campus: r.name,
+      slug: r.slug,
+      cells: areas.map((a) => {
+        const cell = heat.find((h) => h.campusId === r.id && h.priorityAreaId === a.id);
+        if (!cell) return null;
+        return cell.last === null ? -1 : daysBetween(new Date(Number(cell.last)), today);
+      }),
+    })),
+    activity,
+  };
+}
