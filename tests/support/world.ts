@@ -26,6 +26,16 @@ export async function buildWorld() {
   const draftItem = await createItem(prisma, { campusId: own, priorityAreaId: area.id, visibility: "DRAFT", title: "Draft ITB item" });
   const obstacle = await createObstacle(prisma, { itemId: publishedItem.id, description: "Data belum dibuka" });
   const milestone = await createMilestone(prisma, { itemId: publishedItem.id, title: "Laporan antara", dueDate: new Date(Date.UTC(2026, 5, 30)) });
+  // awaiting the governor's office's evaluation (on the draft, so the published item's list stays as it is)
+  const submittedMilestone = await createMilestone(prisma, {
+    itemId: draftItem.id,
+    title: "Laporan pendahuluan",
+    dueDate: new Date(Date.UTC(2026, 2, 31)),
+    state: "SUBMITTED",
+    submittedAt: new Date(Date.UTC(2026, 2, 20)),
+    submittedById: users.LIAISON_OWN.id,
+    selfAssessment: "Laporan pendahuluan selesai dan disetujui tim bersama.",
+  });
   const team = await createTeam(prisma, { campusId: own, name: "Tim Bersama ITB" });
   const teamMember = await createMember(prisma, { teamId: team.id, name: "Anggota ITB", email: "anggota@itb.test", phone: "+62 22 250 0000" });
   // a live password reset link for the target (the token itself is only known here)
@@ -41,7 +51,7 @@ export async function buildWorld() {
     LIAISON_OWN: await cookieFor(users.LIAISON_OWN.email),
     LIAISON_OTHER: await cookieFor(users.LIAISON_OTHER.email),
   };
-  return { campuses, own, other, area, users, target, publishedItem, draftItem, obstacle, milestone, team, teamMember, resetToken, cookies };
+  return { campuses, own, other, area, users, target, publishedItem, draftItem, obstacle, milestone, submittedMilestone, team, teamMember, resetToken, cookies };
 }
 
 export type World = Awaited<ReturnType<typeof buildWorld>>;

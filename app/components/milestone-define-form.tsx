@@ -1,0 +1,41 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { Form } from "@remix-run/react";
+import { newMilestoneSchema, type NewMilestoneInput } from "~/domain/schemas/milestone";
+import { ErrorList, SubmitButton, TextField, TextareaField } from "./forms";
+import { useT } from "./i18n";
+
+/** Defining an evaluation milestone on a roadmap item (a plain POST without JavaScript). */
+export function MilestoneDefineForm({
+  lastResult,
+  defaultValue,
+}: {
+  lastResult?: SubmissionResult<string[]> | null;
+  defaultValue?: Record<string, string | string[]> | null;
+}) {
+  const t = useT();
+  const [form, fields] = useForm<NewMilestoneInput, Record<string, unknown>>({
+    id: "milestone-new",
+    lastResult,
+    defaultValue: defaultValue ?? undefined,
+    constraint: getZodConstraint(newMilestoneSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: newMilestoneSchema }),
+  });
+  return (
+    <Form method="post" className="space-y-4" {...getFormProps(form)}>
+      <ErrorList id={form.errorId} errors={form.errors} />
+      <TextField label={t("milestone.fieldTitle")} field={fields.title} />
+      <TextField label={t("milestone.dueDate")} field={fields.dueDate} type="date" />
+      <TextareaField
+        label={t("milestone.successCriteria")}
+        field={fields.successCriteria}
+        rows={3}
+        hint={t("milestone.successCriteriaHint")}
+      />
+      <TextareaField label={`${t("milestone.description")} (${t("form.optional")})`} field={fields.description} rows={3} />
+      <SubmitButton>{t("milestone.save")}</SubmitButton>
+    </Form>
+  );
+}

@@ -1,0 +1,72 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { Form } from "@remix-run/react";
+import { MILESTONE_DECISIONS } from "~/domain/enums";
+import { SCORE_MAX, SCORE_MIN } from "~/domain/milestone";
+import { evaluateMilestoneSchema, type EvaluateMilestoneInput } from "~/domain/schemas/milestone";
+import { ErrorList, SelectField, SubmitButton, TextareaField } from "./forms";
+import { useT } from "./i18n";
+
+const SCORES = Array.from({ length: SCORE_MAX - SCORE_MIN + 1 }, (_, i) => String(SCORE_MIN + i));
+
+/** A reviewer's decision on a submitted milestone, with scores and feedback. */
+export function MilestoneEvaluateForm({
+  version,
+  lastResult,
+}: {
+  version: number;
+  lastResult?: SubmissionResult<string[]> | null;
+}) {
+  const t = useT();
+  const [form, fields] = useForm<EvaluateMilestoneInput, Record<string, unknown>>({
+    id: "milestone-evaluate",
+    lastResult,
+    constraint: getZodConstraint(evaluateMilestoneSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: evaluateMilestoneSchema }),
+  });
+  const decision = fields.decision;
+  const scoreOptions = SCORES.map((s) => ({ value: s, label: s }));
+  return (
+    <Form method="post" className="space-y-4" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="evaluate" />
+      <input type="hidden" name="version" value={version} />
+      <div role={form.errors?.length ? "alert" : undefined}>
+        <ErrorList id={form.errorId} errors={[...(form.errors ?? []), ...(fields.version.errors ?? [])]} />
+      </div>
+      <p className="text-sm text-slate-600">{t("milestone.evaluateHint")}</p>
+      <fieldset aria-describedby={decision.errors?.length ? decision.errorId : undefined}>
+        <legend className="label">{t("milestone.decision")}</legend>
+        <div className="grid gap-1 sm:grid-cols-2">
+          {MILESTONE_DECISIONS.map((d) => (
+            <label key={`${form.key}-${d}`} className="flex min-h-11 items-center gap-2">
+              <input
+                type="radio"
+                className="h-5 w-5"
+                name={decision.name}
+                value={d}
+                form={form.id}
+                required
+                defaultChecked={decision.initialValue === d}
+              />
+              <span>{t(`milestone.state.${d}`)}</span>
+            </label>
+          ))}
+        </div>
+        <ErrorList id={decision.errorId} errors={decision.errors} />
+      </fieldset>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <SelectField label={t("milestone.relevanceScore")} field={fields.relevanceScore} placeholder={t("milestone.scoreNone")} options={scoreOptions} />
+        <SelectField
+          label={t("milestone.sustainabilityScore")}
+          field={fields.sustainabilityScore}
+          placeholder={t("milestone.scoreNone")}
+          options={scoreOptions}
+        />
+      </div>
+      <TextareaField label={t("milestone.feedback")} field={fields.feedback} rows={4} />
+      <SubmitButton>{t("milestone.evaluate")}</SubmitButton>
+    </Form>
+  );
+}

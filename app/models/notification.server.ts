@@ -1,0 +1,83 @@
+import type { Role } from "~/domain/enums";
+import { prisma, type Tx } from "~/utils/db.server";
+
+// In-app notifications (there is no mail server). A notification names a dictionary key and its
+// parameters, so it is shown in the reader's language.
+
+export const NOTIFICATION_PAGE = 50;
+
+export type NewNotification = {
+  kind: string;
+  params?: Record<string, string | number>;
+  link?: string | null;
+};
+
+/** Writes one notification per user; call it inside the transaction of the change it reports. */
+export async function notifyUsers(tx: Tx, userIds: readonly string[], notification: NewNotification) {
+  const unique = [...new Set(userIds)];
+  if (unique.length === 0) return 0;
+  const { count } = await tx.notification.createMany({
+    data: unique.map((userId) => ({
+      userId,
+      kind: notification.kind,
+      params: JSON.stringify(notification.params ?? {}),
+      link: notification.link ?? null,
+    })),
+  });
+  return count;
+}
+
+/** Active users holding one of the roles (e.g. everyone in the governor's office). */
+export async function activeUserIdsWithRoles(tx: Tx, roles: readonly Role[]): Promise<string[]> {
+  const users = await tx.user.findMany({ where: { active: true, role: { in: [...roles] } }, select: { id: true } });
+  return users.map((u) => u.id);
+}
+
+/** Active liaisons bound to a campus. */
+export async function campusLiaisonIds(tx: Tx, campusId: string): Promise<string[]> {
+  const users = await tx.user.findMany({
+    where: { active: true, role: "LIAISON", campuses: { some: { campusId } } },
+    select: { id: true },
+  });
+  return users.map((u) => u.id);
+}
+
+export function unreadCount(userId: string): Promise<number> {
+  return prisma.notification.count({ where: { userId, readAt: null } });
+}
+
+function parseParams(value: string): Record<string, string | number> {
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Record<string, string | number>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** A user's notifications, newest first, a page at a time (keyset on createdAt, id). */
+export async function listNotifications(userId: string, cursor?: string | null, take = NOTIFICATION_PAGE) {
+  const before = cursor
+    ? await prisma.notification.findFirst({ where: { id: cursor, userId }, select: { id: true, createdAt: true } })
+    : null;
+  const rows = await prisma.notification.findMany({
+    where: {
+      userId,
+      ...(before
+        ? { OR: [{ createdAt: { lt: before.createdAt } }, { createdAt: before.createdAt, id: { lt: before.id } }] }
+        : {}),
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: take + 1,
+    select: { id: true, kind: true, params: true, link: true, readAt: true, createdAt: true },
+  });
+  const page = rows.slice(0, take).map((n) => ({ ...n, params: parseParams(n.params) }));
+  return { notifications: page, nextCursor: rows.length > take ? page[page.length - 1]?.id ?? null : null };
+}
+
+/** Marks every unread notification of the user read; returns how many changed. */
+export async function markAllRead(userId: string): Promise<number> {
+  // Reading one's own notifications changes no shared record, so it is not written to the audit trail.
+  const { count } = await prisma.notification.updateMany({ where: { userId, readAt: null }, data: { readAt: new Date() } });
+  return count;
+}

@@ -1,0 +1,62 @@
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { draftDefaults } from "~/components/forms";
+import { useRootData, useT } from "~/components/i18n";
+import { MilestoneDefineForm } from "~/components/milestone-define-form";
+import { newMilestoneSchema } from "~/domain/schemas/milestone";
+import { createMilestone } from "~/models/milestone.server";
+import { getItemAccess } from "~/models/roadmap-item.server";
+import { assertCan, assertCanSee, auditActor, notFound, requireUser } from "~/utils/auth.server";
+import { flashToast } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Tonggak evaluasi baru · Kolaborasi Banten" }];
+
+/** The item, if the user may see it (else 404) and define its milestones (else 403). */
+async function load(request: Request, itemId: string | undefined) {
+  const user = await requireUser(request);
+  const item = await getItemAccess(itemId ?? "");
+  if (!item) throw notFound();
+  assertCanSee(user, "item.read", item);
+  assertCan(user, "milestone.manage", { campusId: item.campusId });
+  return { user, item };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { item } = await load(request, params.itemId);
+  return json({ item: { id: item.id, title: item.title } });
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, item } = await load(request, params.itemId);
+  const submission = parseWithZod(await request.formData(), { schema: newMilestoneSchema });
+  if (submission.status !== "success") return json({ result: submission.reply() }, { status: 400 });
+  await createMilestone({ ...auditActor(user, context), userId: user.id }, item, submission.value);
+  return redirect(`/items/${item.id}`, {
+    headers: { "Set-Cookie": await flashToast(request, { type: "success", key: "milestone.created" }) },
+  });
+}
+
+export default function NewMilestonePage() {
+  const { item } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const root = useRootData();
+  const t = useT();
+  const restored = draftDefaults(root?.restoredDraft);
+  return (
+    <div className="mx-auto max-w-2xl">
+      <p>
+        <Link to={`/items/${item.id}`} className="text-sm text-brand-700 underline">
+          ← {item.title}
+        </Link>
+      </p>
+      <h1 className="mt-1 text-2xl font-bold">{t("milestone.new")}</h1>
+      <p className="mt-1 text-slate-700">{t("milestone.newIntro")}</p>
+      {restored ? <p className="mt-2 rounded bg-sky-50 p-3 text-sky-900">{t("form.restored")}</p> : null}
+      <div className="card mt-4">
+        <MilestoneDefineForm lastResult={actionData?.result} defaultValue={restored} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { SubmitButton } from "~/components/forms";
+import { useT } from "~/components/i18n";
+import { NotificationList } from "~/components/milestone-notifications";
+import { listNotifications, markAllRead, unreadCount } from "~/models/notification.server";
+import { requireUser } from "~/utils/auth.server";
+import { flashToast } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Pemberitahuan · Kolaborasi Banten" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const cursor = new URL(request.url).searchParams.get("cursor");
+  const [page, unread] = await Promise.all([listNotifications(user.id, cursor), unreadCount(user.id)]);
+  return json({ ...page, unread, paged: !!cursor });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const formData = await request.formData();
+  if (formData.get("intent") !== "mark-read") throw new Response("Unknown intent", { status: 400 });
+  await markAllRead(user.id);
+  return redirect("/notifications", {
+    headers: { "Set-Cookie": await flashToast(request, { type: "success", key: "notifications.markedRead" }) },
+  });
+}
+
+export default function NotificationsPage() {
+  const { notifications, nextCursor, unread, paged } = useLoaderData<typeof loader>();
+  const t = useT();
+  return (
+    <div className="mx-auto max-w-3xl space-y-4">
+      <header className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-bold">{t("notifications.title")}</h1>
+        <span className="text-sm text-slate-600" data-testid="unread-count">
+          {t("notifications.unreadCount", { count: unread })}
+        </span>
+        {unread > 0 ? (
+          <Form method="post" className="ml-auto">
+            <input type="hidden" name="intent" value="mark-read" />
+            <SubmitButton className="btn-secondary">{t("notifications.markAllRead")}</SubmitButton>
+          </Form>
+        ) : null}
+      </header>
+      <NotificationList notifications={notifications} />
+      <nav className="flex gap-4 text-sm">
+        {paged ? (
+          <Link className="underline" to="/notifications">
+            {t("notifications.newest")}
+          </Link>
+        ) : null}
+        {nextCursor ? (
+          <Link className="underline" to={`/notifications?cursor=${encodeURIComponent(nextCursor)}`}>
+            {t("notifications.older")}
+          </Link>
+        ) : null}
+      </nav>
+    </div>
+  );
+}
