@@ -79,3 +79,11 @@ export function statusShares(counts: Partial<Record<ItemStatus, number>>) {
 export function isMilestoneDueSoon(m: { state: string; dueDate: Date }, today: Date, days = 30): boolean {
   return (AWAITING_CAMPUS_STATES as readonly string[]).includes(m.state) && m.dueDate >= today && m.dueDate <= addDays(today, days);
 }
+
+/**
+ * An item is overdue when its planned end is before today and it is neither completed nor
+ * cancelled (an item due today is not overdue yet).
+ */
+export function isItemOverdue(item: { status: string; plannedEnd: Date }, today: Date): boolean {
+  return !(CLOSED_STATUSES as readonly string[]).includes(item.status) && item.plannedEnd < today;
+}
