@@ -96,12 +96,15 @@ export function ObstacleList({
   today,
   errors,
   failedId,
+  restored,
 }: {
   obstacles: Obstacle[];
   canResolve: boolean;
   today: string;
   errors?: string[] | null;
   failedId?: string | null;
+  /** a resolution typed before the session ended */
+  restored?: { obstacleId: string; resolution: string } | null;
 }) {
   const t = useT();
   const locale = useLocale();
@@ -126,7 +129,15 @@ export function ObstacleList({
                 <label className="label" htmlFor={`resolution-${o.id}`}>
                   {t("obstacle.resolution")}
                 </label>
-                <textarea id={`resolution-${o.id}`} name="resolution" className="input" rows={2} required maxLength={2000} />
+                <textarea
+                  id={`resolution-${o.id}`}
+                  name="resolution"
+                  className="input"
+                  rows={2}
+                  required
+                  maxLength={2000}
+                  defaultValue={restored?.obstacleId === o.id ? restored.resolution : undefined}
+                />
                 {failedId === o.id ? <ErrorList errors={errors} /> : null}
                 <SubmitButton className="btn-secondary">{t("obstacle.resolve")}</SubmitButton>
               </Form>
@@ -184,10 +195,13 @@ export function CommentSection({
   comments,
   canComment,
   errors,
+  restoredBody,
 }: {
   comments: { id: string; body: string; createdAt: string; author: { name: string } }[];
   canComment: boolean;
   errors?: string[] | null;
+  /** a comment typed before the session ended */
+  restoredBody?: string;
 }) {
   const t = useT();
   const locale = useLocale();
@@ -205,12 +219,12 @@ export function CommentSection({
         ))}
       </ul>
       {canComment ? (
-        <Form method="post" className="space-y-2">
+        <Form method="post" className="space-y-2" key={comments.at(-1)?.id ?? "none"}>
           <input type="hidden" name="intent" value="comment" />
           <label className="label" htmlFor="comment-body">
             {t("comment.body")}
           </label>
-          <textarea id="comment-body" name="body" className="input" rows={3} required maxLength={3000} />
+          <textarea id="comment-body" name="body" className="input" rows={3} required maxLength={3000} defaultValue={restoredBody} />
           <ErrorList errors={errors} />
           <SubmitButton className="btn-secondary">{t("comment.post")}</SubmitButton>
         </Form>

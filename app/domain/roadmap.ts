@@ -31,13 +31,19 @@ export function checkPlannedDates(
   validity: { validFrom: Date; validUntil: Date } | null,
 ): DateProblem[] {
   const problems: DateProblem[] = [];
-  if (dates.plannedEnd < dates.plannedStart) problems.push({ field: "plannedEnd", key: "item.endBeforeStart" });
+  // a date that did not parse already has its own error; only valid dates are compared
+  const start = isValidDate(dates.plannedStart) ? dates.plannedStart : null;
+  const end = isValidDate(dates.plannedEnd) ? dates.plannedEnd : null;
+  if (start && end && end < start) problems.push({ field: "plannedEnd", key: "item.endBeforeStart" });
   if (validity) {
-    if (startOfDay(dates.plannedStart) < startOfDay(validity.validFrom))
+    if (start && startOfDay(start) < startOfDay(validity.validFrom))
       problems.push({ field: "plannedStart", key: "item.beforeAgreement" });
-    if (startOfDay(dates.plannedEnd) > startOfDay(validity.validUntil))
+    if (end && startOfDay(end) > startOfDay(validity.validUntil))
       problems.push({ field: "plannedEnd", key: "item.afterAgreement" });
   }
   return problems;
 }
 
+function isValidDate(value: unknown): value is Date {
+  return value instanceof Date && !Number.isNaN(value.getTime());
+}

@@ -193,7 +193,7 @@ export async function itemChangesSince(itemId: string, since: Date) {
 export const HISTORY_PAGE = 50;
 
 export async function getItemPage(itemId: string) {
-  return prisma.roadmapItem.findUnique({
+  const item = await prisma.roadmapItem.findUnique({
     where: { id: itemId },
     select: {
       ...ITEM_EDIT_SELECT,
@@ -244,12 +244,15 @@ export async function getItemPage(itemId: string) {
         select: { id: true, title: true, dueDate: true, state: true, feedback: true, decision: true },
       },
       comments: {
-        orderBy: { createdAt: "asc" },
+        // the latest 200, shown oldest first
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
         take: 200,
         select: { id: true, body: true, createdAt: true, author: { select: { name: true, role: true } } },
       },
     },
   });
+  item?.comments.reverse();
+  return item;
 }
 
 export async function itemHistory(itemId: string) {

@@ -127,6 +127,9 @@ export default function ItemPage() {
   const t = useT();
   const locale = useLocale();
   const restored = draftDefaults(root?.restoredDraft);
+  // a stashed form is restored into the form it came from: each has a field the others lack
+  const restoredUpdate = restored && "reportedOn" in restored ? restored : null;
+  const restoredText = (field: string) => (typeof restored?.[field] === "string" ? (restored[field] as string) : undefined);
   const areaName = locale === "en" ? item.priorityArea.nameEn : item.priorityArea.nameId;
   return (
     <article className="space-y-6">
@@ -194,14 +197,16 @@ export default function ItemPage() {
       {may.update ? (
         <section className="card" aria-labelledby="new-update">
           <h2 id="new-update" className="text-lg font-semibold">{t("progress.title")}</h2>
-          {restored ? <p className="mt-2 rounded bg-sky-50 p-3 text-sky-900">{t("form.restored")}</p> : null}
+          {restoredUpdate ? <p className="mt-2 rounded bg-sky-50 p-3 text-sky-900">{t("form.restored")}</p> : null}
           <div className="mt-3">
             <ProgressForm
+              // a fresh, empty form once an update was posted (else its text and files would be sent again)
+              key={item._count.updates}
               today={today}
               lastResult={actionData?.intent === "post-update" ? actionData.result : null}
               filesDropped={actionData?.intent === "post-update" ? actionData.filesDropped : false}
               previous={item.updates.map((u) => ({ id: u.id, reportedOn: u.reportedOn, progress: u.progress }))}
-              defaultValue={restored ?? { reportedOn: today, progress: String(item.progress), status: item.status === "NOT_STARTED" ? "ON_TRACK" : item.status }}
+              defaultValue={restoredUpdate ?? { reportedOn: today, progress: String(item.progress), status: item.status === "NOT_STARTED" ? "ON_TRACK" : item.status }}
             />
           </div>
         </section>
@@ -215,6 +220,7 @@ export default function ItemPage() {
           today={today}
           errors={actionData?.intent === "resolve-obstacle" ? actionData.errors : null}
           failedId={actionData?.obstacleId}
+          restored={restoredText("obstacleId") ? { obstacleId: restoredText("obstacleId")!, resolution: restoredText("resolution") ?? "" } : null}
         />
       </section>
 
@@ -226,7 +232,12 @@ export default function ItemPage() {
       {may.internal ? (
         <section aria-labelledby="comments">
           <h2 id="comments" className="text-lg font-semibold">{t("comment.title")}</h2>
-          <CommentSection comments={comments} canComment={may.comment} errors={actionData?.intent === "comment" ? actionData.errors : null} />
+          <CommentSection
+            comments={comments}
+            canComment={may.comment}
+            errors={actionData?.intent === "comment" ? actionData.errors : null}
+            restoredBody={restoredUpdate ? undefined : restoredText("body")}
+          />
         </section>
       ) : null}
 

@@ -22,9 +22,10 @@ async function load(request: Request, itemId: string) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { item, options } = await load(request, params.itemId ?? "");
-  const { campus, version, updatedAt, id, campusId: _c, plannedStart, plannedEnd, budgetIdr, ...values } = item;
+  const { campus, version, updatedAt: _u, id, campusId: _c, plannedStart, plannedEnd, budgetIdr, ...values } = item;
   return json({
-    item: { id, campus, version, startedAt: updatedAt.toISOString() },
+    // changes saved after this moment are the ones the user has not seen (listed on a conflict)
+    item: { id, campus, version, startedAt: new Date().toISOString() },
     defaultValue: {
       ...values,
       plannedStart: toIsoDate(plannedStart),
