@@ -12,14 +12,14 @@ app.disable("x-powered-by");
 // Behind a reverse proxy set TRUST_PROXY (e.g. "1" or "loopback") so client IPs are right.
 if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
 app.use(compression());
-app.use((req, res, next) => {
+// Documents get their security headers in app/entry.server.tsx; static files get them here.
+const staticHeaders = (res) => {
   res.setHeader("X-Content-Type-Options", "nosniff");
   res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
-  next();
-});
+};
 // Fingerprinted assets are immutable; everything else in public/ may change.
-app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
-app.use(express.static("public", { maxAge: "1h" }));
+app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y", setHeaders: staticHeaders }));
+app.use(express.static("public", { maxAge: "1h", setHeaders: staticHeaders }));
 app.all(
   "*",
   createRequestHandler({

@@ -13,6 +13,7 @@ import {
 import { AppShell } from "~/components/app-shell";
 import { takeDraft } from "~/models/form-draft.server";
 import { isDemoLoaded } from "~/models/app-status.server";
+import { unreadCount } from "~/models/notification.server";
 import { getUser } from "~/utils/auth.server";
 import { commitCookieSession, getCookieSession, getLocale } from "~/utils/session.server";
 import { useNonce } from "~/utils/nonce";
@@ -33,7 +34,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const headers = new Headers();
   const toast = session.get("toast") ?? null;
   if (toast) headers.append("Set-Cookie", await commitCookieSession(session));
-  const draft = user && request.method === "GET" ? await takeDraft(request) : null;
+  const [draft, unread] = user
+    ? await Promise.all([request.method === "GET" ? takeDraft(request) : null, unreadCount(user.id)])
+    : [null, 0];
   if (draft) headers.append("Set-Cookie", draft.cookie);
   return json(
     {
@@ -41,6 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       demo,
       toast,
       restoredDraft: draft?.fields.length ? draft.fields : null,
+      unread,
       user: user ? { id: user.id, name: user.name, email: user.email, role: user.role, campusIds: user.campusIds } : null,
     },
     { headers },

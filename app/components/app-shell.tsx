@@ -8,6 +8,11 @@ import { Toast } from "./toast";
 const NAV: { to: string; key: MessageKey; action: Action | null }[] = [
   { to: "/dashboard", key: "nav.dashboard", action: "dashboard.read" },
   { to: "/campuses", key: "nav.campuses", action: "campus.read" },
+  { to: "/roadmap", key: "nav.roadmap", action: "dashboard.read" },
+  { to: "/review", key: "nav.review", action: "review.read" },
+  { to: "/indicators", key: "nav.indicators", action: "dashboard.read" },
+  { to: "/quarters", key: "nav.quarters", action: "dashboard.read" },
+  { to: "/reminders", key: "nav.reminders", action: "reminder.send" },
   { to: "/audit", key: "nav.audit", action: "audit.read" },
   { to: "/admin/users", key: "nav.users", action: "user.manage" },
   { to: "/account", key: "nav.account", action: null },
@@ -44,6 +49,16 @@ export function AppShell({ children }: { children: React.ReactNode }) {
               </button>
             </Form>
             {user ? (
+              <Link to="/notifications" className="relative rounded px-2 py-1 text-sm underline" data-testid="notifications-link">
+                {t("nav.notifications")}
+                {data?.unread ? (
+                  <span className="ml-1 rounded-full bg-amber-300 px-1.5 text-xs font-bold text-amber-950" aria-label={t("nav.unread", { count: data.unread })}>
+                    {data.unread}
+                  </span>
+                ) : null}
+              </Link>
+            ) : null}
+            {user ? (
               <Form method="post" action="/logout">
                 <button type="submit" className="rounded border border-white/60 px-3 py-1 text-sm">
                   {t("nav.logout")}
@@ -78,6 +93,11 @@ export function AppShell({ children }: { children: React.ReactNode }) {
       <main id="main" className="mx-auto max-w-6xl px-4 py-6">
         {children}
       </main>
+      <footer className="no-print mx-auto max-w-6xl px-4 pb-8 text-sm text-slate-600">
+        <Link to="/publik" className="underline">
+          {t("nav.public")}
+        </Link>
+      </footer>
     </>
   );
 }

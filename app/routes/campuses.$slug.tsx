@@ -10,6 +10,8 @@ import { formatDate } from "~/domain/i18n";
 import { can } from "~/domain/policy";
 import { agreementsForCampus, campusWorkspace, getCampusBySlug } from "~/models/campus.server";
 import { visibleItemsWhere } from "~/models/roadmap-item.server";
+import { staleItemsOfCampus } from "~/models/reminder.server";
+import { env } from "~/utils/env.server";
 import { notFound, requirePermission, toActor } from "~/utils/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.campus.name ?? "Kampus"} · Kolaborasi Banten` }];
@@ -20,21 +22,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "campus.read", { campusId: campus.id });
   const actor = toActor(user);
   const today = todayInBanten();
-  const [agreements, workspace] = await Promise.all([
+  // the campus's own people see what needs their attention first
+  const ownWork = can(actor, "update.create", { campusId: campus.id });
+  const [agreements, workspace, stale] = await Promise.all([
     agreementsForCampus(campus.id),
     campusWorkspace(campus.id, visibleItemsWhere(actor), today),
+    ownWork ? staleItemsOfCampus(campus.id, today, env().STALE_AFTER_DAYS, 20) : null,
   ]);
   return json({
     campus,
     today: toIsoDate(today),
     agreements: agreements.map((a) => ({ ...a, status: agreementStatus(a, today) })),
     ...workspace,
+    attention: stale ? { stale, days: env().STALE_AFTER_DAYS } : null,
     may: { createItem: can(actor, "item.create", { campusId: campus.id }) },
   });
 }
 
 export default function CampusWorkspace() {
-  const { campus, agreements, items, teams, milestones, obstacles, today, may } = useLoaderData<typeof loader>();
+  const { campus, agreements, items, teams, milestones, obstacles, today, may, attention } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const byStatus = ITEM_STATUSES.map((status) => ({ status, items: items.filter((i) => i.status === status) })).filter(
@@ -57,6 +63,15 @@ export default function CampusWorkspace() {
           ) : null}
         </p>
       </header>
+
+      {attention ? (
+        <Attention
+          stale={attention.stale}
+          days={attention.days}
+          overdue={milestones.filter((m) => m.state === "PENDING" && m.dueDate < today)}
+          returned={milestones.filter((m) => m.state === "RETURNED")}
+        />
+      ) : null}
 
       <section aria-labelledby="items">
         <div className="flex flex-wrap items-center justify-between gap-2">
@@ -181,5 +196,49 @@ export default function CampusWorkspace() {
         </ul>
       </section>
     </div>
+  );
+}
+
+function Attention({
+  stale,
+  days,
+  overdue,
+  returned,
+}: {
+  stale: { id: string; title: string; lastUpdateAt: string | null }[];
+  days: number;
+  overdue: { id: string; title: string; dueDate: string }[];
+  returned: { id: string; title: string; feedback: string | null }[];
+}) {
+  const t = useT();
+  const locale = useLocale();
+  const empty = stale.length === 0 && overdue.length === 0 && returned.length === 0;
+  return (
+    <section id="attention" aria-labelledby="attention-title" className="card border-l-4 border-l-amber-500" data-testid="attention">
+      <h2 id="attention-title" className="text-lg font-semibold">{t("attention.title")}</h2>
+      {empty ? <p className="text-slate-600">{t("attention.none")}</p> : null}
+      {(
+        [
+          ["attention.overdue", overdue.map((m) => ({ id: m.id, href: `/milestones/${m.id}`, text: `${m.title} · ${formatDate(m.dueDate, locale)}` }))],
+          ["attention.returned", returned.map((m) => ({ id: m.id, href: `/milestones/${m.id}`, text: m.feedback ? `${m.title} — ${m.feedback}` : m.title }))],
+          ["attention.stale", stale.map((i) => ({ id: i.id, href: `/items/${i.id}`, text: `${i.title} · ${formatDate(i.lastUpdateAt, locale)}` }))],
+        ] as const
+      ).map(([key, rows]) =>
+        rows.length ? (
+          <div key={key} className="mt-2">
+            <h3 className="font-medium">{t(key, { days })}</h3>
+            <ul className="list-disc pl-5 text-sm">
+              {rows.map((r) => (
+                <li key={r.id}>
+                  <Link className="text-brand-700 underline" to={r.href}>
+                    {r.text}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null,
+      )}
+    </section>
   );
 }

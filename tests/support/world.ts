@@ -23,6 +23,8 @@ export async function buildWorld() {
   // someone for administrators to manage
   const target = await createUser(prisma, { email: "target@world.test", role: "LIAISON", name: "Target", campusIds: [own] });
   const publishedItem = await createItem(prisma, { campusId: own, priorityAreaId: area.id, visibility: "PUBLISHED", title: "Published ITB item" });
+  // created long ago without any update: stale, so reminders have something to remind of
+  await prisma.roadmapItem.update({ where: { id: publishedItem.id }, data: { createdAt: new Date(Date.UTC(2026, 0, 5)) } });
   const draftItem = await createItem(prisma, { campusId: own, priorityAreaId: area.id, visibility: "DRAFT", title: "Draft ITB item" });
   const obstacle = await createObstacle(prisma, { itemId: publishedItem.id, description: "Data belum dibuka" });
   const milestone = await createMilestone(prisma, { itemId: publishedItem.id, title: "Laporan antara", dueDate: new Date(Date.UTC(2026, 5, 30)) });

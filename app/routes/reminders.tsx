@@ -1,0 +1,108 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { SubmitButton } from "~/components/forms";
+import { useLocale, useT } from "~/components/i18n";
+import { todayInBanten } from "~/domain/dates";
+import { formatDateTime } from "~/domain/i18n";
+import { recentReminders, sendReminder, staleByCampus } from "~/models/reminder.server";
+import { auditActor, requirePermission } from "~/utils/auth.server";
+import { env } from "~/utils/env.server";
+import { flashToast } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Pengingat · Kolaborasi Banten" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "reminder.send");
+  const days = env().STALE_AFTER_DAYS;
+  const [campuses, history] = await Promise.all([staleByCampus(todayInBanten(), days), recentReminders()]);
+  return json({ campuses, history, days });
+}
+
+const sendSchema = z.object({ intent: z.literal("send"), campusId: z.string().min(1).max(40) });
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "reminder.send");
+  const parsed = sendSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) throw new Response("Bad Request", { status: 400 });
+  const outcome = await sendReminder(
+    { ...auditActor(user, context), userId: user.id },
+    parsed.data.campusId,
+    todayInBanten(),
+    env().STALE_AFTER_DAYS,
+  );
+  if (!outcome.sent) {
+    return json({ campusId: parsed.data.campusId, reason: outcome.reason, at: outcome.at?.toISOString() ?? null }, { status: 409 });
+  }
+  return redirect("/reminders", {
+    headers: {
+      "Set-Cookie": await flashToast(request, {
+        type: "success",
+        key: "reminders.sent",
+        params: { items: outcome.items, recipients: outcome.recipients },
+      }),
+    },
+  });
+}
+
+export default function RemindersPage() {
+  const { campuses, history, days } = useLoaderData<typeof loader>();
+  const refused = useActionData<typeof action>();
+  const t = useT();
+  const locale = useLocale();
+  const nameOf = (id: string) => {
+    const c = campuses.find((x) => x.id === id);
+    return c ? c.abbreviation ?? c.name : id;
+  };
+  return (
+    <div className="space-y-6">
+      <header>
+        <h1 className="text-2xl font-bold">{t("reminders.title")}</h1>
+        <p className="text-slate-700">{t("reminders.intro", { days })}</p>
+      </header>
+      <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+        {campuses.map((c) => (
+          <li key={c.id} className={`card ${c.stale ? "border-l-4 border-l-amber-500" : ""}`}>
+            <Link to={`/campuses/${c.slug}`} className="font-semibold text-brand-700 underline">
+              {c.abbreviation ?? c.name}
+            </Link>
+            <p className="text-sm">
+              {t("reminders.stale")}: <strong>{c.stale}</strong>
+            </p>
+            <p className="text-sm text-slate-600">
+              {t("reminders.last")}: {c.lastReminder ? formatDateTime(c.lastReminder, locale) : t("reminders.never")}
+            </p>
+            {refused?.campusId === c.id ? (
+              <p role="alert" className="mt-1 text-sm font-medium text-red-700">
+                {refused.reason === "already-today"
+                  ? t("reminders.alreadyToday", { time: refused.at ? formatDateTime(refused.at, locale) : "" })
+                  : t("reminders.nothingStale")}
+              </p>
+            ) : null}
+            {c.stale ? (
+              <Form method="post" className="mt-2">
+                <input type="hidden" name="intent" value="send" />
+                <SubmitButton className="btn-secondary" name="campusId" value={c.id}>
+                  {t("reminders.send")}
+                </SubmitButton>
+              </Form>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      <section aria-labelledby="history">
+        <h2 id="history" className="text-lg font-semibold">{t("reminders.history")}</h2>
+        {history.length === 0 ? <p className="text-slate-600">{t("reminders.none")}</p> : null}
+        <ul className="mt-2 space-y-1 text-sm">
+          {history.map((h) => (
+            <li key={h.id}>
+              {formatDateTime(h.at, locale)} ·{" "}
+              {t("reminders.historyRow", { by: h.by ?? t("audit.system"), campus: nameOf(h.campusId), items: h.items, recipients: h.recipients })}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

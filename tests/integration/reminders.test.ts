@@ -1,0 +1,73 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { action, loader } from "~/routes/reminders";
+import { loader as campusLoader } from "~/routes/campuses.$slug";
+import { prisma } from "~/utils/db.server";
+import { createItem, createUpdate, createUser } from "../../prisma/factories";
+import { call, campusIds, cookieFor, jsonOf, makeRequest } from "../support/http";
+
+let ids: Record<string, string>;
+let reviewer: string;
+let liaisonItb: string;
+let staleItemId: string;
+
+beforeAll(async () => {
+  ids = await campusIds();
+  const area = await prisma.priorityArea.findFirstOrThrow();
+  await createUser(prisma, { email: "reviewer@rem.test", role: "REVIEWER" });
+  const liaison = await createUser(prisma, { email: "liaison.itb@rem.test", role: "LIAISON", campusIds: [ids.itb!] });
+  await createUser(prisma, { email: "second.itb@rem.test", role: "LIAISON", campusIds: [ids.itb!] });
+  await createUser(prisma, { email: "inactive.itb@rem.test", role: "LIAISON", campusIds: [ids.itb!], active: false });
+  await createUser(prisma, { email: "liaison.umt@rem.test", role: "LIAISON", campusIds: [ids.umt!] });
+  const stale = await createItem(prisma, { campusId: ids.itb!, priorityAreaId: area.id, title: "Stale ITB item" });
+  await createUpdate(prisma, { itemId: stale.id, authorId: liaison.id, reportedOn: new Date("2026-01-10T00:00:00Z"), progress: 10, status: "ON_TRACK" });
+  staleItemId = stale.id;
+  const fresh = await createItem(prisma, { campusId: ids.umt!, priorityAreaId: area.id, title: "Fresh UMT item" });
+  await createUpdate(prisma, { itemId: fresh.id, authorId: liaison.id, reportedOn: new Date(), progress: 10, status: "ON_TRACK" });
+  // a stale draft is not flagged (drafts are the campus's own business)
+  await createItem(prisma, { campusId: ids.umt!, priorityAreaId: area.id, visibility: "DRAFT" });
+  reviewer = await cookieFor("reviewer@rem.test");
+  liaisonItb = await cookieFor("liaison.itb@rem.test");
+});
+
+describe("reminders", () => {
+  it("lists stale published items per campus", async () => {
+    const data = await jsonOf(await call(loader, makeRequest("/reminders", { cookie: reviewer })));
+    const itb = data.campuses.find((c: { slug: string }) => c.slug === "itb");
+    const umt = data.campuses.find((c: { slug: string }) => c.slug === "umt");
+    expect(itb.stale).toBe(1);
+    expect(umt.stale).toBe(0);
+    expect(itb.lastReminder).toBeNull();
+  });
+
+  it("notifies each active liaison of the campus once, records the reminder and audits it", async () => {
+    const auditsBefore = await prisma.auditEvent.count({ where: { action: "reminder.send" } });
+    const response = await call(action, makeRequest("/reminders", { cookie: reviewer, form: { intent: "send", campusId: ids.itb! } }));
+    expect(response.status).toBe(302);
+    const notified = await prisma.notification.findMany({ where: { kind: "notify.reminder" }, include: { user: true } });
+    expect(notified.map((n) => n.user.email).sort()).toEqual(["liaison.itb@rem.test", "second.itb@rem.test"]);
+    expect(JSON.parse(notified[0]!.params)).toMatchObject({ count: 1, days: 30 });
+    expect(await prisma.reminder.count({ where: { itemId: staleItemId } })).toBe(1);
+    expect(await prisma.auditEvent.count({ where: { action: "reminder.send" } })).toBe(auditsBefore + 1);
+  });
+
+  it("does not nag a campus twice in a day", async () => {
+    const before = await prisma.notification.count();
+    const response = await call(action, makeRequest("/reminders", { cookie: reviewer, form: { intent: "send", campusId: ids.itb! } }));
+    expect(response.status).toBe(409);
+    expect((await jsonOf(response)).reason).toBe("already-today");
+    expect(await prisma.notification.count()).toBe(before);
+  });
+
+  it("refuses a campus with nothing stale", async () => {
+    const response = await call(action, makeRequest("/reminders", { cookie: reviewer, form: { intent: "send", campusId: ids.umt! } }));
+    expect(response.status).toBe(409);
+    expect((await jsonOf(response)).reason).toBe("nothing-stale");
+  });
+
+  it("shows the campus's liaisons their stale items first, and nobody else", async () => {
+    const own = await jsonOf(await call(campusLoader, makeRequest("/campuses/itb", { cookie: liaisonItb }), { slug: "itb" }));
+    expect(own.attention.stale.map((i: { title: string }) => i.title)).toEqual(["Stale ITB item"]);
+    const other = await jsonOf(await call(campusLoader, makeRequest("/campuses/itb", { cookie: reviewer }), { slug: "itb" }));
+    expect(other.attention).toBeNull();
+  });
+});
