@@ -1,3 +1,4 @@
+import { Link } from "@remix-run/react";
 import { formatDate, formatDateTime } from "~/domain/i18n";
 import { useLocale, useT } from "./i18n";
 import { MilestoneBadge } from "./status";
@@ -170,5 +171,84 @@ export function MilestoneRounds({ rounds }: { rounds: Round[] }) {
         </li>
       ))}
     </ol>
+  );
+}
+
+type Header = {
+  title: string;
+  state: string;
+  dueDate: string;
+  successCriteria: string | null;
+  description: string | null;
+  item: { id: string; title: string; campus: { slug: string; name: string } } | null;
+  agreement: { title: string } | null;
+};
+
+/** Title, state, due date and what the milestone is about, with the way back to its item. */
+export function MilestoneHeader({ milestone: m, overdue }: { milestone: Header; overdue: boolean }) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <>
+      <header>
+        <p>
+          {m.item ? (
+            <Link to={`/items/${m.item.id}`} className="text-sm text-brand-700 underline">
+              ← {m.item.title}
+            </Link>
+          ) : (
+            <span className="text-sm text-slate-600">{m.agreement?.title}</span>
+          )}
+        </p>
+        <h1 className="mt-1 text-2xl font-bold">{m.title}</h1>
+        <p className="mt-2 flex flex-wrap items-center gap-2">
+          <span className="sr-only">{t("milestone.status")}:</span>
+          <span data-testid="milestone-state">
+            <MilestoneBadge state={m.state} />
+          </span>
+          <span className="text-sm text-slate-600">{t("milestone.due", { date: formatDate(m.dueDate, locale) })}</span>
+          {overdue ? <span className="text-sm font-semibold text-red-700">{t("milestone.overdue")}</span> : null}
+        </p>
+      </header>
+
+      <section className="card" aria-labelledby="milestone-details">
+        <h2 id="milestone-details" className="sr-only">
+          {t("milestone.successCriteria")}
+        </h2>
+        <dl className="grid gap-x-4 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
+          {m.item ? (
+            <>
+              <dt className="text-slate-600">{t("milestone.item")}</dt>
+              <dd>
+                <Link className="underline" to={`/items/${m.item.id}`}>
+                  {m.item.title}
+                </Link>
+              </dd>
+              <dt className="text-slate-600">{t("milestone.campus")}</dt>
+              <dd>
+                <Link className="underline" to={`/campuses/${m.item.campus.slug}`}>
+                  {m.item.campus.name}
+                </Link>
+              </dd>
+            </>
+          ) : (
+            <>
+              <dt className="text-slate-600">{t("milestone.agreement")}</dt>
+              <dd>{m.agreement?.title ?? "–"}</dd>
+            </>
+          )}
+          <dt className="text-slate-600">{t("milestone.dueDate")}</dt>
+          <dd>{formatDate(m.dueDate, locale)}</dd>
+          <dt className="text-slate-600">{t("milestone.successCriteria")}</dt>
+          <dd className="whitespace-pre-line">{m.successCriteria ?? "–"}</dd>
+          {m.description ? (
+            <>
+              <dt className="text-slate-600">{t("milestone.description")}</dt>
+              <dd className="whitespace-pre-line">{m.description}</dd>
+            </>
+          ) : null}
+        </dl>
+      </section>
+    </>
   );
 }

@@ -2,14 +2,12 @@ import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useLocale, useT } from "~/components/i18n";
-import { MilestoneEvaluation, MilestoneRounds, MilestoneSubmission } from "~/components/milestone-details";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useT } from "~/components/i18n";
+import { MilestoneEvaluation, MilestoneHeader, MilestoneRounds, MilestoneSubmission } from "~/components/milestone-details";
 import { MilestoneEvaluateForm } from "~/components/milestone-evaluate-form";
 import { MilestoneSubmitForm } from "~/components/milestone-submit-form";
-import { MilestoneBadge } from "~/components/status";
 import { todayInBanten } from "~/domain/dates";
-import { formatDate } from "~/domain/i18n";
 import { canEvaluate, canSubmit } from "~/domain/milestone";
 import { can } from "~/domain/policy";
 import { evaluateMilestoneSchema, submitMilestoneSchema } from "~/domain/schemas/milestone";
@@ -104,72 +102,13 @@ export default function MilestonePage() {
   const { milestone: m, rounds, overdue, may } = useLoaderData<typeof loader>();
   const actionData = useActionData<ActionData>();
   const t = useT();
-  const locale = useLocale();
   // after a refused submission the form stays, with what the user typed, even if the state moved on
   const showSubmit = may.submit || actionData?.intent === "submit";
   const showEvaluate = may.evaluate || actionData?.intent === "evaluate";
   const previousEvaluation = rounds.find((r) => r.kind === "evaluated") ?? null;
   return (
     <article className="space-y-6">
-      <header>
-        <p>
-          {m.item ? (
-            <Link to={`/items/${m.item.id}`} className="text-sm text-brand-700 underline">
-              ← {m.item.title}
-            </Link>
-          ) : (
-            <span className="text-sm text-slate-600">{m.agreement?.title}</span>
-          )}
-        </p>
-        <h1 className="mt-1 text-2xl font-bold">{m.title}</h1>
-        <p className="mt-2 flex flex-wrap items-center gap-2">
-          <span className="sr-only">{t("milestone.status")}:</span>
-          <span data-testid="milestone-state">
-            <MilestoneBadge state={m.state} />
-          </span>
-          <span className="text-sm text-slate-600">{t("milestone.due", { date: formatDate(m.dueDate, locale) })}</span>
-          {overdue ? <span className="text-sm font-semibold text-red-700">{t("milestone.overdue")}</span> : null}
-        </p>
-      </header>
-
-      <section className="card" aria-labelledby="milestone-details">
-        <h2 id="milestone-details" className="sr-only">
-          {t("milestone.successCriteria")}
-        </h2>
-        <dl className="grid gap-x-4 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
-          {m.item ? (
-            <>
-              <dt className="text-slate-600">{t("milestone.item")}</dt>
-              <dd>
-                <Link className="underline" to={`/items/${m.item.id}`}>
-                  {m.item.title}
-                </Link>
-              </dd>
-              <dt className="text-slate-600">{t("milestone.campus")}</dt>
-              <dd>
-                <Link className="underline" to={`/campuses/${m.item.campus.slug}`}>
-                  {m.item.campus.name}
-                </Link>
-              </dd>
-            </>
-          ) : (
-            <>
-              <dt className="text-slate-600">{t("milestone.agreement")}</dt>
-              <dd>{m.agreement?.title ?? "–"}</dd>
-            </>
-          )}
-          <dt className="text-slate-600">{t("milestone.dueDate")}</dt>
-          <dd>{formatDate(m.dueDate, locale)}</dd>
-          <dt className="text-slate-600">{t("milestone.successCriteria")}</dt>
-          <dd className="whitespace-pre-line">{m.successCriteria ?? "–"}</dd>
-          {m.description ? (
-            <>
-              <dt className="text-slate-600">{t("milestone.description")}</dt>
-              <dd className="whitespace-pre-line">{m.description}</dd>
-            </>
-          ) : null}
-        </dl>
-      </section>
+      <MilestoneHeader milestone={m} overdue={overdue} />
 
       <section className="card" aria-labelledby="evaluation">
         <h2 id="evaluation" className="text-lg font-semibold">{t("milestone.evaluation")}</h2>
