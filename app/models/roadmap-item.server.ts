@@ -6,6 +6,7 @@ import { parseLinks } from "~/domain/evidence";
 import { prisma, type Tx } from "~/utils/db.server";
 import { storeFile } from "~/utils/uploads.server";
 import { recordAudit, type AuditActor } from "./audit.server";
+import { activeUserIdsWithRoles, campusLiaisonIds, notifyUsers } from "./notification.server";
 
 /** Items the actor may see: published ones, plus drafts where the policy allows. */
 export function visibleItemsWhere(actor: Actor): Prisma.RoadmapItemWhereInput {
@@ -404,9 +405,25 @@ export async function resolveObstacle(
   });
 }
 
-export async function addComment(actor: AuditActor & { userId: string }, item: { id: string; campusId: string }, body: string) {
+/**
+ * Adds a comment and notifies the other side of the conversation: a campus's liaisons when the
+ * governor's office writes, the governor's office (reviewers) when the campus writes.
+ */
+export async function addComment(
+  actor: AuditActor & { userId: string },
+  item: { id: string; campusId: string; title: string },
+  body: string,
+) {
   return prisma.$transaction(async (tx) => {
     const comment = await tx.comment.create({ data: { itemId: item.id, authorId: actor.userId, body }, select: { id: true } });
+    const author = await tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { name: true, role: true } });
+    const recipients =
+      author.role === "LIAISON" ? await activeUserIdsWithRoles(tx, ["REVIEWER"]) : await campusLiaisonIds(tx, item.campusId);
+    await notifyUsers(
+      tx,
+      recipients.filter((id) => id !== actor.userId),
+      { kind: "notify.comment", params: { author: author.name, item: item.title }, link: `/items/${item.id}#comments` },
+    );
     await recordAudit(tx, actor, {
       action: "create",
       entity: "Comment",

@@ -46,6 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       update: can(actor, "update.create", item),
       resolve: can(actor, "obstacle.manage", item),
       comment: can(actor, "comment.create", item),
+      addMilestone: can(actor, "milestone.manage", item),
     },
   });
 }
@@ -225,7 +226,14 @@ export default function ItemPage() {
       </section>
 
       <section aria-labelledby="milestones">
-        <h2 id="milestones" className="text-lg font-semibold">{t("milestone.title")}</h2>
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h2 id="milestones" className="text-lg font-semibold">{t("milestone.title")}</h2>
+          {may.addMilestone ? (
+            <Link to={`/items/${item.id}/milestones/new`} className="btn-secondary">
+              {t("milestone.newLink")}
+            </Link>
+          ) : null}
+        </div>
         <MilestoneList milestones={item.milestones} today={today} />
       </section>
 

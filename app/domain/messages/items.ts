@@ -110,6 +110,7 @@ export const id = {
   "comment.post": "Kirim komentar",
   "comment.posted": "Komentar terkirim.",
   "comment.none": "Belum ada komentar.",
+  "notify.comment": "{author} mengomentari \"{item}\".",
 
   "milestone.title": "Tonggak evaluasi",
   "milestone.none": "Belum ada tonggak evaluasi.",
@@ -252,6 +253,7 @@ export const en: Record<keyof typeof id, string> = {
   "comment.post": "Post comment",
   "comment.posted": "Comment posted.",
   "comment.none": "No comments yet.",
+  "notify.comment": "{author} commented on \"{item}\".",
 
   "milestone.title": "Evaluation milestones",
   "milestone.none": "No evaluation milestones yet.",
