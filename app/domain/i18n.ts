@@ -6,12 +6,13 @@ import * as dashboard from "./messages/dashboard";
 import * as items from "./messages/items";
 import * as reminders from "./messages/reminders";
 import * as milestones from "./messages/milestones";
+import * as quarters from "./messages/quarters";
 import * as teams from "./messages/teams";
 
 // The dictionary: every text a user reads, Bahasa Indonesia first. Each area keeps its messages
 // in app/domain/messages/<area>.ts as an `id` table and an `en` table with exactly the same keys
 // (the type of `en` enforces it); add a new area to MODULES.
-const MODULES = [core, audit, teams, admin, items, dashboard, milestones, reminders] as const;
+const MODULES = [core, audit, teams, admin, items, dashboard, milestones, quarters, reminders] as const;
 
 type Merge<T extends readonly { id: Record<string, string> }[]> = T[number]["id"];
 type Ids = { [K in keyof UnionToIntersection<Merge<typeof MODULES>>]: string };

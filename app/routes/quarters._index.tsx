@@ -1,0 +1,126 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ErrorList, SelectField, SubmitButton } from "~/components/forms";
+import { useLocale, useT } from "~/components/i18n";
+import { todayInBanten } from "~/domain/dates";
+import { formatDateTime, formatNumber } from "~/domain/i18n";
+import { can } from "~/domain/policy";
+import { closableQuarters, closeQuarterSchema } from "~/domain/quarter";
+import { closeQuarter, listQuarterCloses } from "~/models/quarter.server";
+import { assertCan, auditActor, requirePermission, requireUser, toActor } from "~/utils/auth.server";
+import { flashToast } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Triwulan · Kolaborasi Banten" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "dashboard.read");
+  const closes = await listQuarterCloses();
+  const canClose = can(toActor(user), "quarter.close");
+  const closable = canClose ? closableQuarters(todayInBanten(), closes.map((c) => c.quarter)) : [];
+  return json({ closes, canClose, closable });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  assertCan(user, "quarter.close");
+  const formData = await request.formData();
+  if (formData.get("intent") !== "close") throw new Response("Bad Request", { status: 400 });
+  const submission = parseWithZod(formData, { schema: closeQuarterSchema });
+  if (submission.status !== "success") return json({ result: submission.reply() }, { status: 400 });
+  const { quarter } = submission.value;
+  const result = await closeQuarter(quarter, todayInBanten(), auditActor(user, context));
+  if (!result.ok) return json({ result: submission.reply({ fieldErrors: { quarter: [result.reason] } }) }, { status: 400 });
+  const cookie = await flashToast(request, { type: "success", key: "quarters.closed", params: { quarter, count: result.items } });
+  return redirect(`/quarters/${quarter}`, { headers: { "Set-Cookie": cookie } });
+}
+
+export default function QuartersPage() {
+  const { closes, canClose, closable } = useLoaderData<typeof loader>();
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <div className="space-y-6">
+      <header>
+        <h1 className="text-2xl font-bold">{t("quarters.title")}</h1>
+        <p className="mt-1 text-slate-700">{t("quarters.intro")}</p>
+        {closes.length >= 2 ? (
+          <Link to="/quarters/compare" className="mt-2 inline-block text-brand-700 underline">
+            {t("quarters.compareLink")}
+          </Link>
+        ) : null}
+      </header>
+
+      {canClose ? <CloseForm closable={closable} /> : null}
+
+      <section aria-labelledby="closed-quarters">
+        <h2 id="closed-quarters" className="text-lg font-semibold">
+          {t("quarters.list.title")}
+        </h2>
+        {closes.length === 0 ? (
+          <p className="card mt-2">{t("quarters.empty")}</p>
+        ) : (
+          <ul className="mt-2 space-y-2" data-testid="quarter-list">
+            {closes.map((c) => (
+              <li key={c.quarter} className="card">
+                <h3 className="font-semibold">
+                  <Link to={`/quarters/${c.quarter}`} className="text-brand-700 underline">
+                    {t("quarters.view.title", { quarter: c.quarter })}
+                  </Link>
+                </h3>
+                <dl className="mt-1 grid grid-cols-[max-content_1fr] gap-x-3 gap-y-1 text-sm">
+                  <dt className="text-slate-600">{t("quarters.list.closedAt")}</dt>
+                  <dd>{formatDateTime(c.closedAt, locale)}</dd>
+                  <dt className="text-slate-600">{t("quarters.list.closedBy")}</dt>
+                  <dd>{c.closedBy ?? t("quarters.list.unknownUser")}</dd>
+                  <dt className="text-slate-600">{t("quarters.list.items")}</dt>
+                  <dd className="tabular-nums" data-testid="frozen-count">
+                    {formatNumber(c.items, locale)}
+                  </dd>
+                </dl>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}
+
+function CloseForm({ closable }: { closable: string[] }) {
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  const [form, fields] = useForm({
+    id: "close-quarter",
+    lastResult: actionData?.result,
+    defaultValue: { quarter: closable[0] ?? "" },
+    constraint: getZodConstraint(closeQuarterSchema),
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: closeQuarterSchema }),
+  });
+  // a refused value (closed meanwhile, or typed into the URL) stays selected beside its error
+  const submitted = typeof fields.quarter.value === "string" ? fields.quarter.value : "";
+  const options = submitted && !closable.includes(submitted) ? [submitted, ...closable] : closable;
+  return (
+    <section className="card" aria-labelledby="close-quarter-title">
+      <h2 id="close-quarter-title" className="text-lg font-semibold">
+        {t("quarters.close.title")}
+      </h2>
+      {options.length === 0 ? (
+        <p className="mt-2 text-slate-700">{t("quarters.close.none")}</p>
+      ) : (
+        <Form method="post" className="mt-3 space-y-4" {...getFormProps(form)}>
+          <input type="hidden" name="intent" value="close" />
+          <ErrorList id={form.errorId} errors={form.errors} />
+          <p className="text-sm text-slate-700">{t("quarters.close.hint")}</p>
+          <SelectField label={t("quarters.close.quarter")} field={fields.quarter} options={options.map((q) => ({ value: q, label: q }))} />
+          <SubmitButton pendingText={t("quarters.close.submitting")}>
+            {t("quarters.close.submit")}
+          </SubmitButton>
+        </Form>
+      )}
+    </section>
+  );
+}
