@@ -36,6 +36,12 @@ function itemWhere(filter: DashboardFilter, ids: Ids): Prisma.RoadmapItemWhereIn
   return where;
 }
 
+/** The dashboard's item filter (published items matching the URL filters), shared with the exports. */
+export async function dashboardItemWhere(filter: DashboardFilter): Promise<Prisma.RoadmapItemWhereInput> {
+  const ids = await resolveIds(filter);
+  return ids.unknown ? { id: "__none__" } : itemWhere(filter, ids);
+}
+
 /** The same filter as SQL over the alias `i` (RoadmapItem). */
 function itemWhereSql(filter: DashboardFilter, ids: Ids): Prisma.Sql {
   const parts: Prisma.Sql[] = [Prisma.sql`i."visibility" = 'PUBLISHED'`];

@@ -1,0 +1,252 @@
+import { PassThrough, Readable, pipeline } from "node:stream";
+import { createReadableStreamFromReadable } from "@remix-run/node";
+import type { Prisma } from "@prisma/client";
+import { stringify } from "csv-stringify";
+import ExcelJS from "exceljs";
+import type { DashboardFilter } from "~/domain/dashboard";
+import {
+  EXPORT_COLUMNS,
+  EXPORT_ENTITIES,
+  EXPORT_SHEET_NAMES,
+  csvText,
+  type CellType,
+  type ExportColumn,
+  type ExportContext,
+  type ExportEntity,
+  type ExportRows,
+} from "~/domain/export-columns";
+import { can, type Actor } from "~/domain/policy";
+import { prisma } from "~/utils/db.server";
+import { dashboardItemWhere } from "./dashboard.server";
+
+// Exports stream: rows are read from the database a page at a time (keyset cursor) and written
+// to the response as they come, so an export never holds a whole table in memory.
+
+export const EXPORT_PAGE_SIZE = 500;
+
+/**
+ * The items a user's export covers, or null when the user may not export what was asked.
+ *
+ * Only published items are exported, for every role, a liaison's own drafts included: the export
+ * is the dashboard's data (same filter, same figures) for the governor's office, and a draft is
+ * work in progress that stays in the campus workspace until it is published.
+ *
+ * A liaison exports their own campus(es) only: without a campus filter the export is limited to
+ * them, and asking for another campus is refused.
+ */
+export async function exportItemWhere(actor: Actor, filter: DashboardFilter): Promise<Prisma.RoadmapItemWhereInput | null> {
+  if (filter.campus) {
+    const campus = await prisma.campus.findUnique({ where: { slug: filter.campus }, select: { id: true } });
+    if (!can(actor, "export.read", { campusId: campus?.id ?? null })) return null;
+    return dashboardItemWhere(filter);
+  }
+  if (can(actor, "export.read")) return dashboardItemWhere(filter);
+  const own = actor.campusIds.filter((campusId) => can(actor, "export.read", { campusId }));
+  if (own.length === 0) return null;
+  return { AND: [await dashboardItemWhere(filter), { campusId: { in: own } }] };
+}
+
+type Page = { take: number; skip?: number; cursor?: { id: string } };
+
+/** Yields every row of a query, fetching `pageSize` rows at a time after the last one seen. */
+async function* paged<T extends { id: string }>(fetchPage: (page: Page) => Promise<T[]>, pageSize: number): AsyncGenerator<T> {
+  let cursor: string | null = null;
+  for (;;) {
+    const rows = await fetchPage(cursor ? { take: pageSize, skip: 1, cursor: { id: cursor } } : { take: pageSize });
+    yield* rows;
+    if (rows.length < pageSize) return;
+    cursor = rows[rows.length - 1]!.id;
+  }
+}
+
+const itemRef = { select: { title: true, campus: { select: { name: true } } } } as const;
+
+type Fetch<E extends ExportEntity> = (where: Prisma.RoadmapItemWhereInput, page: Page) => Promise<ExportRows[E][]>;
+
+// Within a campus, rows come in date order; the id breaks ties so the cursor is exact.
+const FETCH: { [E in ExportEntity]: Fetch<E> } = {
+  items: (where, page) =>
+    prisma.roadmapItem.findMany({
+      where,
+      orderBy: [{ plannedStart: "asc" }, { id: "asc" }],
+      select: {
+        id: true,
+        title: true,
+        triDharma: true,
+        campusPicName: true,
+        govPicName: true,
+        plannedStart: true,
+        plannedEnd: true,
+        status: true,
+        progress: true,
+        lastUpdateAt: true,
+        budgetIdr: true,
+        industryPartners: true,
+        targets: true,
+        visibility: true,
+        publishedAt: true,
+        campus: { select: { name: true } },
+        priorityArea: { select: { nameId: true, nameEn: true } },
+        governmentUnit: { select: { name: true } },
+        team: { select: { name: true } },
+      },
+      ...page,
+    }),
+  updates: (where, page) =>
+    prisma.progressUpdate.findMany({
+      where: { item: where },
+      orderBy: [{ reportedOn: "asc" }, { id: "asc" }],
+      select: {
+        id: true,
+        reportedOn: true,
+        progress: true,
+        status: true,
+        narrative: true,
+        achievements: true,
+        obstacles: true,
+        nextSteps: true,
+        corrects: { select: { reportedOn: true } },
+        author: { select: { name: true } },
+        item: itemRef,
+      },
+      ...page,
+    }),
+  // milestones of the agreement itself belong to no campus's item and are not exported here
+  milestones: (where, page) =>
+    prisma.milestone.findMany({
+      where: { item: where },
+      orderBy: [{ dueDate: "asc" }, { id: "asc" }],
+      select: {
+        id: true,
+        title: true,
+        dueDate: true,
+        state: true,
+        submittedAt: true,
+        selfAssessment: true,
+        decision: true,
+        relevanceScore: true,
+        sustainabilityScore: true,
+        feedback: true,
+        reviewer: { select: { name: true } },
+        reviewedAt: true,
+        item: itemRef,
+      },
+      ...page,
+    }),
+  obstacles: (where, page) =>
+    prisma.obstacle.findMany({
+      where: { item: where },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: {
+        id: true,
+        description: true,
+        ownerName: true,
+        dueDate: true,
+        status: true,
+        resolution: true,
+        resolvedAt: true,
+        needsGovernorOffice: true,
+        item: itemRef,
+      },
+      ...page,
+    }),
+};
+
+/** Every row of an entity under the item filter, campus by campus (in the campuses' order). */
+export async function* exportRows<E extends ExportEntity>(
+  entity: E,
+  where: Prisma.RoadmapItemWhereInput,
+  pageSize = EXPORT_PAGE_SIZE,
+): AsyncGenerator<ExportRows[E]> {
+  const campuses = await prisma.campus.findMany({
+    where: { roadmapItems: { some: where } },
+    orderBy: { position: "asc" },
+    select: { id: true },
+  });
+  const fetch = FETCH[entity] as Fetch<E>;
+  for (const campus of campuses) {
+    const campusWhere: Prisma.RoadmapItemWhereInput = { AND: [where, { campusId: campus.id }] };
+    yield* paged((page) => fetch(campusWhere, page), pageSize);
+  }
+}
+
+/** The CSV of one entity: UTF-8 with a byte order mark (so Excel reads the accents), CRLF lines. */
+export function csvExport(entity: ExportEntity, where: Prisma.RoadmapItemWhereInput, ctx: ExportContext): ReadableStream<Uint8Array> {
+  const columns = EXPORT_COLUMNS[entity] as ExportColumn<ExportRows[ExportEntity]>[];
+  async function* records() {
+    for await (const row of exportRows(entity, where)) {
+      yield columns.map((c) => csvText(c.value(row, ctx), c.type));
+    }
+  }
+  const stringifier = stringify({ bom: true, header: true, columns: columns.map((c) => ctx.t(c.header)), record_delimiter: "windows" });
+  pipeline(Readable.from(records()), stringifier, (error) => {
+    // a download the browser cancels ends the pipeline early: not a failure
+    if (error && (error as NodeJS.ErrnoException).code !== "ERR_STREAM_PREMATURE_CLOSE") console.error("CSV export failed", error);
+  });
+  return createReadableStreamFromReadable(stringifier);
+}
+
+/** Resolves once the stream wants more, or is gone. */
+function drained(stream: PassThrough): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off("drain", done);
+      stream.off("close", done);
+      resolve();
+    };
+    stream.on("drain", done);
+    stream.on("close", done);
+  });
+}
+
+const NUMBER_FORMATS: Record<CellType, string | undefined> = {
+  text: undefined,
+  integer: "0",
+  amount: "#,##0",
+  date: "yyyy-mm-dd",
+};
+
+/**
+ * The workbook: one sheet per entity with a bold, frozen header row, typed numbers and dates, and
+ * column widths. Written by exceljs's streaming writer; after each page of rows the writer waits
+ * for the response to take what it was given.
+ */
+export function xlsxExport(where: Prisma.RoadmapItemWhereInput, ctx: ExportContext, pageSize = EXPORT_PAGE_SIZE): ReadableStream<Uint8Array> {
+  const output = new PassThrough();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
+  workbook.creator = ctx.t("app.name");
+  workbook.created = new Date();
+
+  async function write() {
+    for (const entity of EXPORT_ENTITIES) {
+      if (output.destroyed) return; // the download was cancelled
+      const columns = EXPORT_COLUMNS[entity] as ExportColumn<ExportRows[ExportEntity]>[];
+      const sheet = workbook.addWorksheet(ctx.t(EXPORT_SHEET_NAMES[entity]), {
+        views: [{ state: "frozen", ySplit: 1 }],
+      });
+      sheet.columns = columns.map((c, index) => ({
+        header: ctx.t(c.header),
+        key: String(index),
+        width: c.width,
+        style: NUMBER_FORMATS[c.type] ? { numFmt: NUMBER_FORMATS[c.type] } : {},
+      }));
+      const header = sheet.getRow(1);
+      header.font = { bold: true };
+      header.commit();
+      sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+      let count = 0;
+      for await (const row of exportRows(entity, where, pageSize)) {
+        sheet.addRow(columns.map((c) => c.value(row, ctx))).commit();
+        if (++count % pageSize === 0 && output.writableNeedDrain) await drained(output);
+        if (output.destroyed) return; // the download was cancelled
+      }
+      sheet.commit();
+    }
+    await workbook.commit();
+  }
+  write().catch((error: unknown) => {
+    console.error("Excel export failed", error);
+    output.destroy(error instanceof Error ? error : new Error(String(error)));
+  });
+  return createReadableStreamFromReadable(output);
+}
