@@ -1,0 +1,119 @@
+// One measurement: autocannon (as a library) against one request, after a warm-up. Latencies are
+// recorded per response and their percentiles computed exactly (autocannon's own histogram has
+// no p95).
+import autocannon, { type Instance } from "autocannon";
+
+export type Target = {
+  title: string;
+  url: string;
+  method?: "GET" | "POST";
+  headers?: Record<string, string>;
+  body?: string | Buffer;
+};
+
+export type RunOptions = {
+  connections: number;
+  /** seconds of the measured run (ignored when `amount` is given) */
+  duration: number;
+  /** seconds of warm-up before it, not recorded; 0 for none */
+  warmup: number;
+  /** a fixed number of requests instead of a duration: every response is then waited for */
+  amount?: number;
+};
+
+export type Measurement = {
+  title: string;
+  url: string;
+  method: string;
+  connections: number;
+  seconds: number;
+  responses: number;
+  requestsPerSecond: number;
+  latencyMs: { p50: number; p95: number; p99: number; mean: number; max: number };
+  statuses: Record<string, number>;
+  /** 2xx and 3xx responses */
+  ok: number;
+  /** other status codes */
+  failures: number;
+  /** socket errors and timeouts (no response at all) */
+  errors: number;
+  /** requests per second of the warm-up run (used to size a run by amount) */
+  warmupRequestsPerSecond: number | null;
+};
+
+let current: Instance | null = null;
+
+/** Stops the run in progress (on SIGINT). */
+export function stopCurrentRun() {
+  current?.stop();
+}
+
+/** The nearest-rank percentile of sorted values. */
+export function percentile(sorted: ArrayLike<number>, p: number): number {
+  if (sorted.length === 0) return NaN;
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))]!;
+}
+
+async function once(target: Target, options: { connections: number; duration?: number; amount?: number }) {
+  const latencies: number[] = [];
+  const statuses: Record<string, number> = {};
+  let errors = 0;
+  const instance = autocannon({
+    url: target.url,
+    method: target.method ?? "GET",
+    headers: target.headers,
+    body: target.body,
+    connections: options.connections,
+    ...(options.amount ? { amount: options.amount } : { duration: options.duration }),
+    timeout: 30,
+  });
+  current = instance;
+  instance.on("response", (_client, statusCode, _bytes, responseTime) => {
+    latencies.push(responseTime);
+    statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
+  });
+  instance.on("reqError", () => errors++);
+  try {
+    const result = await instance;
+    const seconds = (result.finish.getTime() - result.start.getTime()) / 1000;
+    return { latencies, statuses, errors: Math.max(errors, result.errors), seconds };
+  } finally {
+    current = null;
+  }
+}
+
+export async function measure(target: Target, options: RunOptions): Promise<Measurement> {
+  let warmupRequestsPerSecond: number | null = null;
+  if (options.warmup > 0) {
+    const warm = await once(target, { connections: options.connections, duration: options.warmup });
+    warmupRequestsPerSecond = warm.latencies.length / Math.max(warm.seconds, 0.001);
+  }
+  const run = await once(target, { connections: options.connections, duration: options.duration, amount: options.amount });
+  const sorted = Float64Array.from(run.latencies).sort();
+  const ok = Object.entries(run.statuses)
+    .filter(([code]) => code.startsWith("2") || code.startsWith("3"))
+    .reduce((a, [, n]) => a + n, 0);
+  const mean = run.latencies.length ? run.latencies.reduce((a, b) => a + b, 0) / run.latencies.length : NaN;
+  return {
+    title: target.title,
+    url: target.url,
+    method: target.method ?? "GET",
+    connections: options.connections,
+    seconds: run.seconds,
+    responses: run.latencies.length,
+    requestsPerSecond: run.latencies.length / Math.max(run.seconds, 0.001),
+    latencyMs: {
+      p50: percentile(sorted, 50),
+      p95: percentile(sorted, 95),
+      p99: percentile(sorted, 99),
+      mean,
+      max: sorted.length ? sorted[sorted.length - 1]! : NaN,
+    },
+    statuses: run.statuses,
+    ok,
+    failures: run.latencies.length - ok,
+    errors: run.errors,
+    warmupRequestsPerSecond,
+  };
+}

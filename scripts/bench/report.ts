@@ -1,0 +1,195 @@
+// Turns the measurements into the console table and bench/results.md.
+import type { DatasetSummary } from "./dataset";
+import type { Measurement } from "./measure";
+import type { describeMachine } from "./server";
+
+export const ROUTES = [
+  { key: "healthz", label: "GET /healthz", read: true },
+  { key: "login", label: "GET /login", read: true },
+  { key: "dashboard", label: "GET /dashboard (reviewer)", read: true },
+  { key: "campus", label: "GET /campuses/:slug (reviewer)", read: true },
+  { key: "item", label: "GET /items/:id (reviewer)", read: true },
+  { key: "csv", label: "GET CSV export (reviewer)", read: true },
+  { key: "post", label: "POST /items/:id update (liaison)", read: false },
+] as const;
+export type RouteKey = (typeof ROUTES)[number]["key"];
+
+export type ScaleResult = {
+  scale: number;
+  dataset: DatasetSummary;
+  /** migrations + reference data + bulk insert, in ms */
+  datasetMs: number;
+  paths: Partial<Record<RouteKey, string>>;
+  routes: Partial<Record<RouteKey, Measurement>>;
+  notes: string[];
+  js: { dashboard: ScriptWeight | null; item: ScriptWeight | null };
+  peakRssBytes: number | null;
+  writes: { before: number; after: number; ok: number; lost: number } | null;
+  load: { before: number[]; after: number[] };
+};
+type ScriptWeight = { files: number; raw: number; gzipped: number };
+
+export type Report = {
+  machine: ReturnType<typeof describeMachine>;
+  options: { connections: number; duration: number; warmup: number; seed: number };
+  results: ScaleResult[];
+};
+
+export const TARGETS = {
+  dashboardP95Ms: 50,
+  dashboardShareOfLogin: 1 / 3,
+  latencyGrowth: 2,
+  postPerSecond: 300,
+  dashboardJsGzipBytes: 150_000,
+};
+
+const f0 = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString("en-US") : "–");
+const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "–");
+const f2 = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : "–");
+const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+const mb = (bytes: number) => `${(bytes / 1_000_000).toFixed(0)} MB`;
+const gb = (bytes: number) => `${(bytes / 1_000_000_000).toFixed(1)} GB`;
+/** A verdict on a figure that may not exist (no response completed in the run). */
+const judge = (value: number, test: (v: number) => boolean) => (Number.isFinite(value) ? test(value) : null);
+
+function table(header: string[], rows: string[][]): string {
+  const lines = [`| ${header.join(" | ")} |`, `|${header.map((_, i) => (i === 0 ? "---" : "---:")).join("|")}|`];
+  for (const row of rows) lines.push(`| ${row.join(" | ")} |`);
+  return lines.join("\n");
+}
+
+/** The per-route table of one scale: throughput, latency, failures, share of /login's throughput. */
+export function scaleTable(result: ScaleResult): string {
+  const login = result.routes.login?.requestsPerSecond ?? NaN;
+  const rows = ROUTES.filter((r) => result.routes[r.key]).map((r) => {
+    const m = result.routes[r.key]!;
+    const failures = m.failures + m.errors;
+    return [
+      r.label,
+      f0(m.requestsPerSecond),
+      f1(m.latencyMs.p50),
+      f1(m.latencyMs.p95),
+      f1(m.latencyMs.p99),
+      f0(m.responses),
+      failures ? `**${failures}**` : "0",
+      f2(m.requestsPerSecond / login),
+    ];
+  });
+  return table(["route", "req/s", "p50 ms", "p95 ms", "p99 ms", "responses", "failures", "× /login req/s"], rows);
+}
+
+function baseline(results: ScaleResult[]): ScaleResult | undefined {
+  return results.find((r) => r.scale === 1) ?? [...results].sort((a, b) => a.scale - b.scale)[0];
+}
+
+/** Latency at each larger scale over the baseline (scale 1), per route. */
+export function growthTable(results: ScaleResult[]): string | null {
+  const base = baseline(results);
+  const larger = results.filter((r) => base && r.scale > base.scale);
+  if (!base || larger.length === 0) return null;
+  const header = ["route", ...larger.flatMap((r) => [`p50 ×${r.scale}/${base.scale}`, `p95 ×${r.scale}/${base.scale}`, `req/s ×${r.scale}/${base.scale}`])];
+  const rows = ROUTES.filter((r) => base.routes[r.key]).map((route) => [
+    route.label,
+    ...larger.flatMap((r) => {
+      const a = base.routes[route.key]!;
+      const b = r.routes[route.key];
+      if (!b) return ["–", "–", "–"];
+      return [f2(b.latencyMs.p50 / a.latencyMs.p50), f2(b.latencyMs.p95 / a.latencyMs.p95), f2(b.requestsPerSecond / a.requestsPerSecond)];
+    }),
+  ]);
+  return table(header, rows);
+}
+
+export type Verdict = { target: string; value: string; met: boolean | null };
+
+/** The targets of the issue, judged at the largest scale run (scale 10 in a full run). */
+export function verdicts(results: ScaleResult[]): Verdict[] {
+  const top = [...results].sort((a, b) => b.scale - a.scale)[0];
+  const base = baseline(results);
+  if (!top) return [];
+  const out: Verdict[] = [];
+  const dash = top.routes.dashboard;
+  const login = top.routes.login;
+  if (dash) {
+    out.push({ target: `/dashboard p95 < ${TARGETS.dashboardP95Ms} ms at scale ${top.scale}`, value: `${f1(dash.latencyMs.p95)} ms`, met: judge(dash.latencyMs.p95, (v) => v < TARGETS.dashboardP95Ms) });
+    if (login) {
+      const share = dash.requestsPerSecond / login.requestsPerSecond;
+      out.push({ target: `/dashboard req/s ≥ 1/3 of /login's at scale ${top.scale}`, value: `${f2(share)} (${f0(dash.requestsPerSecond)} vs ${f0(login.requestsPerSecond)})`, met: judge(share, (v) => v >= TARGETS.dashboardShareOfLogin) });
+    }
+  }
+  if (base && base !== top) {
+    for (const route of ROUTES.filter((r) => r.read)) {
+      const a = base.routes[route.key];
+      const b = top.routes[route.key];
+      if (!a || !b) continue;
+      const growth = b.latencyMs.p95 / a.latencyMs.p95;
+      out.push({ target: `${route.label}: p95 at scale ${top.scale} ≤ ${TARGETS.latencyGrowth}× scale ${base.scale}`, value: `×${f2(growth)} (${f1(a.latencyMs.p95)} → ${f1(b.latencyMs.p95)} ms)`, met: judge(growth, (v) => v <= TARGETS.latencyGrowth) });
+    }
+  }
+  for (const r of results) {
+    const post = r.routes.post;
+    if (!post) continue;
+    const failed = post.failures + post.errors + (r.writes?.lost ?? 0);
+    out.push({
+      target: `POST update ≥ ${TARGETS.postPerSecond}/s, no failure, no lost write (scale ${r.scale})`,
+      value: `${f0(post.requestsPerSecond)}/s, ${post.failures + post.errors} failed, ${r.writes ? Math.abs(r.writes.lost) : "?"} lost`,
+      met: post.requestsPerSecond >= TARGETS.postPerSecond && failed === 0 && r.writes !== null,
+    });
+  }
+  const js = top.js.dashboard;
+  out.push({
+    target: `/dashboard JavaScript < ${TARGETS.dashboardJsGzipBytes / 1000} kB gzipped`,
+    value: js ? `${kb(js.gzipped)} in ${js.files} files` : "not measured",
+    met: js ? js.gzipped < TARGETS.dashboardJsGzipBytes : null,
+  });
+  return out;
+}
+
+export function verdictTable(list: Verdict[]): string {
+  return table(["target", "measured", "met"], list.map((v) => [v.target, v.value, v.met === null ? "–" : v.met ? "yes" : "**no**"]));
+}
+
+export function markdown(report: Report): string {
+  const { machine, options, results } = report;
+  const parts: string[] = [];
+  parts.push("# Benchmark results", "");
+  parts.push("Generated by `npm run bench` (scripts/bench/run.ts); see bench/README.md for what is measured and how.", "");
+  parts.push("## Machine", "");
+  parts.push(
+    `- CPU: ${machine.cpu}, ${machine.cores} cores; memory ${gb(machine.memoryBytes)}; ${machine.platform}`,
+    `- Node ${machine.node}; commit ${machine.git}; run on ${machine.date}`,
+    `- Load: ${options.connections} connections, ${options.duration} s per route after a ${options.warmup} s warm-up; ` +
+      "autocannon runs on the same machine as the server, so it takes CPU from it",
+    "",
+  );
+  for (const r of results) {
+    const c = r.dataset.counts;
+    parts.push(`## Scale ${r.scale}`, "");
+    parts.push(
+      `Dataset: ${f0(c.campuses)} campuses, ${f0(c.governmentUnits)} government units, ${f0(c.users)} users, ${f0(c.items)} roadmap items ` +
+        `(${f0(c.publishedItems)} published), ${f0(c.updates)} progress updates, ${f0(c.milestones)} milestones, ${f0(c.obstacles)} obstacles, ` +
+        `${f0(c.comments)} comments, ${f0(c.evidence)} evidence links, ${f0(c.auditEvents)} audit events; built in ${f1(r.datasetMs / 1000)} s ` +
+        `(bulk insert ${f1(r.dataset.milliseconds / 1000)} s). Item measured: ${r.dataset.benchItem.updates} updates, campus \`${r.dataset.benchItem.campusSlug}\`. ` +
+        `Load average before/after: ${r.load.before.map(f2).join(" ")} / ${r.load.after.map(f2).join(" ")}.`,
+      "",
+    );
+    parts.push(scaleTable(r), "");
+    const extras: string[] = [];
+    if (r.writes) {
+      extras.push(
+        `POST check: ${f0(r.writes.ok)} 2xx/3xx responses, ProgressUpdate rows ${f0(r.writes.before)} → ${f0(r.writes.after)} ` +
+          `(${r.writes.lost === 0 ? "no lost write" : `**${r.writes.lost} lost writes**`}).`,
+      );
+    }
+    for (const [page, js] of [["/dashboard", r.js.dashboard], ["/items/:id", r.js.item]] as const) {
+      if (js) extras.push(`JavaScript for ${page}: ${js.files} files, ${kb(js.raw)} raw, **${kb(js.gzipped)} gzipped**.`);
+    }
+    extras.push(`Peak server memory (VmHWM): ${r.peakRssBytes === null ? "not available" : mb(r.peakRssBytes)}.`);
+    for (const note of r.notes) extras.push(note);
+    parts.push(...extras.map((e) => `- ${e}`), "");
+  }
+  const growth = growthTable(results);
+  if (growth) parts.push("## Growth with scale", "", "Ratios of latency and throughput, larger scale over scale 1 (≤ 2 is the target for read routes' p95).", "", growth, "");
+  parts.push("## Targets", "", verdictTable(verdicts(results)), "");
+  return parts.join("\n");
+}

@@ -1,0 +1,279 @@
+// `npm run bench -- --scales 1,10 --duration 10`: builds a dataset per scale in its own database,
+// starts the production server on it and measures the main routes. See bench/README.md.
+import fs from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import Database from "better-sqlite3";
+import { todayInBanten, toIsoDate } from "../../app/domain/dates";
+import { BENCH_SEED, buildDataset } from "./dataset";
+import { measure, stopCurrentRun, type Measurement, type RunOptions, type Target } from "./measure";
+import { growthTable, markdown, scaleTable, verdicts, verdictTable, type Report, type ScaleResult } from "./report";
+import {
+  describeMachine,
+  fetchPage,
+  killServers,
+  loadAverage,
+  peakRss,
+  progressUpdateForm,
+  scriptUrls,
+  scriptWeight,
+  signIn,
+  snapshotBuild,
+  startServer,
+  type RunningServer,
+} from "./server";
+
+const ROOT = path.resolve(import.meta.dirname, "..", "..");
+const DATA = path.join(ROOT, "bench", ".data");
+/** Where another engineer's CSV export may live; the first that answers 200 is measured. */
+const CSV_CANDIDATES = ["/exports/items.csv", "/exports/items", "/export/items.csv", "/items.csv"];
+
+const HELP = `Usage: npm run bench -- [options]
+  --scales 1,10        dataset scales to run (scale 1 = 12 campuses, 600 items, 25,000 updates)
+  --duration 10        seconds measured per route
+  --warmup 3           seconds of warm-up per route (not measured)
+  --connections 10     concurrent connections
+  --seed ${BENCH_SEED}      dataset seed
+  --csv /path          CSV export path to measure (default: the first of ${CSV_CANDIDATES.join(", ")} that exists)
+  --rebuild            run \`remix build\` even if the build looks current
+  --skip-build         use the existing build as is
+  --out FILE           report file (default bench/results.md; bench/.data/results-smoke.md when every scale < 1)`;
+
+function options() {
+  const { values } = parseArgs({
+    options: {
+      scales: { type: "string", default: "1,10" },
+      duration: { type: "string", default: "10" },
+      warmup: { type: "string", default: "3" },
+      connections: { type: "string", default: "10" },
+      seed: { type: "string", default: String(BENCH_SEED) },
+      csv: { type: "string" },
+      rebuild: { type: "boolean", default: false },
+      "skip-build": { type: "boolean", default: false },
+      out: { type: "string" },
+      help: { type: "boolean", default: false },
+    },
+  });
+  if (values.help) {
+    console.log(HELP);
+    process.exit(0);
+  }
+  const scales = values.scales.split(",").map((s) => Number(s.trim()));
+  const number = (name: string, value: string, min: number) => {
+    const n = Number(value);
+    if (!Number.isFinite(n) || n < min) throw new Error(`--${name} must be a number ≥ ${min}, got "${value}"`);
+    return n;
+  };
+  if (scales.some((s) => !Number.isFinite(s) || s <= 0)) throw new Error(`--scales must be positive numbers, got "${values.scales}"`);
+  const smoke = scales.every((s) => s < 1);
+  return {
+    scales,
+    run: {
+      duration: number("duration", values.duration, 1),
+      warmup: number("warmup", values.warmup, 0),
+      connections: Math.round(number("connections", values.connections, 1)),
+    } satisfies RunOptions,
+    seed: Math.round(number("seed", values.seed, 0)),
+    csv: values.csv ?? null,
+    rebuild: values.rebuild,
+    skipBuild: values["skip-build"],
+    out: path.resolve(values.out ?? (smoke ? path.join(DATA, "results-smoke.md") : path.join(ROOT, "bench", "results.md"))),
+  };
+}
+
+function countUpdates(file: string): number {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return (db.prepare(`SELECT COUNT(*) AS n FROM "ProgressUpdate"`).get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
+
+/** Waits until requests abandoned at the end of a timed run have finished writing. */
+async function settledCount(file: string): Promise<number> {
+  let last = countUpdates(file);
+  for (let i = 0; i < 40; i++) {
+    await new Promise((r) => setTimeout(r, 250));
+    const now = countUpdates(file);
+    if (now === last && i >= 3) return now;
+    last = now;
+  }
+  return last;
+}
+
+function line(m: Measurement) {
+  const bad = m.failures + m.errors;
+  console.log(
+    `  ${m.method} ${new URL(m.url).pathname}: ${m.requestsPerSecond.toFixed(0)} req/s, p50 ${m.latencyMs.p50.toFixed(1)} ms, ` +
+      `p95 ${m.latencyMs.p95.toFixed(1)} ms, p99 ${m.latencyMs.p99.toFixed(1)} ms${bad ? `, ${bad} failed ${JSON.stringify(m.statuses)}` : ""}`,
+  );
+}
+
+async function runScale(scale: number, opts: ReturnType<typeof options>, appDir: string): Promise<ScaleResult> {
+  const dir = path.join(DATA, `scale-${scale}`);
+  const loadBefore = loadAverage();
+  const cores = describeMachine().cores;
+  console.log(`\n== scale ${scale}: generating the dataset in ${path.relative(ROOT, dir)}`);
+  const started = performance.now();
+  const { file, summary } = buildDataset(dir, { scale, seed: opts.seed });
+  const datasetMs = performance.now() - started;
+  const c = summary.counts;
+  console.log(`  ${c.campuses} campuses, ${c.items} items, ${c.updates} updates, ${c.milestones} milestones in ${(datasetMs / 1000).toFixed(1)} s`);
+
+  const server: RunningServer = await startServer({ appDir, dataDir: dir, dbFile: file, logFile: path.join(dir, "server.log") });
+  const result: ScaleResult = {
+    scale,
+    dataset: summary,
+    datasetMs,
+    paths: {},
+    routes: {},
+    notes: [],
+    js: { dashboard: null, item: null },
+    peakRssBytes: null,
+    writes: null,
+    load: { before: loadBefore, after: [] },
+  };
+  if (loadBefore[0] > cores / 2) {
+    const warning = `The machine was busy when this scale started (1-minute load average ${loadBefore[0].toFixed(1)} on ${cores} cores): figures are pessimistic.`;
+    console.warn(`  warning: ${warning}`);
+    result.notes.push(warning);
+  }
+  try {
+    const { origin } = server;
+    console.log(`  server pid ${server.pid} at ${origin}`);
+    const reviewer = await signIn(origin, summary.accounts.reviewer, summary.accounts.password);
+    const liaison = await signIn(origin, summary.accounts.liaison, summary.accounts.password);
+    const item = summary.benchItem;
+    const reads: { key: keyof ScaleResult["routes"]; path: string; cookie?: string }[] = [
+      { key: "healthz", path: "/healthz" },
+      { key: "login", path: "/login" },
+      { key: "dashboard", path: "/dashboard", cookie: reviewer },
+      { key: "campus", path: `/campuses/${item.campusSlug}`, cookie: reviewer },
+      { key: "item", path: `/items/${item.id}`, cookie: reviewer },
+    ];
+
+    // the CSV export, if someone has built it by now
+    const csvPaths = opts.csv ? [opts.csv] : CSV_CANDIDATES;
+    const probes: string[] = [];
+    for (const candidate of csvPaths) {
+      const page = await fetchPage(`${origin}${candidate}`, reviewer);
+      probes.push(`${candidate} → ${page.status}`);
+      if (page.status === 200) {
+        reads.push({ key: "csv", path: candidate, cookie: reviewer });
+        result.notes.push(`CSV export measured at \`${candidate}\` (${page.type.split(";")[0]}, ${page.body.length.toLocaleString("en-US")} bytes).`);
+        break;
+      }
+    }
+    if (!reads.some((r) => r.key === "csv")) {
+      const note = `CSV export: not built yet (${probes.join(", ")}); skipped.`;
+      console.log(`  ${note}`);
+      result.notes.push(note);
+    }
+
+    for (const read of reads) {
+      // a redirect here would mean a lost session or a wrong route: measuring it would mislead
+      const page = await fetchPage(`${origin}${read.path}`, read.cookie);
+      if (page.status !== 200) throw new Error(`GET ${read.path} answered ${page.status}, not 200: see ${server.logFile}`);
+      result.paths[read.key] = read.path;
+      const target: Target = { title: read.key, url: `${origin}${read.path}`, headers: read.cookie ? { Cookie: read.cookie } : {} };
+      const m = await measure(target, opts.run);
+      result.routes[read.key] = m;
+      if (m.responses === 0) result.notes.push(`GET ${read.path}: no response completed within the ${opts.run.duration} s run.`);
+      line(m);
+    }
+
+    for (const [key, pagePath] of [["dashboard", "/dashboard"], ["item", `/items/${item.id}`]] as const) {
+      const page = await fetchPage(`${origin}${pagePath}`, reviewer);
+      const weight = await scriptWeight(origin, scriptUrls(page.body));
+      result.js[key] = { files: weight.files, raw: weight.raw, gzipped: weight.gzipped };
+      console.log(`  JavaScript for ${pagePath}: ${weight.files} files, ${(weight.gzipped / 1000).toFixed(1)} kB gzipped`);
+    }
+
+    // writes: a liaison posting progress updates to the item of their campus
+    const form = progressUpdateForm({
+      intent: "post-update",
+      reportedOn: toIsoDate(todayInBanten()),
+      progress: "60",
+      status: "ON_TRACK",
+      narrative: "Laporan kemajuan (benchmark): kegiatan lapangan dan koordinasi dengan perangkat daerah.",
+      achievements: "Rapat koordinasi selesai.",
+      obstacles: "",
+      nextSteps: "Penyusunan draf rekomendasi.",
+      correctsId: "",
+      links: "",
+    });
+    const post: Target = {
+      title: "post",
+      url: `${origin}/items/${item.id}`,
+      method: "POST",
+      headers: { Cookie: liaison, Origin: origin, "Content-Type": form.contentType },
+      body: form.body,
+    };
+    result.paths.post = `/items/${item.id}`;
+    let warmRate = 50;
+    if (opts.run.warmup > 0) {
+      const warm = await measure(post, { ...opts.run, duration: opts.run.warmup, warmup: 0 });
+      warmRate = warm.requestsPerSecond;
+      if (warm.ok === 0) throw new Error(`POST /items/${item.id} never succeeded in the warm-up: ${JSON.stringify(warm.statuses)}`);
+    }
+    // a fixed number of requests, so every response is received and the row count can be checked
+    const before = await settledCount(file);
+    const amount = Math.max(opts.run.connections * 10, Math.round(warmRate * opts.run.duration));
+    const m = await measure(post, { ...opts.run, warmup: 0, amount });
+    const after = await settledCount(file);
+    result.routes.post = m;
+    result.writes = { before, after, ok: m.ok, lost: m.ok - (after - before) };
+    line(m);
+    console.log(
+      `  writes: ${m.ok} accepted, rows ${before} → ${after}: ${result.writes.lost === 0 ? "no lost write" : `${result.writes.lost} LOST`}`,
+    );
+
+    result.peakRssBytes = peakRss(server.pid);
+  } finally {
+    await server.stop();
+    result.load.after = loadAverage();
+  }
+  return result;
+}
+
+async function main() {
+  const opts = options();
+  const machine = describeMachine();
+  console.log(`Benchmark on ${machine.cpu} × ${machine.cores}, Node ${machine.node}; scales ${opts.scales.join(", ")}`);
+  fs.mkdirSync(DATA, { recursive: true });
+  const appDir = path.join(DATA, "app");
+  const { built } = snapshotBuild(appDir, { force: opts.rebuild, skip: opts.skipBuild });
+  console.log(built ? "Built the app; serving a snapshot of it." : "Build is current; serving a snapshot of it.");
+
+  const results: ScaleResult[] = [];
+  for (const scale of opts.scales) {
+    const result = await runScale(scale, opts, appDir);
+    results.push(result);
+    console.log(`\n${scaleTable(result)}`);
+  }
+  const report: Report = { machine, options: { ...opts.run, seed: opts.seed }, results };
+  const growth = growthTable(results);
+  if (growth) console.log(`\n${growth}`);
+  console.log(`\n${verdictTable(verdicts(results))}`);
+  fs.mkdirSync(path.dirname(opts.out), { recursive: true });
+  fs.writeFileSync(opts.out, markdown(report));
+  fs.writeFileSync(path.join(DATA, "results.json"), JSON.stringify(report, null, 2));
+  console.log(`\nWrote ${path.relative(ROOT, opts.out)} and bench/.data/results.json`);
+}
+
+// never leave a server behind: on errors, Ctrl-C and termination
+process.on("exit", killServers);
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    stopCurrentRun();
+    killServers();
+    process.exit(130);
+  });
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  killServers();
+  process.exitCode = 1;
+});

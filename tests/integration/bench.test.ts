@@ -1,0 +1,242 @@
+// The benchmark harness at a tiny scale: the dataset generator's counts and invariants, and one
+// second of measurement against the real /healthz loader served in process. CI never runs the
+// full benchmark (npm run bench).
+import crypto from "node:crypto";
+import fs from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { parseWithZod } from "@conform-to/zod";
+import bcrypt from "bcryptjs";
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { progressUpdateSchema } from "~/domain/schemas/progress";
+import { currentState } from "~/domain/roadmap";
+import { loader as healthz } from "~/routes/healthz";
+import { BENCH_PASSWORD, generateDataset, targetCounts } from "../../scripts/bench/dataset";
+import { measure, percentile } from "../../scripts/bench/measure";
+import { verdicts, type ScaleResult } from "../../scripts/bench/report";
+import { progressUpdateForm, scriptUrls } from "../../scripts/bench/server";
+import { BASE_DB, TMP_DIR } from "../setup/paths";
+
+const TODAY = new Date(Date.UTC(2026, 10, 25));
+const dir = path.join(TMP_DIR, `bench-${crypto.randomBytes(4).toString("hex")}`);
+
+/** A copy of the migrated base database with the reference data, filled at scale 0.01. */
+function generated(name: string, seed?: number) {
+  const file = path.join(dir, `${name}.db`);
+  fs.copyFileSync(BASE_DB, file);
+  const summary = generateDataset(file, { scale: 0.01, today: TODAY, seed });
+  return { file, summary };
+}
+
+beforeAll(() => fs.mkdirSync(dir, { recursive: true }));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe("benchmark dataset", () => {
+  it("has the counts of its scale, respects the schema and keeps each item's state equal to its latest update", async () => {
+    const { file, summary } = generated("a");
+    const db = new Database(file, { readonly: true });
+    const count = (table: string) => (db.prepare(`SELECT COUNT(*) AS n FROM "${table}"`).get() as { n: number }).n;
+    const target = targetCounts(0.01);
+    expect(target).toMatchObject({ campuses: 12, items: 6, updates: 250, milestones: 30 });
+    expect(count("Campus")).toBe(12);
+    expect(count("RoadmapItem")).toBe(target.items);
+    expect(count("ProgressUpdate")).toBe(target.updates);
+    expect(count("Milestone")).toBe(target.milestones);
+    expect(count("Obstacle")).toBe(summary.counts.obstacles);
+    expect(summary.counts.obstacles).toBeGreaterThan(0);
+    // one liaison per campus, plus admin, reviewer and observer
+    expect(count("User")).toBe(12 + 3);
+    expect(count("UserCampus")).toBe(12);
+    expect(count("AuditEvent")).toBe(summary.counts.auditEvents);
+    expect(db.prepare("PRAGMA foreign_key_check").all()).toEqual([]);
+
+    // dates are Unix milliseconds (the app's timestampFormat "unixepoch-ms"), never text
+    const types = db.prepare(`SELECT DISTINCT typeof("reportedOn") AS t FROM "ProgressUpdate" UNION SELECT DISTINCT typeof("plannedStart") FROM "RoadmapItem"`).all();
+    expect(types).toEqual([{ t: "integer" }]);
+    const latest = db.prepare(`SELECT MAX("reportedOn") AS m FROM "ProgressUpdate"`).get() as { m: number };
+    expect(latest.m).toBeLessThan(TODAY.getTime());
+
+    const items = db.prepare(`SELECT "id", "status", "progress", "lastUpdateAt", "visibility" FROM "RoadmapItem"`).all() as {
+      id: string;
+      status: string;
+      progress: number;
+      lastUpdateAt: number | null;
+      visibility: string;
+    }[];
+    const updatesOf = db.prepare(`SELECT "reportedOn", "createdAt", "progress", "status" FROM "ProgressUpdate" WHERE "itemId" = ?`);
+    let withUpdates = 0;
+    for (const item of items) {
+      const updates = (updatesOf.all(item.id) as { reportedOn: number; createdAt: number; progress: number; status: string }[]).map((u) => ({
+        ...u,
+        reportedOn: new Date(u.reportedOn),
+        createdAt: new Date(u.createdAt),
+      }));
+      if (updates.length) withUpdates++;
+      const state = currentState(updates);
+      expect({ status: item.status, progress: item.progress, lastUpdateAt: item.lastUpdateAt }).toEqual({
+        status: state.status,
+        progress: state.progress,
+        lastUpdateAt: state.lastUpdateAt?.getTime() ?? null,
+      });
+    }
+    expect(withUpdates).toBeGreaterThan(0);
+    // corrections name an earlier update of the same item
+    const strayCorrections = db
+      .prepare(`SELECT COUNT(*) AS n FROM "ProgressUpdate" u JOIN "ProgressUpdate" c ON c."id" = u."correctsId" WHERE c."itemId" <> u."itemId"`)
+      .get() as { n: number };
+    expect(strayCorrections.n).toBe(0);
+
+    // the accounts the harness signs in with exist, with the password it uses
+    const liaison = db
+      .prepare(`SELECT u."role", u."passwordHash", c."slug" FROM "User" u JOIN "UserCampus" uc ON uc."userId" = u."id" JOIN "Campus" c ON c."id" = uc."campusId" WHERE u."email" = ?`)
+      .get(summary.accounts.liaison) as { role: string; passwordHash: string; slug: string };
+    expect(liaison).toMatchObject({ role: "LIAISON", slug: summary.benchItem.campusSlug });
+    expect(await bcrypt.compare(BENCH_PASSWORD, liaison.passwordHash)).toBe(true);
+    const benchItem = db.prepare(`SELECT i."visibility", c."slug" FROM "RoadmapItem" i JOIN "Campus" c ON c."id" = i."campusId" WHERE i."id" = ?`).get(summary.benchItem.id);
+    expect(benchItem).toEqual({ visibility: "PUBLISHED", slug: summary.benchItem.campusSlug });
+    db.close();
+  });
+
+  it("is deterministic: the same seed and day give the same rows, another seed other rows", () => {
+    const digest = (file: string) => {
+      const db = new Database(file, { readonly: true });
+      const rows = db.prepare(`SELECT * FROM "ProgressUpdate" ORDER BY "id"`).all();
+      db.close();
+      return crypto.createHash("sha256").update(JSON.stringify(rows)).digest("hex");
+    };
+    const a = generated("b", 7);
+    const b = generated("c", 7);
+    const c = generated("d", 8);
+    expect(digest(a.file)).toBe(digest(b.file));
+    expect(a.summary.benchItem).toEqual(b.summary.benchItem);
+    expect(digest(c.file)).not.toBe(digest(a.file));
+  });
+
+  it("refuses a database that already has users", () => {
+    const { file } = generated("e");
+    expect(() => generateDataset(file, { scale: 0.01, today: TODAY })).toThrow(/already has users/);
+  });
+});
+
+describe("benchmark measurement", () => {
+  let server: http.Server;
+  let origin: string;
+
+  beforeAll(async () => {
+    // the real /healthz loader on the test database, behind a minimal Node adapter
+    server = http.createServer(async (req, res) => {
+      const response = req.url === "/healthz" ? await healthz() : new Response("Not found", { status: 404 });
+      res.writeHead(response.status, Object.fromEntries(response.headers));
+      res.end(Buffer.from(await response.arrayBuffer()));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it("measures requests per second and latency percentiles of /healthz for one second", async () => {
+    const m = await measure({ title: "healthz", url: `${origin}/healthz` }, { connections: 2, duration: 1, warmup: 0 });
+    expect(m.responses).toBeGreaterThan(10);
+    expect(m.statuses).toEqual({ 200: m.responses });
+    expect(m.ok).toBe(m.responses);
+    expect(m.failures).toBe(0);
+    expect(m.errors).toBe(0);
+    expect(m.seconds).toBeGreaterThan(0.9);
+    expect(m.requestsPerSecond).toBeCloseTo(m.responses / m.seconds, 5);
+    expect(m.latencyMs.p50).toBeGreaterThan(0);
+    expect(m.latencyMs.p50).toBeLessThanOrEqual(m.latencyMs.p95);
+    expect(m.latencyMs.p95).toBeLessThanOrEqual(m.latencyMs.p99);
+    expect(m.latencyMs.p99).toBeLessThanOrEqual(m.latencyMs.max);
+  });
+
+  it("counts non-2xx/3xx answers as failures, and a fixed amount of requests is fully answered", async () => {
+    const m = await measure({ title: "missing", url: `${origin}/missing` }, { connections: 2, duration: 1, warmup: 0, amount: 20 });
+    expect(m.responses).toBe(20);
+    expect(m.statuses).toEqual({ 404: 20 });
+    expect(m.ok).toBe(0);
+    expect(m.failures).toBe(20);
+  });
+
+  it("takes nearest-rank percentiles", () => {
+    const values = Float64Array.from({ length: 100 }, (_, i) => i + 1);
+    expect(percentile(values, 50)).toBe(50);
+    expect(percentile(values, 95)).toBe(95);
+    expect(percentile(values, 99)).toBe(99);
+    expect(percentile([7], 95)).toBe(7);
+    expect(percentile([], 50)).toBeNaN();
+  });
+});
+
+describe("benchmark helpers", () => {
+  it("finds the scripts a Remix page makes the browser download", () => {
+    const html = `<!DOCTYPE html><html><head>
+      <link rel="modulepreload" href="/build/manifest-ABC.js"/><link rel="modulepreload" href="/build/entry.client-DEF.js"/>
+      <link rel="stylesheet" href="/build/_assets/tailwind-X.css"/><link rel="modulepreload" href="https://cdn.example/x.js"/>
+      </head><body><script nonce="n">window.__remixContext = {};</script>
+      <script type="module" async="">import "/build/manifest-ABC.js";
+import * as route0 from "/build/root-GHI.js";
+import * as route1 from "/build/routes/dashboard-JKL.js";</script>
+      <script src="/build/legacy.js"></script></body></html>`;
+    expect(scriptUrls(html)).toEqual([
+      "/build/entry.client-DEF.js",
+      "/build/legacy.js",
+      "/build/manifest-ABC.js",
+      "/build/root-GHI.js",
+      "/build/routes/dashboard-JKL.js",
+    ]);
+  });
+
+  it("posts a progress update the item page's action accepts", async () => {
+    const form = progressUpdateForm({
+      intent: "post-update",
+      reportedOn: "2026-11-25",
+      progress: "60",
+      status: "ON_TRACK",
+      narrative: "Laporan kemajuan (benchmark).",
+      correctsId: "",
+      links: "",
+    });
+    const formData = await new Request("http://127.0.0.1/items/x", {
+      method: "POST",
+      headers: { "Content-Type": form.contentType },
+      body: form.body,
+    }).formData();
+    expect(formData.get("intent")).toBe("post-update");
+    const submission = parseWithZod(formData, { schema: progressUpdateSchema(TODAY) });
+    expect(submission.status).toBe("success");
+    expect(submission.status === "success" && submission.value).toMatchObject({ progress: 60, status: "ON_TRACK", files: [] });
+  });
+
+  it("judges the targets: a route with no completed response is not met nor missed", () => {
+    const route = (rps: number, p95: number) => ({
+      title: "",
+      url: "",
+      method: "GET",
+      connections: 10,
+      seconds: 10,
+      responses: Number.isFinite(p95) ? rps * 10 : 0,
+      requestsPerSecond: rps,
+      latencyMs: { p50: p95 / 2, p95, p99: p95, mean: p95 / 2, max: p95 },
+      statuses: {},
+      ok: rps * 10,
+      failures: 0,
+      errors: 0,
+      warmupRequestsPerSecond: null,
+    });
+    const scale = (n: number, dashP95: number): ScaleResult =>
+      ({
+        scale: n,
+        routes: { login: route(900, 20), dashboard: route(400, dashP95), post: route(320, 40) },
+        writes: { before: 0, after: 3200, ok: 3200, lost: 0 },
+        js: { dashboard: { files: 10, raw: 300_000, gzipped: 110_000 }, item: null },
+      }) as unknown as ScaleResult;
+    const list = verdicts([scale(1, 20), scale(10, 45)]);
+    expect(list.find((v) => v.target.startsWith("/dashboard p95"))?.met).toBe(true);
+    expect(list.find((v) => v.target.startsWith("/dashboard req/s"))?.met).toBe(true);
+    expect(list.find((v) => v.target.startsWith("GET /dashboard (reviewer): p95"))).toMatchObject({ met: false });
+    expect(list.filter((v) => v.target.startsWith("POST")).every((v) => v.met)).toBe(true);
+    expect(verdicts([scale(10, NaN)]).find((v) => v.target.startsWith("/dashboard p95"))?.met).toBeNull();
+  });
+});
