@@ -48,6 +48,7 @@ test("a reviewer downloads the Excel workbook of one campus from the dashboard",
     });
   }
   const link = (await placed.count()) > 0 ? placed : page.getByRole("link", { name: "Excel (.xlsx)" });
+  await expect(link).toHaveAttribute("href", "/exports/tracker.xlsx?campus=itb");
   const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
   expect(download.suggestedFilename()).toMatch(/^kolaborasi-banten-tracker-\d{4}-\d{2}-\d{2}\.xlsx$/);
   const book = new ExcelJS.Workbook();
