@@ -8,12 +8,13 @@ import * as items from "./messages/items";
 import * as reminders from "./messages/reminders";
 import * as milestones from "./messages/milestones";
 import * as quarters from "./messages/quarters";
+import * as roadmap from "./messages/roadmap";
 import * as teams from "./messages/teams";
 
 // The dictionary: every text a user reads, Bahasa Indonesia first. Each area keeps its messages
 // in app/domain/messages/<area>.ts as an `id` table and an `en` table with exactly the same keys
 // (the type of `en` enforces it); add a new area to MODULES.
-const MODULES = [core, audit, teams, admin, items, dashboard, milestones, quarters, reminders, exportsMessages] as const;
+const MODULES = [core, audit, teams, admin, items, dashboard, milestones, quarters, reminders, roadmap, exportsMessages] as const;
 
 type Merge<T extends readonly { id: Record<string, string> }[]> = T[number]["id"];
 type Ids = { [K in keyof UnionToIntersection<Merge<typeof MODULES>>]: string };
