@@ -35,13 +35,15 @@ export async function saveDraft(request: Request, path: string): Promise<string 
   const data = JSON.stringify(fields);
   if (fields.length === 0 || data.length > MAX_DRAFT_BYTES) return null;
   const id = newToken();
+  // housekeeping happens here, on a POST: reading a draft back (a GET) never writes
+  await prisma.formDraft.deleteMany({ where: { expiresAt: { lt: new Date() } } });
   await prisma.formDraft.create({ data: { id, path, data, expiresAt: new Date(Date.now() + DRAFT_TTL_MS) } });
   return draftCookie().serialize(id);
 }
 
 /**
  * The stashed fields for this page, if this browser has some. Returns them once, with the
- * Set-Cookie value that forgets them.
+ * Set-Cookie value that makes this browser forget them (the row itself expires).
  */
 export async function takeDraft(request: Request): Promise<{ fields: [string, string][]; cookie: string } | null> {
   const id = await draftCookie().parse(request.headers.get("Cookie"));
@@ -49,7 +51,6 @@ export async function takeDraft(request: Request): Promise<{ fields: [string, st
   const url = new URL(request.url);
   const draft = await prisma.formDraft.findUnique({ where: { id } });
   if (!draft || draft.path !== `${url.pathname}${url.search}`) return null;
-  await prisma.formDraft.deleteMany({ where: { OR: [{ id }, { expiresAt: { lt: new Date() } }] } });
   const cookie = await draftCookie().serialize("", { maxAge: 0 });
   if (draft.expiresAt < new Date()) return { fields: [], cookie };
   return { fields: JSON.parse(draft.data) as [string, string][], cookie };

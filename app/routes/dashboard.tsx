@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { HeatMap, StatusBars } from "~/components/dashboard-charts";
+import { ExportLinks } from "~/components/export-links";
 import { useLocale, useT } from "~/components/i18n";
 import { StatusBadge } from "~/components/status";
 import { parseDashboardFilter, sortRows, type DashboardSort } from "~/domain/dashboard";
@@ -104,6 +105,8 @@ export default function DashboardPage() {
           </Link>
         </div>
       </Form>
+
+      <ExportLinks search={params} />
 
       <section aria-label={t("dash.title")}>
         <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5" data-testid="kpis">

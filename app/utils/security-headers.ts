@@ -9,7 +9,8 @@ export function applySecurityHeaders(headers: Headers, options: { nonce?: string
       "style-src 'self' 'unsafe-inline'",
       "img-src 'self' data:",
       "font-src 'self'",
-      "connect-src 'self' ws://localhost:*",
+      // the dev server's live reload uses a websocket
+      process.env.NODE_ENV === "development" ? "connect-src 'self' ws://localhost:*" : "connect-src 'self'",
       "form-action 'self'",
       "frame-ancestors 'none'",
       "base-uri 'self'",
