@@ -32,13 +32,13 @@ export function TextField({
   hint?: string;
 }) {
   const hintId = useId();
-  const props = getInputProps(field, { type, ariaDescribedBy: hint ? hintId : undefined });
+  const { key, ...props } = getInputProps(field, { type, ariaDescribedBy: hint ? hintId : undefined });
   return (
     <div>
       <label className="label" htmlFor={field.id}>
         {label}
       </label>
-      <input className="input" autoComplete={autoComplete} {...props} />
+      <input key={key} className="input" autoComplete={autoComplete} {...props} />
       {hint ? (
         <p id={hintId} className="mt-1 text-sm text-slate-600">
           {hint}
@@ -85,13 +85,13 @@ export function TextareaField({
   hint?: string;
 }) {
   const hintId = useId();
-  const props = getTextareaProps(field, { ariaDescribedBy: hint ? hintId : undefined });
+  const { key, ...props } = getTextareaProps(field, { ariaDescribedBy: hint ? hintId : undefined });
   return (
     <div>
       <label className="label" htmlFor={field.id}>
         {label}
       </label>
-      <textarea className="input" rows={rows} {...props} />
+      <textarea key={key} className="input" rows={rows} {...props} />
       {hint ? (
         <p id={hintId} className="mt-1 text-sm text-slate-600">
           {hint}
@@ -107,18 +107,22 @@ export function SelectField({
   field,
   options,
   placeholder,
+  hint,
 }: {
   label: string;
   field: FieldMetadata<any>;
   options: readonly { value: string; label: string }[];
   placeholder?: string;
+  hint?: string;
 }) {
+  const hintId = useId();
+  const { key, ...props } = getSelectProps(field, { ariaDescribedBy: hint ? hintId : undefined });
   return (
     <div>
       <label className="label" htmlFor={field.id}>
         {label}
       </label>
-      <select className="input" {...getSelectProps(field)}>
+      <select key={key} className="input" {...props}>
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -126,6 +130,11 @@ export function SelectField({
           </option>
         ))}
       </select>
+      {hint ? (
+        <p id={hintId} className="mt-1 text-sm text-slate-600">
+          {hint}
+        </p>
+      ) : null}
       <ErrorList id={field.errorId} errors={field.errors} />
     </div>
   );
@@ -135,7 +144,7 @@ export function CheckboxField({ label, field }: { label: string; field: FieldMet
   return (
     <div>
       <label className="flex min-h-11 items-center gap-2" htmlFor={field.id}>
-        <input className="h-5 w-5" {...getInputProps(field, { type: "checkbox" })} />
+        <Checkbox field={field} />
         <span>{label}</span>
       </label>
       <ErrorList id={field.errorId} errors={field.errors} />
@@ -152,4 +161,9 @@ export function draftDefaults(fields: [string, string][] | null | undefined): Re
     values[name] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
   }
   return values;
+}
+
+function Checkbox({ field }: { field: FieldMetadata<any> }) {
+  const { key, ...props } = getInputProps(field, { type: "checkbox" });
+  return <input key={key} className="h-5 w-5" {...props} />;
 }

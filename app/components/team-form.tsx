@@ -2,9 +2,9 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
 import { createTeamSchema, updateTeamSchema } from "~/domain/schemas/team";
-import { ErrorList, TextField } from "./forms";
+import { ErrorList, TextareaField, TextField } from "./forms";
 import { useT } from "./i18n";
-import { IntentSubmitButton, TextAreaField } from "./team-fields";
+import { IntentSubmitButton } from "./team-fields";
 
 export type TeamFormValues = { name: string; decreeRef: string; decreeDate: string; mandate: string };
 
@@ -35,7 +35,7 @@ export function TeamForm({
       <TextField label={t("teams.name")} field={fields.name} />
       <TextField label={t("teams.decreeRef")} field={fields.decreeRef} />
       <TextField label={t("teams.decreeDate")} field={fields.decreeDate} type="date" />
-      <TextAreaField label={t("teams.mandate")} field={fields.mandate} rows={4} />
+      <TextareaField label={t("teams.mandate")} field={fields.mandate} rows={4} />
       <IntentSubmitButton intent={intent}>
         {t(intent === "create-team" ? "teams.createSubmit" : "teams.updateSubmit")}
       </IntentSubmitButton>

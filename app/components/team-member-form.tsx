@@ -3,9 +3,9 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
 import { MEMBER_ROLES, MEMBER_SIDES } from "~/domain/enums";
 import { addMemberSchema, updateMemberSchema } from "~/domain/schemas/team";
-import { ErrorList, TextField } from "./forms";
+import { ErrorList, SelectField, TextField } from "./forms";
 import { useT } from "./i18n";
-import { IntentSubmitButton, SelectField } from "./team-fields";
+import { IntentSubmitButton } from "./team-fields";
 
 export type GovernmentUnitOption = { id: string; name: string; abbreviation: string | null };
 
