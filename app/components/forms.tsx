@@ -1,6 +1,7 @@
 import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
 import { useNavigation } from "@remix-run/react";
 import { useId } from "react";
+import { ACCEPT, MAX_FILES, MAX_FILE_BYTES } from "~/domain/evidence";
 import { useT } from "./i18n";
 
 /** Errors of a field or a form, translated; ids let inputs point at them (aria-describedby). */
@@ -166,4 +167,38 @@ export function draftDefaults(fields: [string, string][] | null | undefined): Re
 function Checkbox({ field }: { field: FieldMetadata<any> }) {
   const { key, ...props } = getInputProps(field, { type: "checkbox" });
   return <input key={key} className="h-5 w-5" {...props} />;
+}
+
+/**
+ * The evidence file input of a multipart form: the allowed types and limits, and, after a refused
+ * submission, the plain request to choose the files again (browsers cannot refill file inputs).
+ */
+export function EvidenceFileField({
+  label,
+  field,
+  filesDropped,
+}: {
+  label: string;
+  field: FieldMetadata<any>;
+  filesDropped?: boolean;
+}) {
+  const t = useT();
+  const { key, ...props } = getInputProps(field, { type: "file" });
+  return (
+    <div>
+      <label className="label" htmlFor={field.id}>
+        {label}
+      </label>
+      <input key={key} className="block w-full text-sm" {...props} multiple accept={ACCEPT} />
+      <p className="mt-1 text-sm text-slate-600">
+        {t("progress.filesHint", { count: MAX_FILES, size: MAX_FILE_BYTES / 1024 / 1024 })}
+      </p>
+      {filesDropped ? (
+        <p role="alert" className="mt-1 text-sm font-medium text-amber-800">
+          {t("progress.filesAgain")}
+        </p>
+      ) : null}
+      <ErrorList id={field.errorId} errors={field.errors} />
+    </div>
+  );
 }

@@ -1,9 +1,8 @@
-import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
-import { ACCEPT, MAX_FILES, MAX_FILE_BYTES } from "~/domain/evidence";
 import { submitMilestoneSchema, type SubmitMilestoneInput } from "~/domain/schemas/milestone";
-import { ErrorList, SubmitButton, TextareaField } from "./forms";
+import { ErrorList, EvidenceFileField, SubmitButton, TextareaField } from "./forms";
 import { useT } from "./i18n";
 
 /**
@@ -40,21 +39,7 @@ export function MilestoneSubmitForm({
       <TextareaField label={t("milestone.selfAssessment")} field={fields.selfAssessment} rows={4} />
       <TextareaField label={`${t("milestone.submissionNote")} (${t("form.optional")})`} field={fields.submissionNote} rows={3} />
       <TextareaField label={t("milestone.links")} field={fields.links} rows={2} />
-      <div>
-        <label className="label" htmlFor={fields.files.id}>
-          {t("milestone.files")}
-        </label>
-        <input className="block w-full text-sm" {...getInputProps(fields.files, { type: "file" })} multiple accept={ACCEPT} />
-        <p className="mt-1 text-sm text-slate-600">
-          {t("progress.filesHint", { count: MAX_FILES, size: MAX_FILE_BYTES / 1024 / 1024 })}
-        </p>
-        {filesDropped ? (
-          <p role="alert" className="mt-1 text-sm font-medium text-amber-800">
-            {t("progress.filesAgain")}
-          </p>
-        ) : null}
-        <ErrorList id={fields.files.errorId} errors={fields.files.errors} />
-      </div>
+      <EvidenceFileField label={t("milestone.files")} field={fields.files} filesDropped={filesDropped} />
       <SubmitButton>{t(resubmission ? "milestone.resubmit" : "milestone.submit")}</SubmitButton>
     </Form>
   );

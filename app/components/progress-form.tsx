@@ -1,12 +1,11 @@
-import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
 import type { z } from "zod";
-import { ACCEPT, MAX_FILES, MAX_FILE_BYTES } from "~/domain/evidence";
 import { UPDATE_STATUSES } from "~/domain/enums";
 import { formatDate } from "~/domain/i18n";
 import { progressUpdateSchema } from "~/domain/schemas/progress";
-import { CheckboxField, ErrorList, SelectField, SubmitButton, TextField, TextareaField } from "./forms";
+import { CheckboxField, ErrorList, EvidenceFileField, SelectField, SubmitButton, TextField, TextareaField } from "./forms";
 import { useLocale, useT } from "./i18n";
 
 /** Posting a progress update: works as a plain multipart form post without JavaScript. */
@@ -65,26 +64,7 @@ export function ProgressForm({
         </div>
       ) : null}
       <TextareaField label={t("progress.links")} field={fields.links} rows={2} />
-      <div>
-        <label className="label" htmlFor={fields.files.id}>
-          {t("progress.files")}
-        </label>
-        <input
-          className="block w-full text-sm"
-          {...getInputProps(fields.files, { type: "file" })}
-          multiple
-          accept={ACCEPT}
-        />
-        <p className="mt-1 text-sm text-slate-600">
-          {t("progress.filesHint", { count: MAX_FILES, size: MAX_FILE_BYTES / 1024 / 1024 })}
-        </p>
-        {filesDropped ? (
-          <p role="alert" className="mt-1 text-sm font-medium text-amber-800">
-            {t("progress.filesAgain")}
-          </p>
-        ) : null}
-        <ErrorList id={fields.files.errorId} errors={fields.files.errors} />
-      </div>
+      <EvidenceFileField label={t("progress.files")} field={fields.files} filesDropped={filesDropped} />
       <fieldset className="rounded-md border border-slate-200 p-3">
         <legend className="px-1 font-medium">{t("progress.newObstacle")}</legend>
         <div className="space-y-3">
