@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { HeatMap, StatusBars } from "~/components/dashboard-charts";
 import { ExportLinks } from "~/components/export-links";
+import { FilterSelect, KpiGrid } from "~/components/filter-select";
 import { useLocale, useT } from "~/components/i18n";
 import { StatusBadge } from "~/components/status";
 import { parseDashboardFilter, sortRows, type DashboardSort } from "~/domain/dashboard";
@@ -82,19 +83,7 @@ export default function DashboardPage() {
             ["period", t("dash.filter.period"), data.quarters.map((q) => [q, q] as const), data.filter.period],
           ] as const
         ).map(([name, label, options, value]) => (
-          <div key={name}>
-            <label className="label" htmlFor={`f-${name}`}>
-              {label}
-            </label>
-            <select id={`f-${name}`} name={name} defaultValue={value ?? ""} className="input">
-              <option value="">{t("dash.filter.all")}</option>
-              {options.map(([v, l]) => (
-                <option key={v} value={v}>
-                  {l}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect key={name} id={`f-${name}`} name={name} label={label} empty={t("dash.filter.all")} options={options} value={value} />
         ))}
         <div className="flex gap-2">
           <button type="submit" className="btn">
@@ -109,14 +98,7 @@ export default function DashboardPage() {
       <ExportLinks search={params} />
 
       <section aria-label={t("dash.title")}>
-        <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5" data-testid="kpis">
-          {kpis.map((k) => (
-            <div key={k.label} className="card">
-              <dt className="text-sm text-slate-600">{k.label}</dt>
-              <dd className="text-2xl font-bold tabular-nums">{k.value}</dd>
-            </div>
-          ))}
-        </dl>
+        <KpiGrid kpis={kpis} />
       </section>
 
       <section aria-labelledby="by-campus">

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
+import { KpiGrid } from "~/components/filter-select";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useLocale, useT } from "~/components/i18n";
 import { ProgressBar, StatusBadge } from "~/components/status";
@@ -51,14 +52,7 @@ export default function ClosedQuarterPage() {
         </p>
       </header>
 
-      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5" data-testid="kpis">
-        {kpis.map((k) => (
-          <div key={k.label} className="card">
-            <dt className="text-sm text-slate-600">{k.label}</dt>
-            <dd className="text-2xl font-bold tabular-nums">{k.value}</dd>
-          </div>
-        ))}
-      </dl>
+      <KpiGrid kpis={kpis} />
 
       <section aria-labelledby="by-campus" className="space-y-3">
         <h2 id="by-campus" className="text-lg font-semibold">

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
+import { FilterSelect } from "~/components/filter-select";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useLocale, useT } from "~/components/i18n";
 import { RoadmapLegend, RoadmapTimeline } from "~/components/roadmap-timeline";
@@ -46,19 +47,7 @@ export default function RoadmapPage() {
 
       <Form method="get" className="card no-print grid gap-3 sm:grid-cols-2 lg:grid-cols-4" aria-label={t("roadmap.filters")}>
         {selects.map(([name, label, empty, options, value]) => (
-          <div key={name}>
-            <label className="label" htmlFor={`r-${name}`}>
-              {label}
-            </label>
-            <select id={`r-${name}`} name={name} defaultValue={value ?? ""} className="input">
-              <option value="">{empty}</option>
-              {options.map(([v, l]) => (
-                <option key={v} value={v}>
-                  {l}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect key={name} id={`r-${name}`} name={name} label={label} empty={empty} options={options} value={value} />
         ))}
         <label className="flex min-h-11 items-center gap-2 sm:col-span-2">
           <input type="checkbox" name="overdue" value="1" defaultChecked={data.filter.overdue} className="h-5 w-5" />
