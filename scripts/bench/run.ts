@@ -35,6 +35,7 @@ const HELP = `Usage: npm run bench -- [options]
   --connections 10     concurrent connections
   --seed ${BENCH_SEED}      dataset seed
   --csv /path          CSV export path to measure (default: the first of ${CSV_CANDIDATES.join(", ")} that exists)
+  --analyze            run ANALYZE on each dataset (the app never does; shows what statistics change)
   --rebuild            run \`remix build\` even if the build looks current
   --skip-build         use the existing build as is
   --out FILE           report file (default bench/results.md; bench/.data/results-smoke.md when every scale < 1)`;
@@ -48,6 +49,7 @@ function options() {
       connections: { type: "string", default: "10" },
       seed: { type: "string", default: String(BENCH_SEED) },
       csv: { type: "string" },
+      analyze: { type: "boolean", default: false },
       rebuild: { type: "boolean", default: false },
       "skip-build": { type: "boolean", default: false },
       out: { type: "string" },
@@ -75,6 +77,7 @@ function options() {
     } satisfies RunOptions,
     seed: Math.round(number("seed", values.seed, 0)),
     csv: values.csv ?? null,
+    analyze: values.analyze,
     rebuild: values.rebuild,
     skipBuild: values["skip-build"],
     out: path.resolve(values.out ?? (smoke ? path.join(DATA, "results-smoke.md") : path.join(ROOT, "bench", "results.md"))),
@@ -117,6 +120,11 @@ async function runScale(scale: number, opts: ReturnType<typeof options>, appDir:
   console.log(`\n== scale ${scale}: generating the dataset in ${path.relative(ROOT, dir)}`);
   const started = performance.now();
   const { file, summary } = buildDataset(dir, { scale, seed: opts.seed });
+  if (opts.analyze) {
+    const db = new Database(file);
+    db.exec("ANALYZE");
+    db.close();
+  }
   const datasetMs = performance.now() - started;
   const c = summary.counts;
   console.log(`  ${c.campuses} campuses, ${c.items} items, ${c.updates} updates, ${c.milestones} milestones in ${(datasetMs / 1000).toFixed(1)} s`);
@@ -134,6 +142,7 @@ async function runScale(scale: number, opts: ReturnType<typeof options>, appDir:
     writes: null,
     load: { before: loadBefore, after: [] },
   };
+  if (opts.analyze) result.notes.push("ANALYZE was run on this dataset (--analyze): the query planner had table statistics, which the app's own databases never get.");
   if (loadBefore[0] > cores / 2) {
     const warning = `The machine was busy when this scale started (1-minute load average ${loadBefore[0].toFixed(1)} on ${cores} cores): figures are pessimistic.`;
     console.warn(`  warning: ${warning}`);

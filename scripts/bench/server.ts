@@ -93,8 +93,9 @@ export async function startServer(input: { appDir: string; dataDir: string; dbFi
       ...process.env,
       NODE_ENV: "production",
       PORT: String(port),
-      DATA_DIR: input.dataDir,
-      DATABASE_URL: `file:${input.dbFile}`,
+      // absolute: the server runs in the snapshot's folder
+      DATA_DIR: path.resolve(input.dataDir),
+      DATABASE_URL: `file:${path.resolve(input.dbFile)}`,
       SESSION_SECRET: "bench-secret-0123456789abcdef",
       COOKIE_SECURE: "false",
       DEMO_DATA: "false",
@@ -115,17 +116,20 @@ export async function startServer(input: { appDir: string; dataDir: string; dbFi
   };
 
   const deadline = Date.now() + 60_000;
+  let last = "no answer";
   for (;;) {
     if (child.exitCode !== null) throw new Error(`Server exited (code ${child.exitCode}); see ${input.logFile}`);
     try {
-      const response = await fetch(`${origin}/healthz`);
+      const response = await fetch(`${origin}/healthz`, { signal: AbortSignal.timeout(5000) });
       if (response.ok) break;
-    } catch {
+      last = `HTTP ${response.status}: ${(await response.text()).slice(0, 300)}`;
+    } catch (error) {
       // not listening yet
+      last = error instanceof Error ? `${error.message} ${error.cause ?? ""}` : String(error);
     }
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`Server did not become healthy within 60 s; see ${input.logFile}`);
+      throw new Error(`Server did not become healthy within 60 s (last: ${last}); see ${input.logFile}`);
     }
     await new Promise((r) => setTimeout(r, 200));
   }
