@@ -1,0 +1,161 @@
+import type { Prisma } from "@prisma/client";
+import type { RecordValueInput } from "~/domain/schemas/indicator";
+import { prisma, type Tx } from "~/utils/db.server";
+import { recordAudit, type AuditActor } from "./audit.server";
+
+/** Enough actual values for any trajectory (one or a few a year). */
+const VALUES_LIMIT = 200;
+/** Items shown on an indicator page and offered for linking. */
+export const INDICATOR_ITEMS_LIMIT = 500;
+
+/** All indicators with their targets and actual values; linked items counted among `itemsWhere`. */
+export function listIndicators(itemsWhere: Prisma.RoadmapItemWhereInput) {
+  return prisma.indicator.findMany({
+    orderBy: [{ createdAt: "asc" }, { code: "asc" }],
+    take: 200,
+    select: {
+      id: true,
+      code: true,
+      nameId: true,
+      nameEn: true,
+      unit: true,
+      direction: true,
+      baselineYear: true,
+      baselineValue: true,
+      targets: { orderBy: { year: "asc" }, select: { year: true, value: true } },
+      values: {
+        orderBy: [{ year: "desc" }, { observedOn: "desc" }, { createdAt: "desc" }],
+        take: VALUES_LIMIT,
+        select: { year: true, value: true, observedOn: true },
+      },
+      _count: { select: { roadmapItems: { where: itemsWhere } } },
+    },
+  });
+}
+
+/** An indicator by id, or by its code (readable, stable URLs such as /indicators/bpjs-tk-coverage). */
+export function getIndicatorRef(idOrCode: string) {
+  return prisma.indicator.findFirst({
+    where: { OR: [{ id: idOrCode }, { code: idOrCode }] },
+    select: { id: true, code: true, nameId: true, nameEn: true },
+  });
+}
+
+/** Everything the indicator page shows; roadmap items limited to `itemsWhere` and grouped by campus. */
+export async function getIndicatorPage(indicatorId: string, itemsWhere: Prisma.RoadmapItemWhereInput) {
+  const indicator = await prisma.indicator.findUnique({
+    where: { id: indicatorId },
+    select: {
+      id: true,
+      code: true,
+      nameId: true,
+      nameEn: true,
+      unit: true,
+      description: true,
+      baselineYear: true,
+      baselineValue: true,
+      direction: true,
+      source: true,
+      priorityAreas: { orderBy: { position: "asc" }, select: { id: true, nameId: true, nameEn: true } },
+      targets: { orderBy: { year: "asc" }, select: { id: true, year: true, value: true, note: true } },
+      values: {
+        orderBy: [{ year: "desc" }, { observedOn: "desc" }, { createdAt: "desc" }],
+        take: VALUES_LIMIT,
+        select: { id: true, year: true, observedOn: true, value: true, numerator: true, denominator: true, source: true },
+      },
+      roadmapItems: {
+        where: itemsWhere,
+        orderBy: [{ campus: { position: "asc" } }, { title: "asc" }],
+        take: INDICATOR_ITEMS_LIMIT,
+        select: {
+          id: true,
+          title: true,
+          status: true,
+          progress: true,
+          visibility: true,
+          campus: { select: { id: true, slug: true, name: true } },
+        },
+      },
+    },
+  });
+  if (!indicator) return null;
+  const { roadmapItems, ...rest } = indicator;
+  return { ...rest, contributions: groupByCampus(roadmapItems) };
+}
+
+function groupByCampus<T extends { campus: { id: string; slug: string; name: string } }>(items: T[]) {
+  const groups: { campus: T["campus"]; items: Omit<T, "campus">[] }[] = [];
+  for (const { campus, ...item } of items) {
+    let group = groups.find((g) => g.campus.id === campus.id);
+    if (!group) groups.push((group = { campus, items: [] }));
+    group.items.push(item);
+  }
+  return groups;
+}
+
+/** Items the user may see that are not linked to the indicator yet (choices of the link form). */
+export function linkableItems(indicatorId: string, itemsWhere: Prisma.RoadmapItemWhereInput) {
+  return prisma.roadmapItem.findMany({
+    where: { AND: [itemsWhere, { indicators: { none: { id: indicatorId } } }] },
+    orderBy: [{ campus: { position: "asc" } }, { title: "asc" }],
+    take: INDICATOR_ITEMS_LIMIT,
+    select: { id: true, title: true, visibility: true, campus: { select: { name: true } } },
+  });
+}
+
+export async function recordIndicatorValue(actor: AuditActor, indicatorId: string, input: RecordValueInput) {
+  return prisma.$transaction(async (tx) => {
+    const data = {
+      indicatorId,
+      year: input.year,
+      observedOn: input.observedOn,
+      value: input.value,
+      numerator: input.numerator ?? null,
+      denominator: input.denominator ?? null,
+      source: input.source,
+    };
+    const value = await tx.indicatorValue.create({ data: { ...data, recordedById: actor.userId }, select: { id: true } });
+    await recordAudit(tx, actor, { action: "create", entity: "IndicatorValue", entityId: value.id, after: data });
+    return value;
+  });
+}
+
+type ItemRef = { id: string; campusId: string; title: string };
+
+function isLinked(tx: Tx, indicatorId: string, itemId: string) {
+  return tx.indicator.count({ where: { id: indicatorId, roadmapItems: { some: { id: itemId } } } });
+}
+
+/** Links an item; "already" (and no audit event) if it was linked. */
+export async function linkItem(actor: AuditActor, indicatorId: string, item: ItemRef): Promise<"linked" | "already"> {
+  return prisma.$transaction(async (tx) => {
+    if (await isLinked(tx, indicatorId, item.id)) return "already";
+    await tx.indicator.update({ where: { id: indicatorId }, data: { roadmapItems: { connect: { id: item.id } } } });
+    await recordAudit(tx, actor, {
+      action: "link",
+      entity: "Indicator",
+      entityId: indicatorId,
+      itemId: item.id,
+      campusId: item.campusId,
+      after: { roadmapItemId: item.id, title: item.title },
+    });
+    return "linked";
+  });
+}
+
+/** Unlinks an item; "not-linked" (and no audit event) if it was not linked. */
+export async function unlinkItem(actor: AuditActor, indicatorId: string, item: ItemRef): Promise<"unlinked" | "not-linked"> {
+  return prisma.$transaction(async (tx) => {
+    if (!(await isLinked(tx, indicatorId, item.id))) return "not-linked";
+    await tx.indicator.update({ where: { id: indicatorId }, data: { roadmapItems: { disconnect: { id: item.id } } } });
+    await recordAudit(tx, actor, {
+      action: "unlink",
+      entity: "Indicator",
+      entityId: indicatorId,
+      itemId: item.id,
+      campusId: item.campusId,
+      before: { roadmapItemId: item.id, title: item.title },
+    });
+    return "unlinked";
+  });
+}

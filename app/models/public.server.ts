@@ -1,0 +1,175 @@
+// The data of the public transparency page (/publik), for visitors who are not signed in.
+// Only published items, and of them only what the public may read: title, campus, priority area,
+// field, status and progress. Never person names or contacts (PICs, team members, users),
+// comments, obstacles, evidence, drafts or budgets. Select lists below are whitelists: keep them so.
+import { latestPerYear, trajectory } from "~/domain/indicator";
+import { prisma } from "~/utils/db.server";
+import { listCampuses } from "./campus.server";
+
+/** Items listed per campus; the rest is counted ("and N more"). */
+export const PUBLIC_ITEMS_PER_CAMPUS = 5;
+/** How long the computed page data is reused within this process. */
+export const PUBLIC_MEMO_MS = 60_000;
+
+type ItemRow = {
+  id: string;
+  campusId: string;
+  title: string;
+  status: string;
+  progress: number | bigint;
+  triDharma: string;
+  areaNameId: string;
+  areaNameEn: string;
+};
+
+async function computePublicOverview(now: Date) {
+  const published = { visibility: "PUBLISHED" } as const;
+  const [agreement, campuses, byStatus, averages, overall, items, indicators] = await Promise.all([
+    prisma.agreement.findFirst({
+      where: { kind: "MOU" },
+      orderBy: { signedOn: "asc" },
+      select: {
+        title: true,
+        signedOn: true,
+        place: true,
+        validFrom: true,
+        validUntil: true,
+        governmentSignatory: true,
+        campusRepresentative: true,
+        summary: true,
+        scopeResearch: true,
+        scopeDevelopment: true,
+        scopeCommunityService: true,
+        scopeEducation: true,
+        signatories: { orderBy: { position: "asc" }, select: { campusId: true } },
+      },
+    }),
+    listCampuses(),
+    prisma.roadmapItem.groupBy({ by: ["campusId", "status"], where: published, _count: { _all: true } }),
+    // cancelled items count as items but not towards average progress (as on the dashboard)
+    prisma.roadmapItem.groupBy({ by: ["campusId"], where: { ...published, status: { not: "CANCELLED" } }, _avg: { progress: true } }),
+    prisma.roadmapItem.aggregate({ where: { ...published, status: { not: "CANCELLED" } }, _avg: { progress: true } }),
+    // the latest-updated published items of each campus, at most PUBLIC_ITEMS_PER_CAMPUS each, in one query
+    prisma.$queryRawUnsafe<ItemRow[]>(
+      `SELECT id, campusId, title, status, progress, triDharma, areaNameId, areaNameEn FROM (
+         SELECT i."id" AS id, i."campusId" AS campusId, i."title" AS title, i."status" AS status,
+                i."progress" AS progress, i."triDharma" AS triDharma,
+                p."nameId" AS areaNameId, p."nameEn" AS areaNameEn,
+                ROW_NUMBER() OVER (PARTITION BY i."campusId" ORDER BY i."lastUpdateAt" DESC, i."title" ASC, i."id" ASC) AS rn
+           FROM "RoadmapItem" i JOIN "PriorityArea" p ON p."id" = i."priorityAreaId"
+          WHERE i."visibility" = 'PUBLISHED'
+       ) WHERE rn <= ? ORDER BY campusId, rn`,
+      PUBLIC_ITEMS_PER_CAMPUS,
+    ),
+    prisma.indicator.findMany({
+      orderBy: [{ createdAt: "asc" }, { code: "asc" }],
+      take: 50,
+      select: {
+        id: true,
+        code: true,
+        nameId: true,
+        nameEn: true,
+        unit: true,
+        description: true,
+        direction: true,
+        baselineYear: true,
+        baselineValue: true,
+        source: true,
+        targets: { orderBy: { year: "asc" }, select: { year: true, value: true, note: true } },
+        values: {
+          orderBy: [{ year: "desc" }, { observedOn: "desc" }, { createdAt: "desc" }],
+          take: 200,
+          select: { year: true, value: true, observedOn: true, source: true },
+        },
+        _count: { select: { roadmapItems: { where: published } } },
+      },
+    }),
+  ]);
+  const currentYear = now.getUTCFullYear();
+  const campusRows = campuses.map((campus) => {
+    const counts: Record<string, number> = {};
+    let total = 0;
+    for (const row of byStatus) {
+      if (row.campusId !== campus.id) continue;
+      counts[row.status] = row._count._all;
+      total += row._count._all;
+    }
+    const listed = items
+      .filter((i) => i.campusId === campus.id)
+      .map((i) => ({
+        id: i.id,
+        title: i.title,
+        status: i.status,
+        progress: Number(i.progress),
+        triDharma: i.triDharma,
+        area: { nameId: i.areaNameId, nameEn: i.areaNameEn },
+      }));
+    return {
+      slug: campus.slug,
+      name: campus.name,
+      abbreviation: campus.abbreviation,
+      type: campus.type,
+      city: campus.city,
+      website: campus.website,
+      items: total,
+      statusCounts: counts,
+      averageProgress: averages.find((a) => a.campusId === campus.id)?._avg.progress ?? null,
+      listed,
+      more: Math.max(0, total - listed.length),
+    };
+  });
+
+  return {
+    generatedAt: now.toISOString(),
+    agreement: agreement
+      ? {
+          ...agreement,
+          signatories: agreement.signatories
+            .map((s) => campuses.find((c) => c.id === s.campusId))
+            .filter((c) => c !== undefined)
+            .map((c) => ({ slug: c.slug, name: c.name, abbreviation: c.abbreviation })),
+        }
+      : null,
+    totals: {
+      items: campusRows.reduce((sum, c) => sum + c.items, 0),
+      averageProgress: overall._avg.progress ?? null,
+    },
+    campuses: campusRows,
+    indicators: indicators.map(({ values, _count, ...indicator }) => {
+      const actuals = latestPerYear(values);
+      return {
+        ...indicator,
+        actuals: actuals.map((a) => ({ year: a.year, value: a.value, observedOn: a.observedOn })),
+        latest: values[0] ?? null,
+        trajectory: trajectory({ ...indicator, actuals, targets: indicator.targets }, currentYear),
+        contributingItems: _count.roadmapItems,
+      };
+    }),
+  };
+}
+
+export type PublicOverview = Awaited<ReturnType<typeof computePublicOverview>>;
+
+let memo: { at: number; promise: Promise<PublicOverview> } | null = null;
+
+/**
+ * The public page's data, computed at most once per PUBLIC_MEMO_MS in this process (concurrent
+ * visitors share one computation). Changes show up within a minute, plus the HTTP cache's time.
+ */
+export function publicOverview(now: Date = new Date()): Promise<PublicOverview> {
+  const at = now.getTime();
+  if (memo && at >= memo.at && at - memo.at < PUBLIC_MEMO_MS) return memo.promise;
+  const promise = computePublicOverview(now);
+  const entry = { at, promise };
+  memo = entry;
+  // a failed computation is not kept
+  promise.catch(() => {
+    if (memo === entry) memo = null;
+  });
+  return promise;
+}
+
+/** Forgets the memo (tests, and after a change that must show at once). */
+export function forgetPublicOverview() {
+  memo = null;
+}

@@ -1,0 +1,252 @@
+import type { SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useLocale, useT } from "~/components/i18n";
+import { IndicatorChart, VerdictBadge } from "~/components/indicator-chart";
+import { LinkItemForm, RecordValueForm, UnlinkButton } from "~/components/indicator-forms";
+import { ProgressBar, StatusBadge } from "~/components/status";
+import { todayInBanten, toIsoDate } from "~/domain/dates";
+import { formatDate } from "~/domain/i18n";
+import { formatIndicatorNumber, formatIndicatorValue, latestPerYear, trajectory } from "~/domain/indicator";
+import { can } from "~/domain/policy";
+import { linkItemSchema, recordValueSchema } from "~/domain/schemas/indicator";
+import { getIndicatorPage, getIndicatorRef, linkableItems, linkItem, recordIndicatorValue, unlinkItem } from "~/models/indicator.server";
+import { getItemAccess, visibleItemsWhere } from "~/models/roadmap-item.server";
+import { assertCan, auditActor, notFound, requirePermission, requireUser, toActor } from "~/utils/auth.server";
+import { flashToast, type Toast } from "~/utils/session.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.indicator.nameId ?? "Indikator"} · Kolaborasi Banten` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "dashboard.read");
+  const ref = await getIndicatorRef(params.id ?? "");
+  if (!ref) throw notFound();
+  const actor = toActor(user);
+  const itemsWhere = visibleItemsWhere(actor);
+  const mayRecord = can(actor, "indicator.record");
+  const [indicator, linkable] = await Promise.all([
+    getIndicatorPage(ref.id, itemsWhere),
+    mayRecord ? linkableItems(ref.id, itemsWhere) : Promise.resolve<Awaited<ReturnType<typeof linkableItems>>>([]),
+  ]);
+  if (!indicator) throw notFound();
+  const today = todayInBanten();
+  const actuals = latestPerYear(indicator.values);
+  return json({
+    indicator,
+    chartActuals: actuals.map((a) => ({ year: a.year, value: a.value })),
+    trajectory: trajectory({ ...indicator, actuals }, today.getUTCFullYear()),
+    linkable,
+    today: toIsoDate(today),
+    may: { record: mayRecord },
+  });
+}
+
+type ActionData = { intent: string; result: SubmissionResult<string[]> };
+
+async function done(request: Request, indicatorId: string, toast: Toast) {
+  return redirect(`/indicators/${indicatorId}`, { headers: { "Set-Cookie": await flashToast(request, toast) } });
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const indicator = await getIndicatorRef(params.id ?? "");
+  if (!indicator) throw notFound();
+  // linking is a claim about the province's indicator: the governor's office makes it (policy)
+  assertCan(user, "indicator.record");
+  const formData = await request.formData();
+  const intent = String(formData.get("intent") ?? "");
+  const who = auditActor(user, context);
+
+  if (intent === "record-value") {
+    const submission = parseWithZod(formData, { schema: recordValueSchema(todayInBanten()) });
+    if (submission.status !== "success") return json<ActionData>({ intent, result: submission.reply() }, { status: 400 });
+    await recordIndicatorValue(who, indicator.id, submission.value);
+    return done(request, indicator.id, { type: "success", key: "indicator.recorded" });
+  }
+
+  if (intent === "link-item" || intent === "unlink-item") {
+    const submission = parseWithZod(formData, { schema: linkItemSchema });
+    if (submission.status !== "success") return json<ActionData>({ intent, result: submission.reply() }, { status: 400 });
+    const item = await getItemAccess(submission.value.itemId);
+    // an item the user may not see is answered like one that does not exist
+    if (!item || !can(toActor(user), "item.read", item)) {
+      return json<ActionData>({ intent, result: submission.reply({ fieldErrors: { itemId: ["form.invalidChoice"] } }) }, { status: 400 });
+    }
+    if (intent === "link-item") {
+      const outcome = await linkItem(who, indicator.id, item);
+      return done(request, indicator.id, outcome === "linked" ? { type: "success", key: "indicator.linked" } : { type: "info", key: "indicator.alreadyLinked" });
+    }
+    const outcome = await unlinkItem(who, indicator.id, item);
+    return done(request, indicator.id, outcome === "unlinked" ? { type: "success", key: "indicator.unlinked" } : { type: "info", key: "indicator.notLinked" });
+  }
+
+  throw new Response("Unknown intent", { status: 400 });
+}
+
+export default function IndicatorPage() {
+  const { indicator, chartActuals, trajectory: path, linkable, today, may } = useLoaderData<typeof loader>();
+  const actionData = useActionData<ActionData>();
+  const t = useT();
+  const locale = useLocale();
+  const name = locale === "en" ? indicator.nameEn : indicator.nameId;
+  const fmt = (v: number | null) => (v === null ? "–" : formatIndicatorValue(v, indicator.unit, locale));
+  const next = path.next;
+  const sentence = t(`verdict.sentence.${path.verdict}`, {
+    target: fmt(next?.target ?? null),
+    year: next?.year ?? "–",
+    projected: fmt(next?.projected ?? null),
+    actual: fmt(next?.actual ?? null),
+    baselineYear: indicator.baselineYear,
+  });
+  return (
+    <article className="space-y-6">
+      <header>
+        <p>
+          <Link to="/indicators" className="text-sm text-brand-700 underline">
+            ← {t("indicator.back")}
+          </Link>
+        </p>
+        <h1 className="mt-1 text-2xl font-bold">{name}</h1>
+        {indicator.description ? <p className="mt-1 text-slate-700">{indicator.description}</p> : null}
+      </header>
+
+      <section className="card space-y-2" aria-labelledby="verdict">
+        <h2 id="verdict" className="flex flex-wrap items-center gap-2 text-lg font-semibold">
+          {t("indicator.assessment")} <VerdictBadge verdict={path.verdict} label={t(`verdict.${path.verdict}`)} />
+        </h2>
+        <p data-testid="verdict-sentence">{sentence}</p>
+        <p className="text-sm text-slate-600">{t("verdict.method", { baselineYear: indicator.baselineYear })}</p>
+        <IndicatorChart
+          baseline={{ year: indicator.baselineYear, value: indicator.baselineValue }}
+          actuals={chartActuals}
+          targets={indicator.targets}
+          slopePerYear={path.slopePerYear}
+          formatValue={(v) => formatIndicatorNumber(v, locale)}
+          labels={{
+            title: t("indicator.chart.title", { name }),
+            actual: t("indicator.chart.actual"),
+            target: t("indicator.chart.target"),
+            trend: t("indicator.chart.trend"),
+          }}
+        />
+        <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
+          <dt className="text-slate-600">{t("indicator.unit")}</dt>
+          <dd>{indicator.unit}</dd>
+          <dt className="text-slate-600">{t("indicator.baseline")}</dt>
+          <dd>{t("indicators.inYear", { value: fmt(indicator.baselineValue), year: indicator.baselineYear })}</dd>
+          <dt className="text-slate-600">{t("indicator.direction")}</dt>
+          <dd>{t(`indicator.direction.${indicator.direction}`)}</dd>
+          <dt className="text-slate-600">{t("indicator.priorityAreas")}</dt>
+          <dd>{indicator.priorityAreas.map((a) => (locale === "en" ? a.nameEn : a.nameId)).join(" · ") || "–"}</dd>
+          {indicator.source ? (<><dt className="text-slate-600">{t("indicator.source")}</dt><dd>{indicator.source}</dd></>) : null}
+        </dl>
+      </section>
+
+      <section aria-labelledby="targets">
+        <h2 id="targets" className="text-lg font-semibold">{t("indicator.targets")}</h2>
+        {path.targets.length === 0 ? <p className="text-slate-600">{t("indicator.noTargets")}</p> : (
+          <div className="mt-2 overflow-x-auto">
+            <table className="w-full text-sm">
+              <thead>
+                <tr className="text-left text-slate-600">
+                  <th className="py-1 pr-3">{t("indicator.year")}</th>
+                  <th className="py-1 pr-3">{t("indicator.target")}</th>
+                  <th className="py-1 pr-3">{t("indicator.projected")}</th>
+                  <th className="py-1 pr-3">{t("indicator.assessment")}</th>
+                  <th className="py-1">{t("indicator.note")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {path.targets.map((row) => (
+                  <tr key={row.year} className="border-t border-slate-200">
+                    <td className="py-1 pr-3 tabular-nums">{row.year}</td>
+                    <td className="py-1 pr-3 tabular-nums">{fmt(row.target)}</td>
+                    <td className="py-1 pr-3 tabular-nums">{fmt(row.projected)}</td>
+                    <td className="py-1 pr-3"><VerdictBadge verdict={row.verdict} label={t(`verdict.${row.verdict}`)} /></td>
+                    <td className="py-1">{indicator.targets.find((x) => x.year === row.year)?.note ?? ""}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="actuals">
+        <h2 id="actuals" className="text-lg font-semibold">{t("indicator.actuals")}</h2>
+        {indicator.values.length === 0 ? <p className="text-slate-600">{t("indicator.noActuals")}</p> : (
+          <ul className="mt-2 space-y-2" data-testid="actual-values">
+            {indicator.values.map((v) => (
+              <li key={v.id} className="card text-sm">
+                <p className="font-semibold tabular-nums">{t("indicators.inYear", { value: fmt(v.value), year: v.year })}</p>
+                <p className="text-slate-600">
+                  {t("indicator.observedOn")}: {formatDate(v.observedOn, locale)}
+                  {v.numerator !== null && v.denominator !== null
+                    ? ` · ${t("indicator.fraction")}: ${formatIndicatorNumber(v.numerator, locale)} / ${formatIndicatorNumber(v.denominator, locale)}`
+                    : ""}
+                </p>
+                {v.source ? <p className="text-slate-600">{t("indicator.source")}: {v.source}</p> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      {may.record ? (
+        <section className="card no-print" aria-labelledby="record">
+          <h2 id="record" className="text-lg font-semibold">{t("indicator.record.title")}</h2>
+          <div className="mt-3">
+            <RecordValueForm
+              key={indicator.values.length}
+              unit={indicator.unit}
+              today={today}
+              lastResult={actionData?.intent === "record-value" ? actionData.result : null}
+            />
+          </div>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="items">
+        <h2 id="items" className="text-lg font-semibold">{t("indicator.items")}</h2>
+        <p className="text-sm text-slate-600">{t("indicator.itemsIntro")}</p>
+        {indicator.contributions.length === 0 ? <p className="mt-2 text-slate-600">{t("indicator.noItems")}</p> : null}
+        {indicator.contributions.map((group) => (
+          <div key={group.campus.id} className="mt-3">
+            <h3 className="font-medium">
+              <Link className="underline" to={`/campuses/${group.campus.slug}`}>{group.campus.name}</Link>{" "}
+              <span className="text-sm text-slate-600">({group.items.length})</span>
+            </h3>
+            <ul className="mt-1 space-y-2">
+              {group.items.map((item) => (
+                <li key={item.id} className="card flex flex-wrap items-center gap-3">
+                  <Link to={`/items/${item.id}`} className="font-medium text-brand-700 underline">{item.title}</Link>
+                  {item.visibility === "DRAFT" ? <span className="rounded bg-slate-200 px-2 text-xs">{t("item.draftBadge")}</span> : null}
+                  <StatusBadge status={item.status} />
+                  <div className="w-40"><ProgressBar value={item.progress} label={t("item.progress")} /></div>
+                  {may.record ? <div className="ml-auto"><UnlinkButton itemId={item.id} title={item.title} /></div> : null}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))}
+        {may.record ? (
+          <div className="card no-print mt-4">
+            <h3 className="font-semibold">{t("indicator.link.title")}</h3>
+            <div className="mt-2">
+              <LinkItemForm
+                key={linkable.length}
+                items={linkable}
+                lastResult={actionData?.intent === "link-item" ? actionData.result : null}
+              />
+            </div>
+          </div>
+        ) : null}
+        {actionData?.intent === "unlink-item" ? (
+          <p role="alert" className="mt-2 text-sm font-medium text-red-700">{t("form.invalidChoice")}</p>
+        ) : null}
+      </section>
+    </article>
+  );
+}
