@@ -43,21 +43,13 @@ export function IndicatorChart({ baseline, actuals, targets, slopePerYear, forma
   const trendEnd = trendAt(maxYear);
   const values = [baseline.value, ...actuals.map((a) => a.value), ...targets.map((t) => t.value)];
   if (trendEnd !== null) values.push(trendEnd);
-  let lo = Math.min(...values);
-  let hi = Math.max(...values);
-  if (hi === lo) {
-    const spread = Math.abs(hi) * 0.1 || 1;
-    lo -= spread;
-    hi += spread;
-  }
-  const step = niceStep(hi - lo, 4);
   const min = Math.min(...values);
   const max = Math.max(...values);
-  lo = Math.floor(lo / step) * step;
-  hi = Math.ceil(hi / step) * step;
+  const spread = max - min || Math.abs(max) * 0.1 || 1;
   // room for the value labels above the highest and below the lowest point
-  if (min - lo < step * 0.3) lo -= step;
-  if (hi - max < step * 0.15) hi += step;
+  const step = niceStep(spread * 1.3, 4);
+  let lo = Math.floor((min - spread * 0.15) / step) * step;
+  const hi = Math.ceil((max + spread * 0.12) / step) * step;
   if (lo < 0 && min >= 0) lo = 0;
   const ticks: number[] = [];
   for (let v = lo; v <= hi + step / 2; v += step) ticks.push(Number(v.toPrecision(12)));
@@ -134,7 +126,8 @@ export function IndicatorChart({ baseline, actuals, targets, slopePerYear, forma
               x={x(a.year)}
               y={y(a.value) + 15 < pad.top + plotH - 2 ? y(a.value) + 15 : y(a.value) - 8}
               fontSize="10"
-              textAnchor="middle"
+              // at the plot's edges the label leans inwards, clear of the axis labels
+              textAnchor={x(a.year) - pad.left < 20 ? "start" : width - pad.right - x(a.year) < 20 ? "end" : "middle"}
               fill={ACTUAL}
               fontWeight="bold"
             >
@@ -148,9 +141,13 @@ export function IndicatorChart({ baseline, actuals, targets, slopePerYear, forma
         <line x1={pad.left} x2={pad.left + 16} y1={legendY - 3} y2={legendY - 3} stroke={ACTUAL} strokeWidth="2.5" />
         <circle cx={pad.left + 8} cy={legendY - 3} r="3" fill={ACTUAL} />
         <text x={pad.left + 20} y={legendY}>{labels.actual}</text>
-        <line x1={pad.left + 90} x2={pad.left + 106} y1={legendY - 3} y2={legendY - 3} stroke={TARGET} strokeWidth="1.5" strokeDasharray="4 3" />
-        <rect x={pad.left + 95} y={legendY - 6} width="6" height="6" fill="#fff" stroke={TARGET} strokeWidth="1.5" />
-        <text x={pad.left + 110} y={legendY}>{labels.target}</text>
+        {targets.length ? (
+          <>
+            <line x1={pad.left + 90} x2={pad.left + 106} y1={legendY - 3} y2={legendY - 3} stroke={TARGET} strokeWidth="1.5" strokeDasharray="4 3" />
+            <rect x={pad.left + 95} y={legendY - 6} width="6" height="6" fill="#fff" stroke={TARGET} strokeWidth="1.5" />
+            <text x={pad.left + 110} y={legendY}>{labels.target}</text>
+          </>
+        ) : null}
         {trendEnd !== null ? (
           <>
             <line x1={pad.left + 170} x2={pad.left + 186} y1={legendY - 3} y2={legendY - 3} stroke={TREND} strokeWidth="1.5" strokeDasharray="2 3" />
