@@ -1,0 +1,266 @@
+import type { Prisma } from "@prisma/client";
+import { BRIEFING_LIST_LIMIT, campusLight, capList, quarterWindow, verdictRank } from "~/domain/briefing";
+import { parseDashboardFilter } from "~/domain/dashboard";
+import type { ItemStatus } from "~/domain/enums";
+import { trajectory } from "~/domain/indicator";
+import { AWAITING_CAMPUS_STATES, statusShares } from "~/domain/status";
+import { prisma } from "~/utils/db.server";
+import { dashboardData } from "./dashboard.server";
+import { listIndicators } from "./indicator.server";
+import { quarterDashboard } from "./quarter.server";
+
+// The Governor's one-page briefing. The figures are the dashboard's (live) or the closed
+// quarter's frozen ones; this module adds the short lists: milestones met and missed in the
+// quarter, obstacles raised for the governor's office, indicator verdicts. A fixed number of
+// queries whatever the amount of data; every list stops at BRIEFING_LIST_LIMIT rows.
+
+const milestoneSelect = {
+  id: true,
+  title: true,
+  state: true,
+  dueDate: true,
+  reviewedAt: true,
+  item: { select: { id: true, title: true, campus: { select: { abbreviation: true, name: true } } } },
+} satisfies Prisma.MilestoneSelect;
+
+const obstacleSelect = {
+  id: true,
+  description: true,
+  ownerName: true,
+  dueDate: true,
+  item: { select: { id: true, title: true, campus: { select: { abbreviation: true, name: true } } } },
+} satisfies Prisma.ObstacleSelect;
+
+type Window = ReturnType<typeof quarterWindow>;
+const campusName = (c: { abbreviation: string | null; name: string }) => c.abbreviation ?? c.name;
+
+async function milestones(where: Prisma.MilestoneWhereInput, orderBy: Prisma.MilestoneOrderByWithRelationInput[], window: Window) {
+  const [total, rows] = await Promise.all([
+    prisma.milestone.count({ where }),
+    prisma.milestone.findMany({ where, orderBy, take: BRIEFING_LIST_LIMIT, select: milestoneSelect }),
+  ]);
+  return capList(
+    rows.map((m) => ({
+      id: m.id,
+      title: m.title,
+      dueDate: m.dueDate,
+      reviewedAt: m.reviewedAt,
+      // judged within the quarter, or else it was missed by running past its due date
+      reason:
+        m.reviewedAt && m.reviewedAt >= window.from && m.reviewedAt < window.until && (m.state === "MET" || m.state === "NOT_MET")
+          ? m.state
+          : ("OVERDUE" as const),
+      itemId: m.item?.id ?? null,
+      itemTitle: m.item?.title ?? null,
+      campus: m.item ? campusName(m.item.campus) : null,
+    })),
+    total,
+  );
+}
+
+async function obstacles(where: Prisma.ObstacleWhereInput) {
+  const [total, rows] = await Promise.all([
+    prisma.obstacle.count({ where }),
+    prisma.obstacle.findMany({
+      where,
+      orderBy: [{ dueDate: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }],
+      take: BRIEFING_LIST_LIMIT,
+      select: obstacleSelect,
+    }),
+  ]);
+  return capList(
+    rows.map((o) => ({
+      id: o.id,
+      description: o.description,
+      ownerName: o.ownerName,
+      dueDate: o.dueDate,
+      itemId: o.item.id,
+      itemTitle: o.item.title,
+      campus: campusName(o.item.campus),
+    })),
+    total,
+  );
+}
+
+/** Each indicator's latest actual known by `observedBy` (all when null) and its verdict, worst first. */
+async function indicators(currentYear: number, observedBy: Date | null) {
+  const all = await listIndicators({ visibility: "PUBLISHED" });
+  const rows = all
+    .map((i) => {
+      const actuals = observedBy ? i.values.filter((v) => v.observedOn <= observedBy) : i.values;
+      const path = trajectory({ ...i, actuals }, currentYear);
+      return {
+        id: i.id,
+        code: i.code,
+        nameId: i.nameId,
+        nameEn: i.nameEn,
+        unit: i.unit,
+        latest: path.latest,
+        next: path.next ? { year: path.next.year, target: path.next.target } : null,
+        verdict: path.verdict,
+      };
+    })
+    .sort((a, b) => verdictRank(a.verdict) - verdictRank(b.verdict));
+  return capList(rows, rows.length);
+}
+
+const within = (w: Window) => ({ gte: w.from, lt: w.until });
+
+export type BriefingCampus = {
+  slug: string;
+  name: string;
+  fullName: string;
+  items: number;
+  progress: number | null;
+  onTrack: number | null;
+  atRisk: number | null;
+  delayed: number | null;
+  overdue: number;
+  obstacles: number;
+  light: ReturnType<typeof campusLight>;
+};
+
+/** The briefing of the current quarter, from live data (published items only, as on the dashboard). */
+export async function liveBriefing(quarter: string, today: Date, staleAfterDays: number) {
+  const w = quarterWindow(quarter);
+  const scope: Prisma.MilestoneWhereInput = { item: { visibility: "PUBLISHED" } };
+  const [dash, met, missed, raised, paths] = await Promise.all([
+    dashboardData(parseDashboardFilter(new URLSearchParams()), today, staleAfterDays),
+    milestones({ AND: [scope, { state: "MET", reviewedAt: within(w) }] }, [{ reviewedAt: "desc" }, { id: "asc" }], w),
+    milestones(
+      {
+        AND: [
+          scope,
+          {
+            OR: [
+              { state: "NOT_MET", reviewedAt: within(w) },
+              // overdue now (isMilestoneOverdue), having fallen due within this quarter
+              { state: { in: [...AWAITING_CAMPUS_STATES] }, dueDate: { gte: w.start, lt: today } },
+            ],
+          },
+        ],
+      },
+      [{ dueDate: "asc" }, { id: "asc" }],
+      w,
+    ),
+    obstacles({ status: "OPEN", needsGovernorOffice: true, item: { visibility: "PUBLISHED" } }),
+    indicators(today.getUTCFullYear(), null),
+  ]);
+  const campuses: BriefingCampus[] = dash.rows.map((r) => ({
+    slug: r.slug,
+    name: r.name,
+    fullName: r.fullName,
+    items: r.items,
+    progress: r.progress,
+    onTrack: r.onTrack,
+    atRisk: r.atRisk,
+    delayed: r.delayed,
+    overdue: r.overdue,
+    obstacles: r.obstacles,
+    light: campusLight(r),
+  }));
+  const h = dash.headline;
+  return {
+    headline: {
+      items: h.items,
+      averageProgress: h.averageProgress,
+      onTrack: h.onTrack,
+      atRisk: h.atRisk,
+      delayed: h.delayed,
+      overdue: h.overdue,
+      obstacles: h.obstacles,
+    },
+    campuses,
+    met,
+    missed,
+    obstacles: raised,
+    indicators: paths,
+  };
+}
+
+/**
+ * The briefing of a closed quarter as it was: items, progress and status shares from its frozen
+ * snapshots; milestones and obstacles of the frozen items as they stood at the quarter's end,
+ * read back from their dates; indicator values observed by the end, judged in that year.
+ */
+export async function closedBriefing(close: { id: string; quarter: string }) {
+  const w = quarterWindow(close.quarter);
+  const scope: Prisma.MilestoneWhereInput = { item: { snapshots: { some: { quarterId: close.id } } } };
+  // the rule of awaitingCampusAt (domain/briefing) as a query
+  const awaitingAtEnd: Prisma.MilestoneWhereInput = {
+    createdAt: { lt: w.until },
+    OR: [{ submittedAt: null }, { submittedAt: { gte: w.until } }, { state: "RETURNED", reviewedAt: { lt: w.until } }],
+  };
+  const openAtEnd: Prisma.ObstacleWhereInput = {
+    AND: [
+      { item: { snapshots: { some: { quarterId: close.id } } } },
+      // raised by then: entered before the end, or in an update reported by the end
+      { OR: [{ createdAt: { lt: w.until } }, { raisedIn: { reportedOn: { lte: w.end } } }] },
+      // not resolved by then
+      { OR: [{ resolvedAt: null }, { resolvedAt: { gte: w.until } }] },
+      { OR: [{ resolvedInId: null }, { resolvedIn: { reportedOn: { gt: w.end } } }] },
+    ],
+  };
+  const [allCampuses, frozen, overdueByItem, obstaclesByItem, met, missed, raised, paths] = await Promise.all([
+    prisma.campus.findMany({ orderBy: { position: "asc" }, select: { slug: true, name: true, abbreviation: true } }),
+    quarterDashboard(close.id),
+    prisma.milestone.groupBy({ by: ["itemId"], where: { AND: [scope, awaitingAtEnd, { dueDate: { lte: w.end } }] }, _count: { _all: true } }),
+    prisma.obstacle.groupBy({ by: ["itemId"], where: openAtEnd, _count: { _all: true } }),
+    milestones({ AND: [scope, { state: "MET", reviewedAt: within(w) }] }, [{ reviewedAt: "desc" }, { id: "asc" }], w),
+    milestones(
+      {
+        AND: [
+          scope,
+          { OR: [{ state: "NOT_MET", reviewedAt: within(w) }, { AND: [awaitingAtEnd, { dueDate: { gte: w.start, lte: w.end } }] }] },
+        ],
+      },
+      [{ dueDate: "asc" }, { id: "asc" }],
+      w,
+    ),
+    obstacles({ AND: [openAtEnd, { needsGovernorOffice: true }] }),
+    indicators(w.end.getUTCFullYear(), w.end),
+  ]);
+
+  const overdueOf = new Map(overdueByItem.map((r) => [r.itemId, r._count._all]));
+  const obstaclesOf = new Map(obstaclesByItem.map((r) => [r.itemId, r._count._all]));
+  const bySlug = new Map(frozen.campuses.map((c) => [c.slug, c]));
+  const campuses: BriefingCampus[] = allCampuses.map((campus) => {
+    const row = bySlug.get(campus.slug);
+    const counts: Partial<Record<ItemStatus, number>> = {};
+    let overdue = 0;
+    let open = 0;
+    for (const s of row?.snapshots ?? []) {
+      counts[s.status as ItemStatus] = (counts[s.status as ItemStatus] ?? 0) + 1;
+      overdue += overdueOf.get(s.itemId) ?? 0;
+      open += obstaclesOf.get(s.itemId) ?? 0;
+    }
+    const shares = statusShares(counts);
+    const figures = {
+      atRisk: shares.total ? shares.atRisk : null,
+      delayed: shares.total ? shares.delayed : null,
+      overdue,
+    };
+    return {
+      slug: campus.slug,
+      name: campusName(campus),
+      fullName: campus.name,
+      items: row?.items ?? 0,
+      progress: row?.progress ?? null,
+      onTrack: shares.total ? shares.onTrack : null,
+      ...figures,
+      obstacles: open,
+      light: campusLight(figures),
+    };
+  });
+  const sum = (rows: { _count: { _all: number } }[]) => rows.reduce((a, r) => a + r._count._all, 0);
+  return {
+    headline: { ...frozen.headline, overdue: sum(overdueByItem), obstacles: sum(obstaclesByItem) },
+    campuses,
+    met,
+    missed,
+    obstacles: raised,
+    indicators: paths,
+  };
+}
+
+export type Briefing = Awaited<ReturnType<typeof liveBriefing>>;

@@ -1,0 +1,137 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { BriefingPrintStyle, PrintButton } from "~/components/briefing-print";
+import { FilterSelect } from "~/components/filter-select";
+import { BriefingKpis, CampusLights, IndicatorList, MilestoneList, ObstacleList } from "~/components/briefing-sections";
+import { useLocale, useT } from "~/components/i18n";
+import { briefingPeriod, quarterWindow } from "~/domain/briefing";
+import { quarterOf, todayInBanten } from "~/domain/dates";
+import { formatDate, formatDateTime } from "~/domain/i18n";
+import { closedBriefing, liveBriefing } from "~/models/briefing.server";
+import { closedQuarters, getQuarterClose } from "~/models/quarter.server";
+import { notFound, requirePermission } from "~/utils/auth.server";
+import { env } from "~/utils/env.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Ringkasan Gubernur ${data?.quarter ?? ""} · Kolaborasi Banten` },
+];
+
+// The one-page briefing for the Governor: the current quarter from live data, or a closed
+// quarter (?quarter=2026-Q3) as it was, from its snapshots.
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "report.read");
+  const today = todayInBanten();
+  const period = briefingPeriod(new URL(request.url).searchParams.get("quarter"), today);
+  if (period.kind === "invalid") throw notFound();
+  const closes = await closedQuarters();
+  // newest first; the current quarter is the empty choice
+  const choices = closes.map((c) => c.quarter).reverse();
+  const current = quarterOf(today);
+  if (period.kind === "live") {
+    const data = await liveBriefing(period.quarter, today, env().STALE_AFTER_DAYS);
+    return json({ ...data, quarter: period.quarter, today, closed: null, choices, current });
+  }
+  const close = await getQuarterClose(period.quarter);
+  if (!close) throw notFound();
+  const data = await closedBriefing(close);
+  return json({
+    ...data,
+    quarter: period.quarter,
+    today,
+    closed: { asOf: quarterWindow(period.quarter).end, closedAt: close.closedAt, closedBy: close.closedBy },
+    choices,
+    current,
+  });
+}
+
+export default function BriefingPage() {
+  const data = useLoaderData<typeof loader>();
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <article className="briefing space-y-4 print:space-y-2">
+      <BriefingPrintStyle />
+      <div className="no-print flex flex-wrap items-end justify-between gap-3">
+        <Form method="get" className="flex flex-wrap items-end gap-2">
+          <FilterSelect
+            id="briefing-quarter"
+            name="quarter"
+            label={t("briefing.choose")}
+            empty={t("briefing.current", { quarter: data.current })}
+            options={data.choices.map((q) => [q, q] as const)}
+            value={data.closed ? data.quarter : null}
+          />
+          <button type="submit" className="btn-secondary">
+            {t("briefing.show")}
+          </button>
+        </Form>
+        <PrintButton />
+      </div>
+
+      <header className="border-b-2 border-brand-700 pb-2">
+        <p className="text-sm font-semibold uppercase tracking-wide text-brand-700">{t("briefing.subtitle")}</p>
+        <h1 className="text-2xl font-bold">{t("briefing.title")}</h1>
+        <p className="flex flex-wrap gap-x-4 text-sm">
+          <span className="font-semibold" data-testid="briefing-quarter">
+            {t("briefing.quarter", { quarter: data.quarter })}
+          </span>
+          <span>{t("briefing.date", { date: formatDate(data.today, locale) })}</span>
+        </p>
+        <p className="text-sm text-slate-700" data-testid="briefing-basis">
+          {data.closed
+            ? t("briefing.closed", {
+                date: formatDate(data.closed.asOf, locale),
+                closedAt: formatDateTime(data.closed.closedAt, locale),
+                name: data.closed.closedBy ?? "–",
+              })
+            : t("briefing.live", { date: formatDate(data.today, locale) })}
+        </p>
+      </header>
+
+      <section aria-labelledby="b-summary">
+        <h2 id="b-summary" className="mb-1 font-semibold">
+          {t("briefing.summary")}
+        </h2>
+        <BriefingKpis headline={data.headline} />
+        {data.closed ? <p className="mt-1 text-xs text-slate-600">{t("briefing.reconstructed")}</p> : null}
+      </section>
+
+      <section aria-labelledby="b-campuses">
+        <h2 id="b-campuses" className="mb-1 font-semibold">
+          {t("briefing.campuses")}
+        </h2>
+        <CampusLights rows={data.campuses} />
+      </section>
+
+      <div className="grid gap-4 md:grid-cols-2 print:grid-cols-2 print:gap-x-4 print:gap-y-1">
+        <section aria-labelledby="b-met">
+          <h2 id="b-met" className="mb-1 font-semibold">
+            {t("briefing.met")}
+          </h2>
+          <MilestoneList rows={data.met.rows} more={data.met.more} empty={t("briefing.met.none")} testId="met" />
+        </section>
+        <section aria-labelledby="b-missed">
+          <h2 id="b-missed" className="mb-1 font-semibold">
+            {t("briefing.missed")}
+          </h2>
+          <MilestoneList rows={data.missed.rows} more={data.missed.more} empty={t("briefing.missed.none")} testId="missed" />
+        </section>
+        <section aria-labelledby="b-obstacles">
+          <h2 id="b-obstacles" className="mb-1 font-semibold">
+            {t("briefing.obstacles")}
+          </h2>
+          <ObstacleList rows={data.obstacles.rows} more={data.obstacles.more} />
+        </section>
+        <section aria-labelledby="b-indicators">
+          <h2 id="b-indicators" className="mb-1 font-semibold">
+            {t("briefing.indicators")}
+          </h2>
+          <IndicatorList rows={data.indicators.rows} more={data.indicators.more} />
+        </section>
+      </div>
+
+      <p className="border-t border-slate-300 pt-1 text-xs text-slate-600">{t("briefing.source")}</p>
+    </article>
+  );
+}

@@ -1,0 +1,95 @@
+import { expect, test, type Page } from "@playwright/test";
+import { quarterOf, todayInBanten } from "../../app/domain/dates";
+import { shiftQuarter } from "../../app/domain/quarter";
+
+const PASSWORD = "kolaborasi2025";
+const CURRENT = quarterOf(todayInBanten());
+// the demo data is seeded relative to today: its history reaches back into the last quarter
+const LAST_ENDED = shiftQuarter(CURRENT, -1);
+// A4 at 96 dpi inside 14 mm margins: 182 mm × 269 mm
+const PRINT_WIDTH = Math.floor((182 / 25.4) * 96);
+const PRINT_HEIGHT = Math.floor((269 / 25.4) * 96);
+
+async function signIn(page: Page, email: string) {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Kata sandi").fill(PASSWORD);
+  await page.getByRole("button", { name: "Masuk" }).click();
+  await expect(page).not.toHaveURL(/\/login/);
+}
+
+test("a reviewer opens the current briefing, prints it on one or two A4 pages", async ({ page }) => {
+  await signIn(page, "reviewer@demo.test");
+  await page.goto("/reports/briefing");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ringkasan untuk Gubernur Banten");
+  await expect(page.getByTestId("briefing-quarter")).toHaveText(`Triwulan ${CURRENT}`);
+  await expect(page.getByTestId("briefing-basis")).toContainText("Data terkini per");
+  await expect(page.getByTestId("kpis")).toContainText("Program roadmap");
+  // the 12 campuses, each with a light, and the rule in the legend
+  const rows = page.getByTestId("campus-lights").locator("tbody tr");
+  await expect(rows).toHaveCount(12);
+  for (const row of await rows.all()) await expect(row.locator("[data-light]")).toHaveCount(1);
+  await expect(page.getByTestId("legend")).toContainText("Merah: ≥ 25 % program terlambat");
+  await expect(page.getByRole("heading", { name: "Kendala yang memerlukan tindakan Pemprov" })).toBeVisible();
+  // the reference data has regional indicators, each with a verdict
+  await expect(page.getByTestId("indicators").getByRole("listitem").first().locator("[data-verdict]")).toBeVisible();
+  // usable at 360 px: only the campus table scrolls, inside its own box
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+  // with JavaScript, a print button (and no hint)
+  const print = page.getByRole("button", { name: "Cetak" });
+  await expect(print).toBeVisible();
+  await expect(page.getByText("gunakan menu Cetak pada peramban")).toBeHidden();
+
+  // printed: the app's header, navigation, filters and print button are gone; it fits the A4 width
+  await page.setViewportSize({ width: PRINT_WIDTH, height: PRINT_HEIGHT });
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("navigation")).toBeHidden();
+  await expect(page.getByRole("banner")).toBeHidden();
+  await expect(print).toBeHidden();
+  await expect(page.getByLabel("Triwulan", { exact: true })).toBeHidden();
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  const size = await page.evaluate(() => ({ width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight }));
+  expect(size.width).toBeLessThanOrEqual(PRINT_WIDTH);
+  expect(size.height).toBeLessThanOrEqual(2 * PRINT_HEIGHT);
+
+  // the real thing: an A4 PDF of one or two pages
+  const pdf = await page.pdf({ format: "A4", preferCSSPageSize: true, printBackground: true });
+  const pages = pdf.toString("latin1").match(/\/Type\s*\/Page(?!s)/g) ?? [];
+  expect(pages.length).toBeGreaterThanOrEqual(1);
+  expect(pages.length).toBeLessThanOrEqual(2);
+  await page.emulateMedia({ media: "screen" });
+});
+
+test("a closed quarter's briefing shows it as it was", async ({ page }) => {
+  await signIn(page, "reviewer@demo.test");
+  // not closed yet: not found
+  const missing = await page.goto(`/reports/briefing?quarter=${LAST_ENDED}`);
+  expect(missing?.status()).toBe(404);
+
+  await page.goto("/quarters");
+  await page.getByLabel("Triwulan yang ditutup").selectOption(LAST_ENDED);
+  await page.getByRole("button", { name: "Tutup triwulan" }).click();
+  await expect(page).toHaveURL(new RegExp(`/quarters/${LAST_ENDED}$`));
+
+  await page.goto("/reports/briefing");
+  await page.getByLabel("Triwulan", { exact: true }).selectOption(LAST_ENDED);
+  await page.getByRole("button", { name: "Tampilkan" }).click();
+  await expect(page).toHaveURL(new RegExp(`/reports/briefing\\?quarter=${LAST_ENDED}$`));
+  await expect(page.getByTestId("briefing-quarter")).toHaveText(`Triwulan ${LAST_ENDED}`);
+  await expect(page.getByTestId("briefing-basis")).toContainText("dibekukan pada");
+  await expect(page.getByTestId("briefing-basis")).toContainText("Peninjau Biro Adpim");
+  await expect(page.getByTestId("campus-lights").locator("tbody tr")).toHaveCount(12);
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("an observer is told to use the browser's print menu", async ({ page }) => {
+    await signIn(page, "observer@demo.test");
+    await page.goto("/reports/briefing");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ringkasan untuk Gubernur Banten");
+    await expect(page.getByText("Untuk mencetak, gunakan menu Cetak pada peramban (Ctrl+P).")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Cetak" })).toHaveCount(0);
+  });
+});
