@@ -11,13 +11,14 @@ import { addDays, quarterOf, todayInBanten } from "~/domain/dates";
 import { ITEM_STATUSES } from "~/domain/enums";
 import { formatDateTime, formatNumber, formatPercent } from "~/domain/i18n";
 import { dashboardData } from "~/models/dashboard.server";
-import { requirePermission } from "~/utils/auth.server";
+import { can } from "~/domain/policy";
+import { requirePermission, toActor } from "~/utils/auth.server";
 import { env } from "~/utils/env.server";
 
 export const meta: MetaFunction = () => [{ title: "Dasbor · Kolaborasi Banten" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "dashboard.read");
+  const user = await requirePermission(request, "dashboard.read");
   const filter = parseDashboardFilter(new URL(request.url).searchParams);
   const today = todayInBanten();
   const data = await dashboardData(filter, today, env().STALE_AFTER_DAYS);
@@ -26,7 +27,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   for (let d = new Date(Date.UTC(2025, 9, 1)); d <= addDays(today, 366); d = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 3, 1))) {
     quarters.push(quarterOf(d));
   }
-  return json({ ...data, rows: sortRows(data.rows, filter.sort, filter.dir), filter, quarters, staleDays: env().STALE_AFTER_DAYS });
+  return json({
+    ...data,
+    rows: sortRows(data.rows, filter.sort, filter.dir),
+    filter,
+    quarters,
+    staleDays: env().STALE_AFTER_DAYS,
+    may: { briefing: can(toActor(user), "report.read") },
+  });
 }
 
 const COLUMNS: { key: DashboardSort; label: string }[] = [
@@ -67,9 +75,16 @@ export default function DashboardPage() {
   ];
   return (
     <div className="space-y-6">
-      <header>
-        <h1 className="text-2xl font-bold">{t("dash.title")}</h1>
-        <p className="text-slate-700">{t("dash.intro")}</p>
+      <header className="flex flex-wrap items-start justify-between gap-2">
+        <div>
+          <h1 className="text-2xl font-bold">{t("dash.title")}</h1>
+          <p className="text-slate-700">{t("dash.intro")}</p>
+        </div>
+        {data.may.briefing ? (
+          <Link to="/reports/briefing" className="btn-secondary no-print">
+            {t("dash.briefing")}
+          </Link>
+        ) : null}
       </header>
 
       <Form method="get" className="card no-print grid gap-3 sm:grid-cols-5 sm:items-end" aria-label={t("dash.filters")}>

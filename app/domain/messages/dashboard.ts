@@ -42,6 +42,7 @@ export const id = {
   "dash.activity.update": "{author} melaporkan {progress}% ({status})",
   "dash.activity.none": "Belum ada aktivitas.",
   "dash.chart.label": "{name}: {total} program",
+  "dash.briefing": "Bahan paparan Gubernur",
 } as const;
 
 export const en: Record<keyof typeof id, string> = {
@@ -87,4 +88,5 @@ export const en: Record<keyof typeof id, string> = {
   "dash.activity.update": "{author} reported {progress}% ({status})",
   "dash.activity.none": "No activity yet.",
   "dash.chart.label": "{name}: {total} items",
+  "dash.briefing": "Governor's briefing",
 };
