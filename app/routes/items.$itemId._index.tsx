@@ -1,7 +1,5 @@
-import type { SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { draftDefaults } from "~/components/forms";
 import { useLocale, useRootData, useT } from "~/components/i18n";
@@ -12,18 +10,9 @@ import { ProgressBar, StatusBadge } from "~/components/status";
 import { todayInBanten, toIsoDate } from "~/domain/dates";
 import { formatDate, formatIdr } from "~/domain/i18n";
 import { can } from "~/domain/policy";
-import { commentSchema, progressUpdateSchema, resolveObstacleSchema } from "~/domain/schemas/progress";
-import {
-  addComment,
-  getItemAccess,
-  getItemPage,
-  itemHistory,
-  postProgressUpdate,
-  resolveObstacle,
-} from "~/models/roadmap-item.server";
-import { assertCan, assertCanSee, auditActor, forbidden, notFound, requireUser, toActor } from "~/utils/auth.server";
-import { flashToast, type Toast } from "~/utils/session.server";
-import { readForm } from "~/utils/uploads.server";
+import { getItemPage, itemHistory } from "~/models/roadmap-item.server";
+import { assertCanSee, notFound, requireUser, toActor } from "~/utils/auth.server";
+import { itemPageAction, type ItemActionData } from "~/utils/item-actions.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.item.title ?? "Program"} · Kolaborasi Banten` }];
 
@@ -51,79 +40,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-type ActionData = {
-  intent: string;
-  result?: SubmissionResult<string[]>;
-  filesDropped?: boolean;
-  errors?: string[];
-  obstacleId?: string | null;
-};
-
-async function done(request: Request, itemId: string, toast: Toast) {
-  return redirect(`/items/${itemId}`, { headers: { "Set-Cookie": await flashToast(request, toast) } });
-}
-
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const item = await getItemAccess(params.itemId ?? "");
-  if (!item) throw notFound();
-  assertCanSee(user, "item.read", item);
-  const actor = toActor(user);
-  // refuse before reading a possibly large body
-  if (!(["update.create", "obstacle.manage", "comment.create"] as const).some((a) => can(actor, a, item))) throw forbidden();
-  const { formData, tooLarge } = await readForm(request);
-  const intent = String(formData.get("intent") ?? "");
-  const who = { ...auditActor(user, context), userId: user.id };
-
-  if (intent === "post-update") {
-    assertCan(user, "update.create", item);
-    const submission = parseWithZod(formData, { schema: progressUpdateSchema(todayInBanten()) });
-    const filesChosen = formData.getAll("files").some((f) => typeof f === "object" && f.size > 0) || tooLarge;
-    if (submission.status !== "success" || tooLarge) {
-      const fieldErrors = tooLarge ? { files: ["evidence.tooLarge"] } : undefined;
-      return json<ActionData>(
-        { intent, result: submission.reply({ fieldErrors }), filesDropped: filesChosen },
-        { status: 400 },
-      );
-    }
-    const posted = await postProgressUpdate(who, item, submission.value);
-    if ("correctsInvalid" in posted) {
-      return json<ActionData>(
-        { intent, result: submission.reply({ fieldErrors: { correctsId: ["progress.correctsInvalid"] } }), filesDropped: filesChosen },
-        { status: 400 },
-      );
-    }
-    return done(request, item.id, { type: "success", key: "progress.posted" });
-  }
-
-  if (intent === "resolve-obstacle") {
-    assertCan(user, "obstacle.manage", item);
-    const submission = parseWithZod(formData, { schema: resolveObstacleSchema });
-    const obstacleId = String(formData.get("obstacleId") ?? "");
-    if (submission.status !== "success") {
-      return json<ActionData>({ intent, errors: submission.error?.resolution ?? ["form.required"], obstacleId }, { status: 400 });
-    }
-    const outcome = await resolveObstacle(who, item, submission.value.obstacleId, submission.value.resolution);
-    if (outcome === "not-found") throw notFound();
-    return done(request, item.id, outcome === "ok" ? { type: "success", key: "obstacle.resolved" } : { type: "info", key: "obstacle.alreadyResolved" });
-  }
-
-  if (intent === "comment") {
-    assertCan(user, "comment.create", item);
-    const submission = parseWithZod(formData, { schema: commentSchema });
-    if (submission.status !== "success") {
-      return json<ActionData>({ intent, errors: submission.error?.body ?? ["form.required"] }, { status: 400 });
-    }
-    await addComment(who, item, submission.value.body);
-    return done(request, item.id, { type: "success", key: "comment.posted" });
-  }
-
-  throw new Response("Unknown intent", { status: 400 });
-}
+export const action = (args: ActionFunctionArgs) => itemPageAction(args);
 
 export default function ItemPage() {
   const { item, comments, history, today, may } = useLoaderData<typeof loader>();
-  const actionData = useActionData<ActionData>();
+  const actionData = useActionData<ItemActionData>();
   const root = useRootData();
   const t = useT();
   const locale = useLocale();
