@@ -19,6 +19,16 @@ export type RunOptions = {
   warmup: number;
   /** a fixed number of requests instead of a duration: every response is then waited for */
   amount?: number;
+  /**
+   * Waits until the server has finished the requests a timed run abandoned (autocannon drops
+   * them when time is up, the server still works on them); called after each run.
+   */
+  settle?: () => Promise<void>;
+  /**
+   * Fewer responses than this in the timed run (a route slower than the duration allows) and it
+   * is measured again over a fixed number of requests instead, so its percentiles mean something.
+   */
+  minResponses?: number;
 };
 
 export type Measurement = {
@@ -39,6 +49,8 @@ export type Measurement = {
   errors: number;
   /** requests per second of the warm-up run (used to size a run by amount) */
   warmupRequestsPerSecond: number | null;
+  /** how the measured run was bounded */
+  mode: "duration" | "amount";
 };
 
 let current: Instance | null = null;
@@ -66,7 +78,7 @@ async function once(target: Target, options: { connections: number; duration?: n
     body: target.body,
     connections: options.connections,
     ...(options.amount ? { amount: options.amount } : { duration: options.duration }),
-    timeout: 30,
+    timeout: 120,
   });
   current = instance;
   instance.on("response", (_client, statusCode, _bytes, responseTime) => {
@@ -88,8 +100,16 @@ export async function measure(target: Target, options: RunOptions): Promise<Meas
   if (options.warmup > 0) {
     const warm = await once(target, { connections: options.connections, duration: options.warmup });
     warmupRequestsPerSecond = warm.latencies.length / Math.max(warm.seconds, 0.001);
+    await options.settle?.();
   }
-  const run = await once(target, { connections: options.connections, duration: options.duration, amount: options.amount });
+  let mode: Measurement["mode"] = options.amount ? "amount" : "duration";
+  let run = await once(target, { connections: options.connections, duration: options.duration, amount: options.amount });
+  await options.settle?.();
+  if (mode === "duration" && options.minResponses && run.latencies.length < options.minResponses) {
+    mode = "amount";
+    run = await once(target, { connections: options.connections, amount: options.minResponses });
+    await options.settle?.();
+  }
   const sorted = Float64Array.from(run.latencies).sort();
   const ok = Object.entries(run.statuses)
     .filter(([code]) => code.startsWith("2") || code.startsWith("3"))
@@ -115,5 +135,6 @@ export async function measure(target: Target, options: RunOptions): Promise<Meas
     failures: run.latencies.length - ok,
     errors: run.errors,
     warmupRequestsPerSecond,
+    mode,
   };
 }
