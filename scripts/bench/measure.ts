@@ -47,6 +47,8 @@ export type Measurement = {
   failures: number;
   /** socket errors and timeouts (no response at all) */
   errors: number;
+  /** what those errors were, by code or message */
+  errorKinds: Record<string, number>;
   /** requests per second of the warm-up run (used to size a run by amount) */
   warmupRequestsPerSecond: number | null;
   /** how the measured run was bounded */
@@ -71,6 +73,7 @@ async function once(target: Target, options: { connections: number; duration?: n
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
   let errors = 0;
+  const errorKinds: Record<string, number> = {};
   const instance = autocannon({
     url: target.url,
     method: target.method ?? "GET",
@@ -85,11 +88,16 @@ async function once(target: Target, options: { connections: number; duration?: n
     latencies.push(responseTime);
     statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
   });
-  instance.on("reqError", () => errors++);
+  instance.on("reqError", (error) => {
+    errors++;
+    const kind = (error as NodeJS.ErrnoException).code ?? error.message ?? "unknown";
+    errorKinds[kind] = (errorKinds[kind] ?? 0) + 1;
+  });
   try {
     const result = await instance;
     const seconds = (result.finish.getTime() - result.start.getTime()) / 1000;
-    return { latencies, statuses, errors: Math.max(errors, result.errors), seconds };
+    if (result.errors > errors) errorKinds.unreported = (errorKinds.unreported ?? 0) + result.errors - errors;
+    return { latencies, statuses, errors: Math.max(errors, result.errors), errorKinds, seconds };
   } finally {
     current = null;
   }
@@ -134,6 +142,7 @@ export async function measure(target: Target, options: RunOptions): Promise<Meas
     ok,
     failures: run.latencies.length - ok,
     errors: run.errors,
+    errorKinds: run.errorKinds,
     warmupRequestsPerSecond,
     mode,
   };

@@ -133,7 +133,7 @@ function line(m: Measurement) {
   const bad = m.failures + m.errors;
   console.log(
     `  ${m.method} ${new URL(m.url).pathname}: ${m.requestsPerSecond.toFixed(0)} req/s, p50 ${m.latencyMs.p50.toFixed(1)} ms, ` +
-      `p95 ${m.latencyMs.p95.toFixed(1)} ms, p99 ${m.latencyMs.p99.toFixed(1)} ms${bad ? `, ${bad} failed ${JSON.stringify(m.statuses)}` : ""}`,
+      `p95 ${m.latencyMs.p95.toFixed(1)} ms, p99 ${m.latencyMs.p99.toFixed(1)} ms${bad ? `, ${bad} failed ${JSON.stringify({ ...m.statuses, ...m.errorKinds })}` : ""}`,
   );
 }
 
@@ -167,8 +167,10 @@ async function runScale(scale: number, opts: ReturnType<typeof options>, appDir:
     load: { before: loadBefore, after: [] },
   };
   if (opts.analyze) result.notes.push("ANALYZE was run on this dataset (--analyze): the query planner had table statistics, which the app's own databases never get.");
-  if (loadBefore[0] > cores / 2) {
-    const warning = `The machine was busy when this scale started (1-minute load average ${loadBefore[0].toFixed(1)} on ${cores} cores): figures are pessimistic.`;
+  if (loadBefore[0] > cores * 0.75) {
+    const warning =
+      `The machine was busy when this scale started (1-minute load average ${loadBefore[0].toFixed(1)} on ${cores} cores, ` +
+      "including this run's previous scale): figures may be pessimistic.";
     console.warn(`  warning: ${warning}`);
     result.notes.push(warning);
   }
@@ -217,6 +219,7 @@ async function runScale(scale: number, opts: ReturnType<typeof options>, appDir:
       const target: Target = { title: read.key, url: `${origin}${read.path}`, headers: read.cookie ? { Cookie: read.cookie } : {} };
       const m = await measure(target, { ...opts.run, settle, minResponses });
       result.routes[read.key] = m;
+      if (m.errors) result.notes.push(`GET ${read.path}: ${m.errors} requests got no response (${JSON.stringify(m.errorKinds)}).`);
       if (m.mode === "amount") {
         result.notes.push(
           `GET ${read.path}: fewer than ${minResponses} responses in ${opts.run.duration} s, so it was measured over ${minResponses} requests instead (${m.seconds.toFixed(1)} s).`,
@@ -265,6 +268,7 @@ async function runScale(scale: number, opts: ReturnType<typeof options>, appDir:
     const m = await measure(post, { ...opts.run, warmup: 0, amount, settle });
     const after = await settledCount(file);
     result.routes.post = m;
+    if (m.errors) result.notes.push(`POST /items/:id: ${m.errors} requests got no response (${JSON.stringify(m.errorKinds)}).`);
     result.writes = { before, after, ok: m.ok, lost: m.ok - (after - before) };
     line(m);
     console.log(

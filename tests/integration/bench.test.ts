@@ -143,6 +143,7 @@ describe("benchmark measurement", () => {
     expect(m.ok).toBe(m.responses);
     expect(m.failures).toBe(0);
     expect(m.errors).toBe(0);
+    expect(m.errorKinds).toEqual({});
     expect(m.seconds).toBeGreaterThan(0.9);
     expect(m.requestsPerSecond).toBeCloseTo(m.responses / m.seconds, 5);
     expect(m.latencyMs.p50).toBeGreaterThan(0);
