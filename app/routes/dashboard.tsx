@@ -13,6 +13,7 @@ import { formatDateTime, formatNumber, formatPercent } from "~/domain/i18n";
 import { dashboardData } from "~/models/dashboard.server";
 import { can } from "~/domain/policy";
 import { requirePermission, toActor } from "~/utils/auth.server";
+import { cachedUntilDataChanges } from "~/utils/data-cache.server";
 import { env } from "~/utils/env.server";
 
 export const meta: MetaFunction = () => [{ title: "Dasbor · Kolaborasi Banten" }];
@@ -21,7 +22,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "dashboard.read");
   const filter = parseDashboardFilter(new URL(request.url).searchParams);
   const today = todayInBanten();
-  const data = await dashboardData(filter, today, env().STALE_AFTER_DAYS);
+  const staleDays = env().STALE_AFTER_DAYS;
+  const { sort: _sort, dir: _dir, ...dataFilter } = filter;
+  const data = await cachedUntilDataChanges(`dashboard:${JSON.stringify(dataFilter)}:${today.getTime()}:${staleDays}`, () =>
+    dashboardData(filter, today, staleDays),
+  );
   // the quarters offered: from the signing of the agreement to a year ahead
   const quarters: string[] = [];
   for (let d = new Date(Date.UTC(2025, 9, 1)); d <= addDays(today, 366); d = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 3, 1))) {
@@ -32,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     rows: sortRows(data.rows, filter.sort, filter.dir),
     filter,
     quarters,
-    staleDays: env().STALE_AFTER_DAYS,
+    staleDays,
     may: { briefing: can(toActor(user), "report.read") },
   });
 }

@@ -13,11 +13,19 @@ export function clientIp(context: AppLoadContext | undefined | null): string {
   return context?.clientIp ?? "unknown";
 }
 
-export async function getUser(request: Request): Promise<SessionUser | null> {
-  const session = await getCookieSession(request);
-  const sessionId = session.get("sessionId");
-  if (!sessionId) return null;
-  return getSessionUser(sessionId);
+// The root loader and the route's loader run for the same Request: look the session up once.
+const usersByRequest = new WeakMap<Request, Promise<SessionUser | null>>();
+
+export function getUser(request: Request): Promise<SessionUser | null> {
+  let user = usersByRequest.get(request);
+  if (!user) {
+    user = getCookieSession(request).then((session) => {
+      const sessionId = session.get("sessionId");
+      return sessionId ? getSessionUser(sessionId) : null;
+    });
+    usersByRequest.set(request, user);
+  }
+  return user;
 }
 
 export async function getSessionId(request: Request): Promise<string | null> {

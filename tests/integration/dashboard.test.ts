@@ -135,3 +135,30 @@ describe("GET /dashboard", () => {
     expect(response.headers.get("Location")).toBe("/login?redirectTo=%2Fdashboard");
   });
 });
+
+describe("the dashboard's cached figures", () => {
+  it("are reused until the data changes, and fresh after any audited change", async () => {
+    const cookie = await cookieFor("reviewer@dash.test");
+    const figures = async () => (await jsonOf(await call(loader, makeRequest("/dashboard?campus=umt", { cookie })))).headline;
+    const first = await figures();
+    let queries = 0;
+    const stop = onQuery(() => queries++);
+    expect(await figures()).toEqual(first);
+    stop();
+    // a cached page costs the session look-up, the unread count and one version check, not the aggregates
+    expect(queries).toBeLessThanOrEqual(4);
+
+    const { postProgressUpdate } = await import("~/models/roadmap-item.server");
+    const umtItem = await prisma.roadmapItem.findFirstOrThrow({ where: { campus: { slug: "umt" }, visibility: "PUBLISHED" } });
+    await postProgressUpdate({ userId: authorId, ip: null }, umtItem, {
+      reportedOn: d("2026-11-24"),
+      progress: 70,
+      status: "DELAYED",
+      narrative: "Terlambat karena cuaca.",
+      files: [],
+    });
+    const after = await figures();
+    expect(after.delayed).toBe(1);
+    expect(after.averageProgress).toBe(70);
+  });
+});

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "ProgressUpdate_reportedOn_createdAt_idx" ON "ProgressUpdate"("reportedOn", "createdAt");
+
