@@ -12,13 +12,15 @@ import { formatDate, formatIdr } from "~/domain/i18n";
 import { can } from "~/domain/policy";
 import { getItemPage, itemHistory } from "~/models/roadmap-item.server";
 import { assertCanSee, notFound, requireUser, toActor } from "~/utils/auth.server";
+import { cachedUntilDataChanges } from "~/utils/data-cache.server";
 import { itemPageAction, type ItemActionData } from "~/utils/item-actions.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.item.title ?? "Program"} · Kolaborasi Banten` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const item = await getItemPage(params.itemId ?? "");
+  const itemId = params.itemId ?? "";
+  const item = await cachedUntilDataChanges(`item:${itemId}`, () => getItemPage(itemId));
   if (!item) throw notFound();
   assertCanSee(user, "item.read", item);
   const actor = toActor(user);
@@ -27,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     item: { ...rest, campusPicContact: internal ? campusPicContact : null, govPicContact: internal ? govPicContact : null },
     comments: internal ? comments : [],
-    history: internal ? await itemHistory(item.id) : [],
+    history: internal ? await cachedUntilDataChanges(`item-history:${item.id}`, () => itemHistory(item.id)) : [],
     today: toIsoDate(todayInBanten()),
     may: {
       internal,
