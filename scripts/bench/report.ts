@@ -23,6 +23,8 @@ export type ScaleResult = {
   routes: Partial<Record<RouteKey, Measurement>>;
   notes: string[];
   js: { dashboard: ScriptWeight | null; item: ScriptWeight | null };
+  /** one request at a time, each right after a change to the data (caches invalidated), in ms */
+  cold: Partial<Record<RouteKey, { median: number; max: number; samples: number }>>;
   peakRssBytes: number | null;
   writes: { before: number; after: number; ok: number; lost: number } | null;
   load: { before: number[]; after: number[] };
@@ -174,6 +176,18 @@ export function markdown(report: Report): string {
       "",
     );
     parts.push(scaleTable(r), "");
+    const cold = ROUTES.filter((route) => r.cold?.[route.key]);
+    if (cold.length) {
+      parts.push(
+        "First request after a change to the data (pages cached until the data changes recompute), one request at a time:",
+        "",
+        table(["route", "median ms", "max ms", "samples"], cold.map((route) => {
+          const c = r.cold[route.key]!;
+          return [route.label, f1(c.median), f1(c.max), String(c.samples)];
+        })),
+        "",
+      );
+    }
     const extras: string[] = [];
     if (r.writes) {
       extras.push(
