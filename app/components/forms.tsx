@@ -25,12 +25,15 @@ export function TextField({
   type = "text",
   autoComplete,
   hint,
+  inputMode,
 }: {
   label: string;
   field: FieldMetadata<any>;
   type?: InputType;
   autoComplete?: string;
   hint?: string;
+  /** e.g. "decimal" for numbers typed as text (so "46,03" works) with the number keypad on phones */
+  inputMode?: React.HTMLAttributes<HTMLInputElement>["inputMode"];
 }) {
   const hintId = useId();
   const { key, ...props } = getInputProps(field, { type, ariaDescribedBy: hint ? hintId : undefined });
@@ -39,7 +42,7 @@ export function TextField({
       <label className="label" htmlFor={field.id}>
         {label}
       </label>
-      <input key={key} className="input" autoComplete={autoComplete} {...props} />
+      <input key={key} className="input" autoComplete={autoComplete} inputMode={inputMode} {...props} />
       {hint ? (
         <p id={hintId} className="mt-1 text-sm text-slate-600">
           {hint}

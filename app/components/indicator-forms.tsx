@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, getSelectProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, getSelectProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
 import { useMemo } from "react";
@@ -9,26 +9,7 @@ import { useT } from "./i18n";
 
 /** A number typed as text (so "46,03" works), with the decimal keypad on phones. */
 function DecimalField({ label, field, hint }: { label: string; field: FieldMetadata<any>; hint?: string }) {
-  const hintId = `${field.id}-hint`;
-  return (
-    <div>
-      <label className="label" htmlFor={field.id}>
-        {label}
-      </label>
-      <input
-        className="input"
-        inputMode="decimal"
-        autoComplete="off"
-        {...getInputProps(field, { type: "text", ariaDescribedBy: hint ? hintId : undefined })}
-      />
-      {hint ? (
-        <p id={hintId} className="mt-1 text-sm text-slate-600">
-          {hint}
-        </p>
-      ) : null}
-      <ErrorList id={field.errorId} errors={field.errors} />
-    </div>
-  );
+  return <TextField label={label} field={field} hint={hint} inputMode="decimal" autoComplete="off" />;
 }
 
 export function RecordValueForm({
