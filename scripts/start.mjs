@@ -15,7 +15,9 @@ function newestMtime(dir) {
 
 const buildFile = path.resolve("build/index.js");
 const sources = Math.max(newestMtime("app"), fs.statSync("remix.config.js").mtimeMs, fs.statSync("tailwind.config.ts").mtimeMs);
-if (!fs.existsSync(buildFile) || fs.statSync(buildFile).mtimeMs < sources) {
+// rebuild when sources changed, or when the build on disk is a development one (npm run dev)
+const productionBuild = fs.existsSync(buildFile) && fs.readFileSync(buildFile, "utf8").includes('var mode = "production"');
+if (!productionBuild || fs.statSync(buildFile).mtimeMs < sources) {
   console.log("Building the application…");
   execFileSync("npx", ["remix", "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
 }

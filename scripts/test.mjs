@@ -28,8 +28,24 @@ if (only !== "e2e") {
   } else failed += 1;
 }
 
+// The end-to-end tests drive Debian's Chromium (Playwright never downloads a browser here).
+function ensureChromium() {
+  const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  if (fs.existsSync(chromium)) return true;
+  if (process.getuid?.() !== 0) {
+    console.error(`Chromium not found at ${chromium}: install Debian's "chromium" package or set CHROMIUM_PATH.`);
+    return false;
+  }
+  console.log("Installing Debian's chromium package for the end-to-end tests…");
+  return run("apt-get", ["update", "-qq"]) === 0 && run("apt-get", ["install", "-y", "-qq", "chromium"], { DEBIAN_FRONTEND: "noninteractive" }) === 0;
+}
+
 if (only !== "unit") {
-  status |= run("npx", ["playwright", "test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport });
+  if (!ensureChromium()) {
+    status |= 1;
+  } else {
+    status |= run("npx", ["playwright", "test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport });
+  }
   if (fs.existsSync(playwrightReport)) {
     const { stats } = JSON.parse(fs.readFileSync(playwrightReport, "utf8"));
     passed += stats.expected + stats.flaky;

@@ -20,10 +20,12 @@ function newestMtime(target: string): number {
   return newest;
 }
 
-/** Whether build/ is missing or older than the sources it is built from. */
+/** Whether build/ is missing, a development build (npm run dev), or older than its sources. */
 export function buildIsStale(root = ROOT): boolean {
-  const built = fs.statSync(path.join(root, "build", "index.js"), { throwIfNoEntry: false });
+  const index = path.join(root, "build", "index.js");
+  const built = fs.statSync(index, { throwIfNoEntry: false });
   if (!built || !fs.existsSync(path.join(root, "public", "build"))) return true;
+  if (!fs.readFileSync(index, "utf8").includes('var mode = "production"')) return true;
   const sources = ["app", "remix.config.js", "tailwind.config.ts", "postcss.config.js", "package.json"];
   return sources.some((s) => newestMtime(path.join(root, s)) > built.mtimeMs);
 }
