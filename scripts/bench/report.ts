@@ -26,6 +26,8 @@ export type ScaleResult = {
   /** one request at a time, each right after a change to the data (caches invalidated), in ms */
   cold: Partial<Record<RouteKey, { median: number; max: number; samples: number }>>;
   peakRssBytes: number | null;
+  /** the server's resident memory right after each route's run, and its peak so far, in bytes */
+  memory: Partial<Record<RouteKey, { rss: number | null; peak: number | null }>>;
   writes: { before: number; after: number; ok: number; lost: number } | null;
   load: { before: number[]; after: number[] };
 };
@@ -66,6 +68,7 @@ export function scaleTable(result: ScaleResult): string {
   const rows = ROUTES.filter((r) => result.routes[r.key]).map((r) => {
     const m = result.routes[r.key]!;
     const failures = m.failures + m.errors;
+    const memory = result.memory?.[r.key];
     return [
       r.label,
       f0(m.requestsPerSecond),
@@ -75,9 +78,10 @@ export function scaleTable(result: ScaleResult): string {
       f0(m.responses),
       failures ? `**${failures}**` : "0",
       f2(m.requestsPerSecond / login),
+      memory ? `${memory.rss === null ? "–" : mb(memory.rss)} / ${memory.peak === null ? "–" : mb(memory.peak)}` : "–",
     ];
   });
-  return table(["route", "req/s", "p50 ms", "p95 ms", "p99 ms", "responses", "failures", "× /login req/s"], rows);
+  return table(["route", "req/s", "p50 ms", "p95 ms", "p99 ms", "responses", "failures", "× /login req/s", "server RSS after / peak"], rows);
 }
 
 function baseline(results: ScaleResult[]): ScaleResult | undefined {

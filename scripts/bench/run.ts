@@ -13,6 +13,7 @@ import {
   fetchPage,
   killServers,
   loadAverage,
+  currentRss,
   peakRss,
   progressUpdateForm,
   scriptUrls,
@@ -197,6 +198,7 @@ async function runScale(scale: number, opts: ReturnType<typeof options>, appDir:
     notes: [],
     js: { dashboard: null, item: null },
     cold: {},
+    memory: {},
     peakRssBytes: null,
     writes: null,
     load: { before: loadBefore, after: [] },
@@ -254,6 +256,7 @@ async function runScale(scale: number, opts: ReturnType<typeof options>, appDir:
       const target: Target = { title: read.key, url: `${origin}${read.path}`, headers: read.cookie ? { Cookie: read.cookie } : {} };
       const m = await measure(target, { ...opts.run, settle, minResponses });
       result.routes[read.key] = m;
+      result.memory[read.key] = { rss: currentRss(server.pid), peak: peakRss(server.pid) };
       if (m.errors) result.notes.push(`GET ${read.path}: ${m.errors} requests got no response (${JSON.stringify(m.errorKinds)}).`);
       if (m.mode === "amount") {
         result.notes.push(
@@ -319,6 +322,7 @@ async function runScale(scale: number, opts: ReturnType<typeof options>, appDir:
     const m = await measure(post, { ...opts.run, warmup: 0, amount, settle });
     const after = await settledCount(file);
     result.routes.post = m;
+    result.memory.post = { rss: currentRss(server.pid), peak: peakRss(server.pid) };
     if (m.errors) result.notes.push(`POST /items/:id: ${m.errors} requests got no response (${JSON.stringify(m.errorKinds)}).`);
     result.writes = { before, after, ok: m.ok, lost: m.ok - (after - before) };
     line(m);

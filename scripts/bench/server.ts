@@ -203,15 +203,24 @@ export async function scriptWeight(origin: string, urls: string[]) {
   return { files: urls.length, raw, gzipped, urls };
 }
 
-/** Peak resident memory of a process (VmHWM), in bytes, or null where /proc is missing. */
-export function peakRss(pid: number): number | null {
+function procStatus(pid: number, field: string): number | null {
   try {
     const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
-    const kb = /VmHWM:\s+(\d+)\s*kB/.exec(status)?.[1];
+    const kb = new RegExp(`${field}:\\s+(\\d+)\\s*kB`).exec(status)?.[1];
     return kb ? Number(kb) * 1024 : null;
   } catch {
     return null;
   }
+}
+
+/** Peak resident memory of a process (VmHWM), in bytes, or null where /proc is missing. */
+export function peakRss(pid: number): number | null {
+  return procStatus(pid, "VmHWM");
+}
+
+/** Resident memory of a process now (VmRSS), in bytes. */
+export function currentRss(pid: number): number | null {
+  return procStatus(pid, "VmRSS");
 }
 
 export function describeMachine() {
