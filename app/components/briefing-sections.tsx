@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { CAMPUS_LIGHT_RULE, type Light } from "~/domain/briefing";
+import { CAMPUS_LIGHT_RULE, type BriefingCampus, type Light } from "~/domain/briefing";
 import { todayInBanten } from "~/domain/dates";
 import { formatIndicatorValue } from "~/domain/indicator";
 import { formatDate, formatNumber, formatPercent } from "~/domain/i18n";
@@ -68,21 +68,7 @@ export function BriefingKpis({ headline }: { headline: Headline }) {
   );
 }
 
-export type CampusRow = {
-  slug: string;
-  name: string;
-  fullName: string;
-  items: number;
-  progress: number | null;
-  onTrack: number | null;
-  atRisk: number | null;
-  delayed: number | null;
-  overdue: number;
-  obstacles: number;
-  light: Light;
-};
-
-export function CampusLights({ rows }: { rows: CampusRow[] }) {
+export function CampusLights({ rows }: { rows: BriefingCampus[] }) {
   const t = useT();
   const locale = useLocale();
   const pct = (v: number | null) => (v === null ? "–" : formatPercent(v * 100, locale));

@@ -38,18 +38,9 @@ export function TextField({
   const hintId = useId();
   const { key, ...props } = getInputProps(field, { type, ariaDescribedBy: hint ? hintId : undefined });
   return (
-    <div>
-      <label className="label" htmlFor={field.id}>
-        {label}
-      </label>
+    <FieldFrame label={label} field={field} hint={hint} hintId={hintId}>
       <input key={key} className="input" autoComplete={autoComplete} inputMode={inputMode} {...props} />
-      {hint ? (
-        <p id={hintId} className="mt-1 text-sm text-slate-600">
-          {hint}
-        </p>
-      ) : null}
-      <ErrorList id={field.errorId} errors={field.errors} />
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -91,18 +82,9 @@ export function TextareaField({
   const hintId = useId();
   const { key, ...props } = getTextareaProps(field, { ariaDescribedBy: hint ? hintId : undefined });
   return (
-    <div>
-      <label className="label" htmlFor={field.id}>
-        {label}
-      </label>
+    <FieldFrame label={label} field={field} hint={hint} hintId={hintId}>
       <textarea key={key} className="input" rows={rows} {...props} />
-      {hint ? (
-        <p id={hintId} className="mt-1 text-sm text-slate-600">
-          {hint}
-        </p>
-      ) : null}
-      <ErrorList id={field.errorId} errors={field.errors} />
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -122,10 +104,7 @@ export function SelectField({
   const hintId = useId();
   const { key, ...props } = getSelectProps(field, { ariaDescribedBy: hint ? hintId : undefined });
   return (
-    <div>
-      <label className="label" htmlFor={field.id}>
-        {label}
-      </label>
+    <FieldFrame label={label} field={field} hint={hint} hintId={hintId}>
       <select key={key} className="input" {...props}>
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((o) => (
@@ -134,13 +113,7 @@ export function SelectField({
           </option>
         ))}
       </select>
-      {hint ? (
-        <p id={hintId} className="mt-1 text-sm text-slate-600">
-          {hint}
-        </p>
-      ) : null}
-      <ErrorList id={field.errorId} errors={field.errors} />
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -199,6 +172,36 @@ export function EvidenceFileField({
       {filesDropped ? (
         <p role="alert" className="mt-1 text-sm font-medium text-amber-800">
           {t("progress.filesAgain")}
+        </p>
+      ) : null}
+      <ErrorList id={field.errorId} errors={field.errors} />
+    </div>
+  );
+}
+
+/** Label, control, optional hint and the field's errors: the frame every form field shares. */
+function FieldFrame({
+  label,
+  field,
+  hint,
+  hintId,
+  children,
+}: {
+  label: string;
+  field: FieldMetadata<any>;
+  hint?: string;
+  hintId: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <div>
+      <label className="label" htmlFor={field.id}>
+        {label}
+      </label>
+      {children}
+      {hint ? (
+        <p id={hintId} className="mt-1 text-sm text-slate-600">
+          {hint}
         </p>
       ) : null}
       <ErrorList id={field.errorId} errors={field.errors} />

@@ -10,6 +10,21 @@ export type Light = "GREEN" | "AMBER" | "RED" | "GREY";
 /** Lists on the briefing stop here and say how many more there are, so it fits on one page. */
 export const BRIEFING_LIST_LIMIT = 10;
 
+/** One campus's row of the briefing: its figures and traffic light. */
+export type BriefingCampus = {
+  slug: string;
+  name: string;
+  fullName: string;
+  items: number;
+  progress: number | null;
+  onTrack: number | null;
+  atRisk: number | null;
+  delayed: number | null;
+  overdue: number;
+  obstacles: number;
+  light: Light;
+};
+
 /** The campus light rule, written on the page in its legend. */
 export const CAMPUS_LIGHT_RULE = {
   /** red when at least this share of the campus's (not cancelled) items is delayed */

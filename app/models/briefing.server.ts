@@ -1,5 +1,5 @@
 import type { Prisma } from "@prisma/client";
-import { BRIEFING_LIST_LIMIT, campusLight, capList, quarterWindow, verdictRank } from "~/domain/briefing";
+import { BRIEFING_LIST_LIMIT, campusLight, capList, quarterWindow, verdictRank, type BriefingCampus } from "~/domain/briefing";
 import { parseDashboardFilter } from "~/domain/dashboard";
 import type { ItemStatus } from "~/domain/enums";
 import { trajectory } from "~/domain/indicator";
@@ -105,20 +105,6 @@ async function indicators(currentYear: number, observedBy: Date | null) {
 }
 
 const within = (w: Window) => ({ gte: w.from, lt: w.until });
-
-export type BriefingCampus = {
-  slug: string;
-  name: string;
-  fullName: string;
-  items: number;
-  progress: number | null;
-  onTrack: number | null;
-  atRisk: number | null;
-  delayed: number | null;
-  overdue: number;
-  obstacles: number;
-  light: ReturnType<typeof campusLight>;
-};
 
 /** The briefing of the current quarter, from live data (published items only, as on the dashboard). */
 export async function liveBriefing(quarter: string, today: Date, staleAfterDays: number) {
