@@ -43,13 +43,13 @@ export function StatusBars({
               {ITEM_STATUSES.map((status) => {
                 const n = row.counts[status] ?? 0;
                 if (!n) return null;
-                const w = (n / max) * barWidth;
+                const w = Math.round((n / max) * barWidth * 10) / 10;
                 const rect = (
                   <rect key={status} x={x} y={4} width={w} height={14} fill={COLORS[status]}>
                     <title>{`${row.label} · ${statusLabel(status)}: ${n}`}</title>
                   </rect>
                 );
-                x += w;
+                x = Math.round((x + w) * 10) / 10;
                 return rect;
               })}
               <text x={x + 4} y={15} fontSize="11" fill="#334155">
@@ -73,58 +73,58 @@ export function StatusBars({
   );
 }
 
-function heatColor(days: number | null): string {
-  if (days === null) return "#e2e8f0";
-  if (days < 0 || days > 30) return "#fca5a5";
-  if (days > 14) return "#fde68a";
-  return "#86efac";
+function heatClass(days: number | null): string {
+  if (days === null) return "bg-slate-200 text-slate-600";
+  if (days < 0 || days > 30) return "bg-red-300";
+  if (days > 14) return "bg-amber-200";
+  return "bg-green-300";
 }
 
-/** Campus × priority grid coloured by days since the last update (-1: items but no update yet). */
+/**
+ * Campus × priority grid coloured by days since the last update (-1: items but no update yet,
+ * null: no items). A plain table: the headers name each cell for screen readers, and it costs a
+ * fraction of an SVG with a title per cell to render (the dashboard's biggest part at scale).
+ */
 export function HeatMap({
   rows,
   columns,
   title,
-  describe,
+  rowHeader,
+  never,
 }: {
   rows: { campus: string; cells: (number | null)[] }[];
   columns: string[];
   title: string;
-  describe: (days: number | null) => string;
+  rowHeader: string;
+  never: string;
 }) {
-  const labelWidth = 110;
-  const cell = 26;
-  const header = 16;
-  const width = labelWidth + columns.length * cell;
-  const height = header + rows.length * cell;
   return (
-    <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title} className="h-auto w-full max-w-xl">
-      <title>{title}</title>
-      {columns.map((c, j) => (
-        <text key={c} x={labelWidth + j * cell + cell / 2} y={11} fontSize="8" textAnchor="middle" fill="#334155">
-          {j + 1}
-          <title>{c}</title>
-        </text>
-      ))}
-      {rows.map((row, i) => (
-        <g key={row.campus} transform={`translate(0 ${header + i * cell})`}>
-          <text x={labelWidth - 6} y={cell / 2 + 4} fontSize="10" textAnchor="end" fill="#1e293b">
-            {row.campus.length > 18 ? `${row.campus.slice(0, 17)}…` : row.campus}
-          </text>
-          {row.cells.map((days, j) => (
-            <g key={j}>
-              <rect x={labelWidth + j * cell + 1} y={1} width={cell - 2} height={cell - 2} rx="3" fill={heatColor(days)}>
-                <title>{`${row.campus} · ${columns[j]}: ${describe(days)}`}</title>
-              </rect>
-              {days !== null && days >= 0 ? (
-                <text x={labelWidth + j * cell + cell / 2} y={cell / 2 + 3} fontSize="8" textAnchor="middle" fill="#1e293b">
-                  {days > 99 ? "99+" : days}
-                </text>
-              ) : null}
-            </g>
+    <div className="table-wrap mt-2">
+      <table className="heat-map">
+        <caption className="sr-only">{title}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{rowHeader}</th>
+            {columns.map((c, j) => (
+              <th key={c} scope="col" className="text-center">
+                <abbr title={c}>{j + 1}</abbr>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.campus}>
+              <th scope="row">{row.campus}</th>
+              {row.cells.map((days, j) => (
+                <td key={j} className={heatClass(days)}>
+                  {days === null ? "–" : days < 0 ? never : days > 99 ? "99+" : days}
+                </td>
+              ))}
+            </tr>
           ))}
-        </g>
-      ))}
-    </svg>
+        </tbody>
+      </table>
+    </div>
   );
 }

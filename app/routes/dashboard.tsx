@@ -6,7 +6,7 @@ import { ExportLinks } from "~/components/export-links";
 import { FilterSelect, KpiGrid } from "~/components/filter-select";
 import { useLocale, useT } from "~/components/i18n";
 import { StatusBadge } from "~/components/status";
-import { parseDashboardFilter, sortRows, type DashboardSort } from "~/domain/dashboard";
+import { pageOf, parseDashboardFilter, sortRows, type DashboardSort } from "~/domain/dashboard";
 import { addDays, quarterOf, todayInBanten } from "~/domain/dates";
 import { ITEM_STATUSES } from "~/domain/enums";
 import { formatDateTime, formatNumber, formatPercent } from "~/domain/i18n";
@@ -23,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filter = parseDashboardFilter(new URL(request.url).searchParams);
   const today = todayInBanten();
   const staleDays = env().STALE_AFTER_DAYS;
-  const { sort: _sort, dir: _dir, ...dataFilter } = filter;
+  const { sort: _sort, dir: _dir, page: _page, ...dataFilter } = filter;
   const data = await cachedUntilDataChanges(`dashboard:${JSON.stringify(dataFilter)}:${today.getTime()}:${staleDays}`, () =>
     dashboardData(filter, today, staleDays),
   );
@@ -32,10 +32,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   for (let d = new Date(Date.UTC(2025, 9, 1)); d <= addDays(today, 366); d = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 3, 1))) {
     quarters.push(quarterOf(d));
   }
+  // at province scale the per-campus table and heat map are paged (sorted over every campus first)
+  const { rows, ...page } = pageOf(sortRows(data.rows, filter.sort, filter.dir), filter.page);
+  const heatBySlug = new Map(data.heat.map((h) => [h.slug, h]));
   return json({
     ...data,
-    rows: sortRows(data.rows, filter.sort, filter.dir),
-    filter,
+    rows,
+    heat: rows.map((r) => heatBySlug.get(r.slug)!),
+    page,
+    filter: { ...filter, page: page.page },
     quarters,
     staleDays,
     may: { briefing: can(toActor(user), "report.read") },
@@ -65,6 +70,12 @@ export default function DashboardPage() {
     const next = new URLSearchParams(params);
     next.set("sort", key);
     next.set("dir", data.filter.sort === key && data.filter.dir === "asc" ? "desc" : "asc");
+    next.delete("page");
+    return `?${next}`;
+  };
+  const pageLink = (page: number) => {
+    const next = new URLSearchParams(params);
+    next.set("page", String(page));
     return `?${next}`;
   };
   const kpis = [
@@ -163,6 +174,21 @@ export default function DashboardPage() {
             </tbody>
           </table>
         </div>
+        {data.page.pages > 1 ? (
+          <nav className="mt-2 flex flex-wrap items-center gap-3 text-sm no-print" aria-label={t("dash.page.label")}>
+            <p>{t("dash.page.showing", { ...data.page })}</p>
+            {data.page.page > 1 ? (
+              <Link to={pageLink(data.page.page - 1)} className="btn-secondary" rel="prev">
+                {t("dash.page.previous")}
+              </Link>
+            ) : null}
+            {data.page.page < data.page.pages ? (
+              <Link to={pageLink(data.page.page + 1)} className="btn-secondary" rel="next">
+                {t("dash.page.next")}
+              </Link>
+            ) : null}
+          </nav>
+        ) : null}
       </section>
 
       <div className="grid gap-6 lg:grid-cols-2">
@@ -190,9 +216,8 @@ export default function DashboardPage() {
           title={t("dash.heat.title")}
           rows={data.heat}
           columns={data.areas.map((a) => (locale === "en" ? a.nameEn : a.nameId))}
-          describe={(days) =>
-            days === null ? t("dash.heat.none") : days < 0 ? t("dash.heat.never") : t("dash.heat.days", { days })
-          }
+          rowHeader={t("dash.table.campus")}
+          never={t("dash.heat.neverShort")}
         />
         <ol className="mt-2 grid gap-x-4 text-xs text-slate-600 sm:grid-cols-3">
           {data.areas.map((a, i) => (

@@ -129,6 +129,28 @@ describe("GET /dashboard", () => {
     expect(data.filter).toMatchObject({ campus: "itb", sort: "items", dir: "desc" });
     expect(data.rows[0].slug).toBe("itb");
   });
+  it("pages the campus table and the heat map at province scale, sorting over every campus first", async () => {
+    // 13 more campuses (25 in all): two pages of 20
+    for (let i = 0; i < 13; i++) {
+      await prisma.campus.create({ data: { slug: `extra-${i}`, name: `Kampus Tambahan ${i}`, type: "UNIVERSITAS", position: 100 + i } });
+    }
+    const cookie = await cookieFor("reviewer@dash.test");
+    const page = async (query: string) => jsonOf(await call(loader, makeRequest(`/dashboard?${query}`, { cookie })));
+    const first = await page("sort=items&dir=desc");
+    expect(first.page).toMatchObject({ page: 1, pages: 2, total: 25, from: 1, to: 20 });
+    expect(first.rows).toHaveLength(20);
+    expect(first.rows[0].slug).toBe("itb"); // the most items, whatever page order would give
+    expect(first.heat.map((h: { slug: string }) => h.slug)).toEqual(first.rows.map((r: { slug: string }) => r.slug));
+    const second = await page("sort=items&dir=desc&page=2");
+    expect(second.page).toMatchObject({ page: 2, pages: 2, from: 21, to: 25 });
+    expect(second.rows).toHaveLength(5);
+    const slugs = [...first.rows, ...second.rows].map((r: { slug: string }) => r.slug);
+    expect(new Set(slugs).size).toBe(25);
+    // the headline still covers every campus; a page past the end shows the last one
+    expect(second.headline).toEqual(first.headline);
+    expect((await page("page=99")).page.page).toBe(2);
+    await prisma.campus.deleteMany({ where: { slug: { startsWith: "extra-" } } });
+  });
   it("sends visitors who are not signed in to the login page", async () => {
     const response = await call(loader, makeRequest("/dashboard"));
     expect(response.status).toBe(302);
