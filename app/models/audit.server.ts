@@ -1,6 +1,7 @@
 import type { Prisma } from "@prisma/client";
 import { parseIsoDate } from "~/domain/dates";
 import { prisma, type Tx } from "~/utils/db.server";
+import { newId } from "~/utils/ids.server";
 
 /** Who did something, and from where: passed to every mutation so it can be audited. */
 export type AuditActor = { userId: string | null; ip: string | null };
@@ -48,22 +49,16 @@ export function changedFields(
   return { before: b, after: a };
 }
 
-/** Writes one audit event; call it inside the transaction that makes the change. */
+/**
+ * Writes one audit event; call it inside the transaction that makes the change. Raw SQL: every
+ * change writes one, and Prisma's query compiler costs more than the insert itself.
+ */
 export async function recordAudit(tx: Tx, actor: AuditActor, input: AuditInput) {
   const diff = changedFields(input.before, input.after);
-  await tx.auditEvent.create({
-    data: {
-      actorId: actor.userId,
-      ip: actor.ip,
-      action: input.action,
-      entity: input.entity,
-      entityId: input.entityId,
-      itemId: input.itemId ?? null,
-      campusId: input.campusId ?? null,
-      before: diff.before ? JSON.stringify(diff.before) : null,
-      after: diff.after ? JSON.stringify(diff.after) : null,
-    },
-  });
+  await tx.$executeRaw`
+    INSERT INTO "AuditEvent" ("id", "actorId", "ip", "action", "entity", "entityId", "itemId", "campusId", "before", "after", "createdAt")
+    VALUES (${newId()}, ${actor.userId}, ${actor.ip}, ${input.action}, ${input.entity}, ${input.entityId}, ${input.itemId ?? null},
+      ${input.campusId ?? null}, ${diff.before ? JSON.stringify(diff.before) : null}, ${diff.after ? JSON.stringify(diff.after) : null}, ${Date.now()})`;
 }
 
 export const AUDIT_PAGE_SIZE = 50;

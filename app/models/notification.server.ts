@@ -42,8 +42,11 @@ export async function campusLiaisonIds(tx: Tx, campusId: string): Promise<string
   return users.map((u) => u.id);
 }
 
-export function unreadCount(userId: string): Promise<number> {
-  return prisma.notification.count({ where: { userId, readAt: null } });
+/** Shown on every page: raw SQL, without the query compiler's cost. */
+export async function unreadCount(userId: string): Promise<number> {
+  const rows = await prisma.$queryRaw<{ n: number | bigint }[]>`
+    SELECT COUNT(*) AS n FROM "Notification" WHERE "userId" = ${userId} AND "readAt" IS NULL`;
+  return Number(rows[0]?.n ?? 0);
 }
 
 function parseParams(value: string): Record<string, string | number> {

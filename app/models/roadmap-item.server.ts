@@ -3,6 +3,7 @@ import { draftScope, type Actor } from "~/domain/policy";
 import { currentState } from "~/domain/roadmap";
 import type { ItemInput } from "~/domain/schemas/item";
 import { parseLinks } from "~/domain/evidence";
+import { newId } from "~/utils/ids.server";
 import { prisma, type Tx } from "~/utils/db.server";
 import { storeFile } from "~/utils/uploads.server";
 import { recordAudit, type AuditActor } from "./audit.server";
@@ -74,11 +75,17 @@ export function getItemForEdit(itemId: string) {
 }
 
 /** The item's access facts: enough for the policy to decide. */
-export function getItemAccess(itemId: string) {
-  return prisma.roadmapItem.findUnique({
-    where: { id: itemId },
-    select: { id: true, campusId: true, visibility: true, title: true, campus: { select: { slug: true } } },
-  });
+/** What the policy needs to know about an item (every item action asks): one raw query. */
+export async function getItemAccess(
+  itemId: string,
+): Promise<{ id: string; campusId: string; visibility: string; title: string; campus: { slug: string } } | null> {
+  const rows = await prisma.$queryRaw<{ id: string; campusId: string; visibility: string; title: string; slug: string }[]>`
+    SELECT i."id", i."campusId", i."visibility", i."title", c."slug"
+    FROM "RoadmapItem" i JOIN "Campus" c ON c."id" = i."campusId" WHERE i."id" = ${itemId}`;
+  const row = rows[0];
+  if (!row) return null;
+  const { slug, ...item } = row;
+  return { ...item, campus: { slug } };
 }
 
 function toData(input: ItemInput) {
@@ -294,14 +301,18 @@ export type ProgressInput = {
 };
 
 async function refreshCurrentState(tx: Tx, itemId: string) {
-  const latest = await tx.progressUpdate.findMany({
-    where: { itemId },
-    orderBy: [{ reportedOn: "desc" }, { createdAt: "desc" }],
-    take: 1,
-    select: { reportedOn: true, createdAt: true, progress: true, status: true },
-  });
-  const state = currentState(latest);
-  await tx.roadmapItem.update({ where: { id: itemId }, data: state });
+  // the latest update by (reportedOn, createdAt), as currentState() defines it; raw SQL because a
+  // progress update is the most frequent write (Prisma's query compiler costs more than SQLite)
+  const latest = await tx.$queryRaw<{ reportedOn: number | bigint; createdAt: number | bigint; progress: number | bigint; status: string }[]>`
+    SELECT "reportedOn", "createdAt", "progress", "status" FROM "ProgressUpdate"
+    WHERE "itemId" = ${itemId} ORDER BY "reportedOn" DESC, "createdAt" DESC LIMIT 1`;
+  const state = currentState(
+    latest.map((u) => ({ reportedOn: new Date(Number(u.reportedOn)), createdAt: new Date(Number(u.createdAt)), progress: Number(u.progress), status: u.status })),
+  );
+  await tx.$executeRaw`
+    UPDATE "RoadmapItem" SET "status" = ${state.status}, "progress" = ${state.progress},
+      "lastUpdateAt" = ${state.lastUpdateAt?.getTime() ?? null}, "updatedAt" = ${Date.now()}
+    WHERE "id" = ${itemId}`;
   return state;
 }
 
@@ -318,29 +329,22 @@ export async function postProgressUpdate(
   // files are written before the transaction; an Evidence row only exists for a stored file
   const stored = await Promise.all(input.files.map((f) => storeFile(f)));
   const { links } = parseLinks(input.links);
+  const update = { id: newId() };
   return prisma.$transaction(async (tx) => {
-    const before = await tx.roadmapItem.findUniqueOrThrow({ where: { id: item.id }, select: { status: true, progress: true } });
-    const update = await tx.progressUpdate.create({
-      data: {
-        itemId: item.id,
-        authorId: actor.userId,
-        reportedOn: input.reportedOn,
-        progress: input.progress,
-        status: input.status,
-        narrative: input.narrative,
-        achievements: input.achievements ?? null,
-        obstacles: input.obstacles ?? null,
-        nextSteps: input.nextSteps ?? null,
-        correctsId: input.correctsId ?? null,
-        evidence: {
-          create: [
-            ...links.map((url) => ({ kind: "LINK", url, uploadedById: actor.userId })),
-            ...stored.map((s) => ({ kind: "FILE", ...s, uploadedById: actor.userId })),
-          ],
-        },
-      },
-      select: { id: true },
-    });
+    const [before] = await tx.$queryRaw<{ status: string; progress: number | bigint }[]>`
+      SELECT "status", "progress" FROM "RoadmapItem" WHERE "id" = ${item.id}`;
+    if (!before) throw new Error(`Roadmap item ${item.id} not found`);
+    await tx.$executeRaw`
+      INSERT INTO "ProgressUpdate" ("id", "itemId", "authorId", "reportedOn", "progress", "status", "narrative",
+        "achievements", "obstacles", "nextSteps", "correctsId", "createdAt")
+      VALUES (${update.id}, ${item.id}, ${actor.userId}, ${input.reportedOn.getTime()}, ${input.progress}, ${input.status},
+        ${input.narrative}, ${input.achievements ?? null}, ${input.obstacles ?? null}, ${input.nextSteps ?? null},
+        ${input.correctsId ?? null}, ${Date.now()})`;
+    const evidence = [
+      ...links.map((url) => ({ kind: "LINK", url, uploadedById: actor.userId, updateId: update.id })),
+      ...stored.map((s) => ({ kind: "FILE", ...s, uploadedById: actor.userId, updateId: update.id })),
+    ];
+    if (evidence.length) await tx.evidence.createMany({ data: evidence });
     let obstacleId: string | null = null;
     if (input.obstacleDescription) {
       const obstacle = await tx.obstacle.create({
@@ -363,7 +367,7 @@ export async function postProgressUpdate(
       entityId: update.id,
       itemId: item.id,
       campusId: item.campusId,
-      before: { status: before.status, progress: before.progress },
+      before: { status: before.status, progress: Number(before.progress) },
       after: {
         status: after.status,
         progress: after.progress,

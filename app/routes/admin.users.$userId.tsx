@@ -12,6 +12,7 @@ import { listCampuses } from "~/models/campus.server";
 import { getUserForAdmin, issuePasswordReset, revokeSessions, setActive, updateUser } from "~/models/user.server";
 import { auditActor, getSessionId, notFound, requirePermission } from "~/utils/auth.server";
 import { flashToast } from "~/utils/session.server";
+import { parseForm } from "~/utils/parse-form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.user.name ?? "Pengguna"} · Kolaborasi Banten` },
@@ -47,7 +48,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await request.formData();
 
   if (formData.get("intent") === "update") {
-    const submission = parseWithZod(formData, { schema: updateUserSchema });
+    const submission = parseForm(formData, updateUserSchema);
     if (submission.status !== "success") return reply({ intent: "update", result: submission.reply() });
     const { name, role, campuses } = submission.value;
     const updated = await updateUser(target.id, { name, role, campuses }, actor);

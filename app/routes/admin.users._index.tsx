@@ -12,6 +12,7 @@ import { listCampuses } from "~/models/campus.server";
 import { createUser, listUsers } from "~/models/user.server";
 import { auditActor, requirePermission } from "~/utils/auth.server";
 import { flashToast } from "~/utils/session.server";
+import { parseForm } from "~/utils/parse-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Pengguna · Kolaborasi Banten" }];
 
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const me = await requirePermission(request, "user.manage");
-  const submission = parseWithZod(await request.formData(), { schema: createUserSchema });
+  const submission = parseForm(await request.formData(), createUserSchema);
   if (submission.status !== "success") {
     return json({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   }

@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -12,6 +11,7 @@ import { getCampusBySlug } from "~/models/campus.server";
 import { createTeam, listTeamsForCampus } from "~/models/team.server";
 import { assertCan, auditActor, notFound, requirePermission, requireUser, toActor } from "~/utils/auth.server";
 import { flashToast } from "~/utils/session.server";
+import { parseForm } from "~/utils/parse-form.server";
 
 // `$slug_` keeps this page out of the campus page's layout (it has no <Outlet />): same URL, own page.
 
@@ -34,7 +34,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   assertCan(user, "team.manage", { campusId: campus.id });
   const formData = await request.formData();
   if (formData.get("intent") !== "create-team") throw new Response("Bad Request", { status: 400 });
-  const submission = parseWithZod(formData, { schema: createTeamSchema });
+  const submission = parseForm(formData, createTeamSchema);
   if (submission.status !== "success") {
     return json({ result: submission.reply() }, { status: 400 });
   }

@@ -1,5 +1,4 @@
 import type { SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -16,6 +15,7 @@ import { getIndicatorPage, getIndicatorRef, linkableItems, linkItem, recordIndic
 import { getItemAccess, visibleItemsWhere } from "~/models/roadmap-item.server";
 import { assertCan, auditActor, notFound, requirePermission, requireUser, toActor } from "~/utils/auth.server";
 import { flashToast, type Toast } from "~/utils/session.server";
+import { parseForm } from "~/utils/parse-form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.indicator.nameId ?? "Indikator"} · Kolaborasi Banten` }];
 
@@ -60,14 +60,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const who = auditActor(user, context);
 
   if (intent === "record-value") {
-    const submission = parseWithZod(formData, { schema: recordValueSchema(todayInBanten()) });
+    const submission = parseForm(formData, recordValueSchema(todayInBanten()));
     if (submission.status !== "success") return json<ActionData>({ intent, result: submission.reply() }, { status: 400 });
     await recordIndicatorValue(who, indicator.id, submission.value);
     return done(request, indicator.id, { type: "success", key: "indicator.recorded" });
   }
 
   if (intent === "link-item" || intent === "unlink-item") {
-    const submission = parseWithZod(formData, { schema: linkItemSchema });
+    const submission = parseForm(formData, linkItemSchema);
     if (submission.status !== "success") return json<ActionData>({ intent, result: submission.reply() }, { status: 400 });
     const item = await getItemAccess(submission.value.itemId);
     // an item the user may not see is answered like one that does not exist

@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -10,6 +9,7 @@ import { createMilestone } from "~/models/milestone.server";
 import { getItemAccess } from "~/models/roadmap-item.server";
 import { assertCan, assertCanSee, auditActor, notFound, requireUser } from "~/utils/auth.server";
 import { flashToast } from "~/utils/session.server";
+import { parseForm } from "~/utils/parse-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Tonggak evaluasi baru · Kolaborasi Banten" }];
 
@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, item } = await load(request, params.itemId);
-  const submission = parseWithZod(await request.formData(), { schema: newMilestoneSchema });
+  const submission = parseForm(await request.formData(), newMilestoneSchema);
   if (submission.status !== "success") return json({ result: submission.reply() }, { status: 400 });
   await createMilestone({ ...auditActor(user, context), userId: user.id }, item, submission.value);
   return redirect(`/items/${item.id}`, {

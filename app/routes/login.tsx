@@ -13,6 +13,7 @@ import { assertSameOrigin, clientIp, getUser } from "~/utils/auth.server";
 import { env } from "~/utils/env.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { commitCookieSession, getCookieSession } from "~/utils/session.server";
+import { parseForm } from "~/utils/parse-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Masuk · Kolaborasi Banten" }];
 
@@ -27,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: loginSchema });
+  const submission = parseForm(formData, loginSchema);
   if (submission.status !== "success") {
     return json({ result: submission.reply({ hideFields: ["password"] }), retryAfterMinutes: null }, { status: 400 });
   }

@@ -1,5 +1,4 @@
 import type { SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
@@ -22,6 +21,7 @@ import {
 import { assertCan, assertCanSee, auditActor, forbidden, notFound, requireUser, toActor } from "~/utils/auth.server";
 import { flashToast } from "~/utils/session.server";
 import { readForm } from "~/utils/uploads.server";
+import { parseForm } from "~/utils/parse-form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.milestone.title ?? "Tonggak evaluasi"} · Kolaborasi Banten` },
@@ -69,7 +69,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
   if (intent === "submit") {
     assertCan(user, "milestone.submit", m);
-    const submission = parseWithZod(formData, { schema: submitMilestoneSchema });
+    const submission = parseForm(formData, submitMilestoneSchema);
     const filesDropped = tooLarge || formData.getAll("files").some((f) => typeof f === "object" && f.size > 0);
     if (submission.status !== "success" || tooLarge) {
       const fieldErrors = tooLarge ? { files: ["evidence.tooLarge"] } : undefined;
@@ -85,7 +85,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
   if (intent === "evaluate") {
     assertCan(user, "milestone.evaluate", m);
-    const submission = parseWithZod(formData, { schema: evaluateMilestoneSchema });
+    const submission = parseForm(formData, evaluateMilestoneSchema);
     if (submission.status !== "success") return json<ActionData>({ intent, result: submission.reply() }, { status: 400 });
     const outcome = await evaluateMilestone(who, m, submission.value);
     if (!outcome.ok) {

@@ -12,6 +12,7 @@ import { closableQuarters, closeQuarterSchema } from "~/domain/quarter";
 import { closeQuarter, listQuarterCloses } from "~/models/quarter.server";
 import { assertCan, auditActor, requirePermission, requireUser, toActor } from "~/utils/auth.server";
 import { flashToast } from "~/utils/session.server";
+import { parseForm } from "~/utils/parse-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Triwulan · Kolaborasi Banten" }];
 
@@ -28,7 +29,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   assertCan(user, "quarter.close");
   const formData = await request.formData();
   if (formData.get("intent") !== "close") throw new Response("Bad Request", { status: 400 });
-  const submission = parseWithZod(formData, { schema: closeQuarterSchema });
+  const submission = parseForm(formData, closeQuarterSchema);
   if (submission.status !== "success") return json({ result: submission.reply() }, { status: 400 });
   const { quarter } = submission.value;
   const result = await closeQuarter(quarter, todayInBanten(), auditActor(user, context));

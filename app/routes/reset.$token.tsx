@@ -9,6 +9,7 @@ import { resetPasswordSchema } from "~/domain/schemas/auth";
 import { consumePasswordReset, findValidReset } from "~/models/user.server";
 import { assertSameOrigin, clientIp } from "~/utils/auth.server";
 import { flashToast } from "~/utils/session.server";
+import { parseForm } from "~/utils/parse-form.server";
 
 export const meta: MetaFunction = () => [
   { title: "Atur ulang kata sandi · Kolaborasi Banten" },
@@ -30,7 +31,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const token = params.token ?? "";
   if (!(await findValidReset(token))) return invalid();
-  const submission = parseWithZod(await request.formData(), { schema: resetPasswordSchema });
+  const submission = parseForm(await request.formData(), resetPasswordSchema);
   if (submission.status !== "success") {
     return json(
       { valid: true as const, email: null, result: submission.reply({ hideFields: ["newPassword", "confirmPassword"] }) },

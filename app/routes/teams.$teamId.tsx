@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -12,6 +11,7 @@ import { addMemberSchema, removeMemberSchema, updateMemberSchema, updateTeamSche
 import * as teams from "~/models/team.server";
 import { assertCan, auditActor, notFound, requireUser, toActor } from "~/utils/auth.server";
 import { flashToast, type Toast } from "~/utils/session.server";
+import { parseForm } from "~/utils/parse-form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.team.name ?? "Tim Bersama"} · Kolaborasi Banten` },
@@ -52,7 +52,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
   switch (intent) {
     case "update-team": {
-      const submission = parseWithZod(formData, { schema: updateTeamSchema });
+      const submission = parseForm(formData, updateTeamSchema);
       if (submission.status !== "success") return json({ intent, memberId: null, result: submission.reply() }, { status: 400 });
       await teams.updateTeam(team, submission.value, actor);
       return done({ type: "success", key: "teams.updated" });
@@ -60,7 +60,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     case "add-member":
     case "update-member": {
       const schema = intent === "add-member" ? addMemberSchema : updateMemberSchema;
-      const submission = parseWithZod(formData, { schema });
+      const submission = parseForm(formData, schema);
       const id = intent === "update-member" ? (memberId as string) : null;
       if (submission.status !== "success") return json({ intent, memberId: id, result: submission.reply() }, { status: 400 });
       const result = id
@@ -75,7 +75,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return done({ type: "success", key, params: { name: result.member.name } });
     }
     case "remove-member": {
-      const submission = parseWithZod(formData, { schema: removeMemberSchema });
+      const submission = parseForm(formData, removeMemberSchema);
       if (submission.status !== "success") throw new Response("Bad Request", { status: 400 });
       const removed = await teams.removeMember(team, submission.value.memberId, actor);
       if (!removed) throw notFound();

@@ -1,5 +1,4 @@
 import type { SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { todayInBanten } from "~/domain/dates";
@@ -8,6 +7,7 @@ import { commentSchema, progressUpdateSchema, resolveObstacleSchema } from "~/do
 import { addComment, getItemAccess, postProgressUpdate, resolveObstacle } from "~/models/roadmap-item.server";
 import { assertCan, assertCanSee, auditActor, forbidden, notFound, requireUser, toActor } from "./auth.server";
 import { flashToast, type Toast } from "./session.server";
+import { parseForm } from "./parse-form.server";
 import { readForm } from "./uploads.server";
 
 // The actions of the item page (/items/:itemId): post a progress update, resolve an obstacle, comment.
@@ -38,7 +38,7 @@ export async function itemPageAction({ request, params, context }: ActionFunctio
 
   if (intent === "post-update") {
     assertCan(user, "update.create", item);
-    const submission = parseWithZod(formData, { schema: progressUpdateSchema(todayInBanten()) });
+    const submission = parseForm(formData, progressUpdateSchema(todayInBanten()));
     const filesChosen = formData.getAll("files").some((f) => typeof f === "object" && f.size > 0) || tooLarge;
     if (submission.status !== "success" || tooLarge) {
       const fieldErrors = tooLarge ? { files: ["evidence.tooLarge"] } : undefined;
@@ -59,7 +59,7 @@ export async function itemPageAction({ request, params, context }: ActionFunctio
 
   if (intent === "resolve-obstacle") {
     assertCan(user, "obstacle.manage", item);
-    const submission = parseWithZod(formData, { schema: resolveObstacleSchema });
+    const submission = parseForm(formData, resolveObstacleSchema);
     const obstacleId = String(formData.get("obstacleId") ?? "");
     if (submission.status !== "success") {
       return json<ItemActionData>({ intent, errors: submission.error?.resolution ?? ["form.required"], obstacleId }, { status: 400 });
@@ -71,7 +71,7 @@ export async function itemPageAction({ request, params, context }: ActionFunctio
 
   if (intent === "comment") {
     assertCan(user, "comment.create", item);
-    const submission = parseWithZod(formData, { schema: commentSchema });
+    const submission = parseForm(formData, commentSchema);
     if (submission.status !== "success") {
       return json<ItemActionData>({ intent, errors: submission.error?.body ?? ["form.required"] }, { status: 400 });
     }

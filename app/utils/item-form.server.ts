@@ -1,10 +1,10 @@
-import { parseWithZod } from "@conform-to/zod";
 import { json, redirect } from "@remix-run/node";
 import { itemSchema } from "~/domain/schemas/item";
 import { createItem, invalidReferences, itemChangesSince, itemFormOptions, updateItem } from "~/models/roadmap-item.server";
 import { auditActor, type AppLoadContext } from "./auth.server";
 import type { SessionUser } from "~/models/user.server";
 import { flashToast } from "./session.server";
+import { parseForm } from "~/utils/parse-form.server";
 
 type Options = Awaited<ReturnType<typeof itemFormOptions>>;
 
@@ -17,7 +17,7 @@ export async function submitItemForm(
 ) {
   const formData = await request.formData();
   const schema = itemSchema(target.options.agreement);
-  const submission = parseWithZod(formData, { schema });
+  const submission = parseForm(formData, schema);
   if (submission.status !== "success") {
     return json({ result: submission.reply(), conflict: null }, { status: 400 });
   }

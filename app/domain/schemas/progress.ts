@@ -37,8 +37,15 @@ const percent = z
   .min(0, "progress.range")
   .max(100, "progress.range");
 
-/** Posting a progress update, optionally raising a new obstacle with it. */
+let latest: { day: number; schema: ReturnType<typeof buildProgressUpdateSchema> } | null = null;
+
+/** Posting a progress update, optionally raising a new obstacle with it (one schema per day). */
 export function progressUpdateSchema(today: Date) {
+  if (latest?.day !== today.getTime()) latest = { day: today.getTime(), schema: buildProgressUpdateSchema(today) };
+  return latest.schema;
+}
+
+function buildProgressUpdateSchema(today: Date) {
   return z
     .object({
       reportedOn: isoDate(),

@@ -1,0 +1,17 @@
+import { parseWithZod, unstable_coerceFormValue as coerceFormValue } from "@conform-to/zod";
+import type { ZodTypeAny } from "zod";
+
+// Conform's parseWithZod rebuilds the whole schema with form-value coercion on every call (a new
+// Zod type per field, every request). The coerced schema depends only on the schema, so each is
+// built once here; schemas that depend on the day are memoised by their modules.
+const coerced = new WeakMap<ZodTypeAny, ZodTypeAny>();
+
+/** `parseWithZod` with the same coercion, built once per schema. */
+export function parseForm<Schema extends ZodTypeAny>(formData: FormData, schema: Schema) {
+  let ready = coerced.get(schema);
+  if (!ready) {
+    ready = coerceFormValue(schema);
+    coerced.set(schema, ready);
+  }
+  return parseWithZod(formData, { schema: ready as Schema, disableAutoCoercion: true });
+}
