@@ -201,7 +201,21 @@ export async function itemChangesSince(itemId: string, since: Date) {
 export const HISTORY_PAGE = 50;
 
 export async function getItemPage(itemId: string) {
-  const item = await prisma.roadmapItem.findUnique({
+  // the count is its own indexed query: as a nested _count Prisma groups the whole
+  // ProgressUpdate table before joining (29 ms at scale 10, growing with the province's history)
+  const [item, updateCount] = await Promise.all([itemPageQuery(itemId), countUpdates(itemId)]);
+  if (!item) return null;
+  item.comments.reverse();
+  return { ...item, _count: { updates: updateCount } };
+}
+
+async function countUpdates(itemId: string): Promise<number> {
+  const rows = await prisma.$queryRaw<{ n: number | bigint }[]>`SELECT COUNT(*) AS n FROM "ProgressUpdate" WHERE "itemId" = ${itemId}`;
+  return Number(rows[0]?.n ?? 0);
+}
+
+function itemPageQuery(itemId: string) {
+  return prisma.roadmapItem.findUnique({
     where: { id: itemId },
     select: {
       ...ITEM_EDIT_SELECT,
@@ -214,7 +228,6 @@ export async function getItemPage(itemId: string) {
       team: { select: { id: true, name: true } },
       governmentUnit: { select: { name: true, abbreviation: true } },
       agreement: { select: { title: true, kind: true, validFrom: true, validUntil: true } },
-      _count: { select: { updates: true } },
       updates: {
         orderBy: [{ reportedOn: "desc" }, { createdAt: "desc" }],
         take: HISTORY_PAGE,
@@ -259,8 +272,6 @@ export async function getItemPage(itemId: string) {
       },
     },
   });
-  item?.comments.reverse();
-  return item;
 }
 
 export async function itemHistory(itemId: string) {
