@@ -1,5 +1,6 @@
 import { quarterRange } from "./dates";
 import { ITEM_STATUSES, isOneOf, type ItemStatus } from "./enums";
+import { parsePage } from "./paging";
 
 export const DASHBOARD_SORTS = [
   "name",
@@ -55,7 +56,7 @@ export function parseDashboardFilter(params: URLSearchParams): DashboardFilter {
     period: validPeriod,
     sort: isOneOf(DASHBOARD_SORTS, sort) ? sort : "name",
     dir: params.get("dir") === "desc" ? "desc" : "asc",
-    page: pageNumber(params.get("page")),
+    page: parsePage(params.get("page")),
   };
 }
 
@@ -71,20 +72,4 @@ export function sortRows<T extends Record<DashboardSort, string | number | null>
     if (typeof x === "string" || typeof y === "string") return sign * String(x).localeCompare(String(y), "id");
     return sign * (x - y);
   });
-}
-
-function pageNumber(value: string | null): number {
-  const n = Number(value);
-  return Number.isInteger(n) && n >= 1 && n <= 100_000 ? n : 1;
-}
-
-export type Page<T> = { rows: T[]; page: number; pages: number; total: number; from: number; to: number };
-
-/** One page of `rows`; a page past the end shows the last page. */
-export function pageOf<T>(rows: T[], page: number, size = DASHBOARD_PAGE_SIZE): Page<T> {
-  const pages = Math.max(1, Math.ceil(rows.length / size));
-  const current = Math.min(Math.max(1, Math.floor(page)), pages);
-  const start = (current - 1) * size;
-  const slice = rows.slice(start, start + size);
-  return { rows: slice, page: current, pages, total: rows.length, from: slice.length ? start + 1 : 0, to: start + slice.length };
 }

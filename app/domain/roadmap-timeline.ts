@@ -1,4 +1,5 @@
 import { daysBetween, quarterOf, quarterRange } from "./dates";
+import { parsePage } from "./paging";
 
 // Layout maths of the roadmap timeline: which quarter columns to draw and where each bar and
 // milestone sits, as fractions (0–1) of the timeline's width. Pure, so the server draws it.
@@ -7,8 +8,8 @@ import { daysBetween, quarterOf, quarterRange } from "./dates";
 export const TIMELINE_FIRST_QUARTER = "2025-Q4";
 /** How far ahead of the current quarter the timeline may reach (two years). */
 export const TIMELINE_QUARTERS_AHEAD = 8;
-/** Items drawn per page: the list never grows without bound. */
-export const ROADMAP_PAGE_SIZE = 200;
+/** Items drawn per page: the list never grows without bound, and a page stays light on a phone. */
+export const ROADMAP_PAGE_SIZE = 50;
 
 const QUARTER = /^(\d{4})-Q([1-4])$/;
 
@@ -72,14 +73,13 @@ export function parseRoadmapFilter(params: URLSearchParams): RoadmapFilter {
     const v = text(name);
     return isQuarter(v) ? v : null;
   };
-  const page = Number(params.get("page"));
   return {
     campus: text("campus"),
     area: text("area"),
     from: quarter("from"),
     to: quarter("to"),
     overdue: params.get("overdue") === "1",
-    page: Number.isInteger(page) && page >= 1 && page <= 10_000 ? page : 1,
+    page: parsePage(params.get("page")),
   };
 }
 

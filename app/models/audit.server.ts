@@ -1,4 +1,4 @@
-import type { Prisma } from "@prisma/client";
+import { Prisma } from "@prisma/client";
 import { parseIsoDate } from "~/domain/dates";
 import { prisma, type Tx } from "~/utils/db.server";
 import { newId } from "~/utils/ids.server";
@@ -164,10 +164,26 @@ function parseRecord(value: string | null): Record<string, unknown> | null {
 }
 
 /** The choices of the audit screen's filters: what occurs in the trail, and who acted. */
+/**
+ * The distinct values of an indexed column, one index seek per value (a GROUP BY would read the
+ * whole log, which grows for ever: 286,000 events at benchmark scale 10).
+ */
+async function distinctValues(column: "entity" | "action"): Promise<string[]> {
+  const col = Prisma.raw(`"${column}"`);
+  const rows = await prisma.$queryRaw<{ v: string }[]>`
+    WITH RECURSIVE d(v) AS (
+      SELECT MIN(${col}) FROM "AuditEvent"
+      UNION ALL
+      SELECT (SELECT MIN(${col}) FROM "AuditEvent" WHERE ${col} > d.v) FROM d WHERE d.v IS NOT NULL
+    )
+    SELECT v FROM d WHERE v IS NOT NULL`;
+  return rows.map((r) => r.v);
+}
+
 export async function auditFacets() {
   const [entities, actions, actors, system] = await Promise.all([
-    prisma.auditEvent.groupBy({ by: ["entity"], orderBy: { entity: "asc" } }),
-    prisma.auditEvent.groupBy({ by: ["action"], orderBy: { action: "asc" } }),
+    distinctValues("entity"),
+    distinctValues("action"),
     prisma.user.findMany({
       where: { auditEvents: { some: {} } },
       orderBy: [{ name: "asc" }, { email: "asc" }],
@@ -176,8 +192,8 @@ export async function auditFacets() {
     prisma.auditEvent.findFirst({ where: { actorId: null }, select: { id: true } }),
   ]);
   return {
-    entities: entities.map((e) => e.entity),
-    actions: actions.map((a) => a.action),
+    entities,
+    actions,
     actors,
     hasSystemEvents: !!system,
   };

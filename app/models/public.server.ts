@@ -8,6 +8,8 @@ import { listCampuses } from "./campus.server";
 
 /** Items listed per campus; the rest is counted ("and N more"). */
 export const PUBLIC_ITEMS_PER_CAMPUS = 5;
+/** Campuses per page of /publik: the 12 signatories fit on one. */
+export const PUBLIC_CAMPUSES_PER_PAGE = 20;
 /** How long the computed page data is reused within this process. */
 export const PUBLIC_MEMO_MS = 60_000;
 

@@ -4,9 +4,11 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { HeatMap, StatusBars } from "~/components/dashboard-charts";
 import { ExportLinks } from "~/components/export-links";
 import { FilterSelect, KpiGrid } from "~/components/filter-select";
+import { Pager } from "~/components/pager";
 import { useLocale, useT } from "~/components/i18n";
 import { StatusBadge } from "~/components/status";
-import { pageOf, parseDashboardFilter, sortRows, type DashboardSort } from "~/domain/dashboard";
+import { DASHBOARD_PAGE_SIZE, parseDashboardFilter, sortRows, type DashboardSort } from "~/domain/dashboard";
+import { pageOf } from "~/domain/paging";
 import { addDays, quarterOf, todayInBanten } from "~/domain/dates";
 import { ITEM_STATUSES } from "~/domain/enums";
 import { formatDateTime, formatNumber, formatPercent } from "~/domain/i18n";
@@ -33,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     quarters.push(quarterOf(d));
   }
   // at province scale the per-campus table and heat map are paged (sorted over every campus first)
-  const { rows, ...page } = pageOf(sortRows(data.rows, filter.sort, filter.dir), filter.page);
+  const { rows, ...page } = pageOf(sortRows(data.rows, filter.sort, filter.dir), filter.page, DASHBOARD_PAGE_SIZE);
   const heatBySlug = new Map(data.heat.map((h) => [h.slug, h]));
   return json({
     ...data,
@@ -71,11 +73,6 @@ export default function DashboardPage() {
     next.set("sort", key);
     next.set("dir", data.filter.sort === key && data.filter.dir === "asc" ? "desc" : "asc");
     next.delete("page");
-    return `?${next}`;
-  };
-  const pageLink = (page: number) => {
-    const next = new URLSearchParams(params);
-    next.set("page", String(page));
     return `?${next}`;
   };
   const kpis = [
@@ -174,21 +171,7 @@ export default function DashboardPage() {
             </tbody>
           </table>
         </div>
-        {data.page.pages > 1 ? (
-          <nav className="mt-2 flex flex-wrap items-center gap-3 text-sm no-print" aria-label={t("dash.page.label")}>
-            <p>{t("dash.page.showing", { ...data.page })}</p>
-            {data.page.page > 1 ? (
-              <Link to={pageLink(data.page.page - 1)} className="btn-secondary" rel="prev">
-                {t("dash.page.previous")}
-              </Link>
-            ) : null}
-            {data.page.page < data.page.pages ? (
-              <Link to={pageLink(data.page.page + 1)} className="btn-secondary" rel="next">
-                {t("dash.page.next")}
-              </Link>
-            ) : null}
-          </nav>
-        ) : null}
+        <Pager page={data.page.page} pages={data.page.pages} label={t("dash.page.label")} summary={t("dash.page.showing", { ...data.page })} />
       </section>
 
       <div className="grid gap-6 lg:grid-cols-2">

@@ -3,10 +3,12 @@ import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { IndicatorChart, VerdictBadge } from "~/components/indicator-chart";
 import { useLocale, useRootData, useT } from "~/components/i18n";
+import { Pager } from "~/components/pager";
 import { ProgressBar, StatusBadge } from "~/components/status";
 import { formatDate, formatDateTime, formatPercent } from "~/domain/i18n";
 import { formatIndicatorNumber, formatIndicatorValue } from "~/domain/indicator";
-import { publicOverview } from "~/models/public.server";
+import { pageOf, parsePage } from "~/domain/paging";
+import { PUBLIC_CAMPUSES_PER_PAGE, publicOverview } from "~/models/public.server";
 import { getSessionId } from "~/utils/auth.server";
 
 // Anonymous visitors share one cached copy. A signed-in visitor's page carries their name (app
@@ -25,7 +27,9 @@ export const meta: MetaFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [data, sessionId] = await Promise.all([publicOverview(), getSessionId(request)]);
-  return json(data, { headers: { "Cache-Control": sessionId ? PRIVATE_CACHE : PUBLIC_CACHE, Vary: "Cookie" } });
+  // campuses are paged: at province scale the page would otherwise list every campus's items
+  const { rows: campuses, ...page } = pageOf(data.campuses, parsePage(new URL(request.url).searchParams.get("page")), PUBLIC_CAMPUSES_PER_PAGE);
+  return json({ ...data, campuses, page }, { headers: { "Cache-Control": sessionId ? PRIVATE_CACHE : PUBLIC_CACHE, Vary: "Cookie" } });
 }
 
 export const headers: HeadersFunction = ({ loaderHeaders, parentHeaders }) => {
@@ -41,7 +45,7 @@ const SCOPES = [
 ] as const;
 
 export default function PublicPage() {
-  const { agreement, totals, campuses, indicators, generatedAt } = useLoaderData<typeof loader>();
+  const { agreement, totals, campuses, page, indicators, generatedAt } = useLoaderData<typeof loader>();
   const signedIn = !!useRootData()?.user;
   const t = useT();
   const locale = useLocale();
@@ -175,6 +179,7 @@ export default function PublicPage() {
             </li>
           ))}
         </ul>
+        <Pager page={page.page} pages={page.pages} label={t("publik.page.label")} summary={t("publik.page.showing", { ...page })} />
       </section>
 
       <p className="text-sm text-slate-600">{t("publik.privacy")}</p>

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { FilterSelect } from "~/components/filter-select";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Pager } from "~/components/pager";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useLocale, useT } from "~/components/i18n";
 import { RoadmapLegend, RoadmapTimeline } from "~/components/roadmap-timeline";
 import { todayInBanten } from "~/domain/dates";
@@ -23,13 +24,7 @@ export default function RoadmapPage() {
   const data = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
-  const [params] = useSearchParams();
   const quarterLabel = (quarter: string) => t("roadmap.quarter", { q: quarter.slice(-1), year: quarter.slice(0, 4) });
-  const pageLink = (page: number) => {
-    const next = new URLSearchParams(params);
-    next.set("page", String(page));
-    return `?${next}`;
-  };
   const first = (data.page - 1) * data.pageSize + 1;
   const last = first + data.items.length - 1;
   const selects = [
@@ -89,21 +84,7 @@ export default function RoadmapPage() {
         </>
       )}
 
-      {data.pageCount > 1 ? (
-        <nav aria-label={t("roadmap.pages")} className="no-print flex flex-wrap items-center gap-3">
-          {data.page > 1 ? (
-            <Link to={pageLink(data.page - 1)} className="btn-secondary">
-              {t("roadmap.prev")}
-            </Link>
-          ) : null}
-          <span className="text-sm">{t("roadmap.page", { page: data.page, pages: data.pageCount })}</span>
-          {data.page < data.pageCount ? (
-            <Link to={pageLink(data.page + 1)} className="btn-secondary">
-              {t("roadmap.next")}
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <Pager page={data.page} pages={data.pageCount} label={t("roadmap.pages")} summary={t("roadmap.page", { page: data.page, pages: data.pageCount })} />
 
       <RoadmapLegend />
     </div>

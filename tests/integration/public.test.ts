@@ -183,6 +183,25 @@ describe("/publik for an anonymous visitor", () => {
   });
 });
 
+describe("GET /publik at province scale", () => {
+  it("pages the campuses, 20 at a time, keeping the totals of all", async () => {
+    for (let i = 0; i < 13; i++) {
+      await prisma.campus.create({ data: { slug: `publik-extra-${i}`, name: `Kampus Tambahan ${i}`, type: "UNIVERSITAS", position: 200 + i } });
+    }
+    forgetPublicOverview();
+    const page = async (query: string) => jsonOf(await call(loader, makeRequest(`/publik${query}`)));
+    const first = await page("");
+    expect(first.page).toMatchObject({ page: 1, pages: 2, total: 25, from: 1, to: 20 });
+    expect(first.campuses).toHaveLength(20);
+    expect(first.campuses[0].slug).toBe(CAMPUSES[0]!.slug); // the signatories first, in their order
+    const second = await page("?page=2");
+    expect(second.campuses.map((c: { slug: string }) => c.slug)).toEqual(Array.from({ length: 5 }, (_, i) => `publik-extra-${i + 8}`));
+    expect(second.totals).toEqual(first.totals);
+    await prisma.campus.deleteMany({ where: { slug: { startsWith: "publik-extra-" } } });
+    forgetPublicOverview();
+  });
+});
+
 describe("public data: memo and bounded queries", () => {
   it("reuses the computed data for a minute, then recomputes", async () => {
     const t0 = new Date("2026-11-25T08:00:00Z");

@@ -1,6 +1,8 @@
 // Messages of the application frame, sign-in and accounts. Bahasa Indonesia first.
 export const id = {
   "app.name": "Kolaborasi Banten",
+  "pager.previous": "‹ Sebelumnya",
+  "pager.next": "Berikutnya ›",
   "app.tagline": "Pemantauan Kesepakatan Bersama Pemerintah Provinsi Banten dan 12 Perguruan Tinggi",
   "app.demo": "DEMO",
   "app.demoNote": "Data demo dimuat: semua akun dan isi adalah contoh.",
@@ -142,6 +144,8 @@ export const id = {
 
 export const en: Record<keyof typeof id, string> = {
   "app.name": "Banten Collaboration",
+  "pager.previous": "‹ Previous",
+  "pager.next": "Next ›",
   "app.tagline": "Tracking the joint agreement between the Banten Provincial Government and 12 universities",
   "app.demo": "DEMO",
   "app.demoNote": "Demo data is loaded: every account and record is an example.",
