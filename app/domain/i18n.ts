@@ -49,35 +49,48 @@ export function translator(locale: Locale): Translate {
 export const INTL_LOCALE: Record<Locale, string> = { id: "id-ID", en: "en-GB" };
 
 // Building an Intl formatter is costly (about 100 µs); a page formats thousands of values, so each
-// locale's formatters are made once and reused.
-const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+// locale's formatters are made once and reused. They are keyed by the options object itself (the
+// options below are constants), so a call costs a lookup, not a JSON.stringify of the options.
+const formatters = new WeakMap<object, Partial<Record<Locale, Intl.DateTimeFormat | Intl.NumberFormat>>>();
 
-function dateFormatter(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `d:${locale}:${JSON.stringify(options)}`;
-  let formatter = formatters.get(key) as Intl.DateTimeFormat | undefined;
-  if (!formatter) formatters.set(key, (formatter = new Intl.DateTimeFormat(INTL_LOCALE[locale], options)));
-  return formatter;
+function cached<F extends Intl.DateTimeFormat | Intl.NumberFormat>(locale: Locale, options: object, make: () => F): F {
+  let byLocale = formatters.get(options);
+  if (!byLocale) formatters.set(options, (byLocale = {}));
+  return ((byLocale[locale] as F | undefined) ??= make());
 }
 
-export function numberFormatter(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `n:${locale}:${JSON.stringify(options)}`;
-  let formatter = formatters.get(key) as Intl.NumberFormat | undefined;
-  if (!formatter) formatters.set(key, (formatter = new Intl.NumberFormat(INTL_LOCALE[locale], options)));
-  return formatter;
+const DATE: Intl.DateTimeFormatOptions = { dateStyle: "medium", timeZone: "UTC" };
+const DATE_TIME: Intl.DateTimeFormatOptions = { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Jakarta" };
+/** Whole numbers, one decimal, two decimals… (index = digits). */
+const FIXED_DIGITS: Intl.NumberFormatOptions[] = [0, 1, 2, 3, 4].map((d) => ({ minimumFractionDigits: d, maximumFractionDigits: d }));
+const UP_TO_TWO_DIGITS: Intl.NumberFormatOptions = { maximumFractionDigits: 2 };
+
+function dateFormatter(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  return cached(locale, options, () => new Intl.DateTimeFormat(INTL_LOCALE[locale], options));
+}
+
+function numberFormatter(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  return cached(locale, options, () => new Intl.NumberFormat(INTL_LOCALE[locale], options));
 }
 
 export function formatDate(date: Date | string | null | undefined, locale: Locale): string {
   if (!date) return "–";
-  return dateFormatter(locale, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(date));
+  return dateFormatter(locale, DATE).format(new Date(date));
 }
 
 export function formatDateTime(date: Date | string | null | undefined, locale: Locale): string {
   if (!date) return "–";
-  return dateFormatter(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Jakarta" }).format(new Date(date));
+  return dateFormatter(locale, DATE_TIME).format(new Date(date));
 }
 
 export function formatNumber(value: number, locale: Locale, digits = 0): string {
-  return numberFormatter(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+  const options = FIXED_DIGITS[digits] ?? { minimumFractionDigits: digits, maximumFractionDigits: digits };
+  return numberFormatter(locale, options).format(value);
+}
+
+/** Up to two decimals, without trailing zeros (indicator values). */
+export function formatUpToTwoDecimals(value: number, locale: Locale): string {
+  return numberFormatter(locale, UP_TO_TWO_DIGITS).format(value);
 }
 
 export function formatPercent(value: number, locale: Locale, digits = 0): string {

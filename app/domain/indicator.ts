@@ -1,6 +1,6 @@
 // Regional indicators (RPJMD): are we on course to reach the targets? Pure functions, no I/O.
 import type { Locale } from "./enums";
-import { numberFormatter } from "./i18n";
+import { formatUpToTwoDecimals } from "./i18n";
 
 export const INDICATOR_DIRECTIONS = ["INCREASE", "DECREASE"] as const;
 export type IndicatorDirection = (typeof INDICATOR_DIRECTIONS)[number];
@@ -158,7 +158,7 @@ function isGrouped(intPart: string, group: string): boolean {
 
 /** A figure of an indicator, at most two decimals: "46,03" (id) / "46.03" (en). */
 export function formatIndicatorNumber(value: number, locale: Locale): string {
-  return numberFormatter(locale, { maximumFractionDigits: 2 }).format(value);
+  return formatUpToTwoDecimals(value, locale);
 }
 
 /** A figure with its unit, never broken across lines: "46,03 %", "4.546 orang". */
