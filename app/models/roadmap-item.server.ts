@@ -5,7 +5,7 @@ import type { ItemInput } from "~/domain/schemas/item";
 import { parseLinks } from "~/domain/evidence";
 import { newId } from "~/utils/ids.server";
 import { prisma, type Tx } from "~/utils/db.server";
-import { storeFile } from "~/utils/uploads.server";
+import { removeStoredFile, storeFile } from "~/utils/uploads.server";
 import { recordAudit, type AuditActor } from "./audit.server";
 import { activeUserIdsWithRoles, campusLiaisonIds, notifyUsers } from "./notification.server";
 
@@ -337,59 +337,65 @@ export async function postProgressUpdate(
     const corrected = await prisma.progressUpdate.count({ where: { id: input.correctsId, itemId: item.id } });
     if (!corrected) return { correctsInvalid: true };
   }
-  // files are written before the transaction; an Evidence row only exists for a stored file
+  // files are written before the transaction and removed again if it does not go through, so an
+  // Evidence row only exists for a stored file and a stored file only for an Evidence row
   const stored = await Promise.all(input.files.map((f) => storeFile(f)));
   const { links } = parseLinks(input.links);
   const update = { id: newId() };
-  return prisma.$transaction(async (tx) => {
-    const [before] = await tx.$queryRaw<{ status: string; progress: number | bigint }[]>`
-      SELECT "status", "progress" FROM "RoadmapItem" WHERE "id" = ${item.id}`;
-    if (!before) throw new Error(`Roadmap item ${item.id} not found`);
-    await tx.$executeRaw`
-      INSERT INTO "ProgressUpdate" ("id", "itemId", "authorId", "reportedOn", "progress", "status", "narrative",
-        "achievements", "obstacles", "nextSteps", "correctsId", "createdAt")
-      VALUES (${update.id}, ${item.id}, ${actor.userId}, ${input.reportedOn.getTime()}, ${input.progress}, ${input.status},
-        ${input.narrative}, ${input.achievements ?? null}, ${input.obstacles ?? null}, ${input.nextSteps ?? null},
-        ${input.correctsId ?? null}, ${Date.now()})`;
-    const evidence = [
-      ...links.map((url) => ({ kind: "LINK", url, uploadedById: actor.userId, updateId: update.id })),
-      ...stored.map((s) => ({ kind: "FILE", ...s, uploadedById: actor.userId, updateId: update.id })),
-    ];
-    if (evidence.length) await tx.evidence.createMany({ data: evidence });
-    let obstacleId: string | null = null;
-    if (input.obstacleDescription) {
-      const obstacle = await tx.obstacle.create({
-        data: {
-          itemId: item.id,
-          raisedInId: update.id,
-          description: input.obstacleDescription,
-          ownerName: input.obstacleOwner ?? null,
-          dueDate: input.obstacleDueDate ?? null,
-          needsGovernorOffice: input.obstacleNeedsGovernorOffice ?? false,
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const [before] = await tx.$queryRaw<{ status: string; progress: number | bigint }[]>`
+        SELECT "status", "progress" FROM "RoadmapItem" WHERE "id" = ${item.id}`;
+      if (!before) throw new Error(`Roadmap item ${item.id} not found`);
+      await tx.$executeRaw`
+        INSERT INTO "ProgressUpdate" ("id", "itemId", "authorId", "reportedOn", "progress", "status", "narrative",
+          "achievements", "obstacles", "nextSteps", "correctsId", "createdAt")
+        VALUES (${update.id}, ${item.id}, ${actor.userId}, ${input.reportedOn.getTime()}, ${input.progress}, ${input.status},
+          ${input.narrative}, ${input.achievements ?? null}, ${input.obstacles ?? null}, ${input.nextSteps ?? null},
+          ${input.correctsId ?? null}, ${Date.now()})`;
+      const evidence = [
+        ...links.map((url) => ({ kind: "LINK", url, uploadedById: actor.userId, updateId: update.id })),
+        ...stored.map((s) => ({ kind: "FILE", ...s, uploadedById: actor.userId, updateId: update.id })),
+      ];
+      if (evidence.length) await tx.evidence.createMany({ data: evidence });
+      let obstacleId: string | null = null;
+      if (input.obstacleDescription) {
+        const obstacle = await tx.obstacle.create({
+          data: {
+            itemId: item.id,
+            raisedInId: update.id,
+            description: input.obstacleDescription,
+            ownerName: input.obstacleOwner ?? null,
+            dueDate: input.obstacleDueDate ?? null,
+            needsGovernorOffice: input.obstacleNeedsGovernorOffice ?? false,
+          },
+          select: { id: true },
+        });
+        obstacleId = obstacle.id;
+      }
+      const after = await refreshCurrentState(tx, item.id);
+      await recordAudit(tx, actor, {
+        action: "create",
+        entity: "ProgressUpdate",
+        entityId: update.id,
+        itemId: item.id,
+        campusId: item.campusId,
+        before: { status: before.status, progress: Number(before.progress) },
+        after: {
+          status: after.status,
+          progress: after.progress,
+          reportedOn: input.reportedOn,
+          correctsId: input.correctsId ?? null,
+          evidence: links.length + stored.length,
+          obstacleId,
         },
-        select: { id: true },
       });
-      obstacleId = obstacle.id;
-    }
-    const after = await refreshCurrentState(tx, item.id);
-    await recordAudit(tx, actor, {
-      action: "create",
-      entity: "ProgressUpdate",
-      entityId: update.id,
-      itemId: item.id,
-      campusId: item.campusId,
-      before: { status: before.status, progress: Number(before.progress) },
-      after: {
-        status: after.status,
-        progress: after.progress,
-        reportedOn: input.reportedOn,
-        correctsId: input.correctsId ?? null,
-        evidence: links.length + stored.length,
-        obstacleId,
-      },
+      return update;
     });
-    return update;
-  });
+  } catch (error) {
+    await Promise.all(stored.map((s) => removeStoredFile(s.storagePath)));
+    throw error;
+  }
 }
 
 export async function resolveObstacle(

@@ -825,3 +825,31 @@ describe("a draft item of another campus", () => {
   });
 });
 
+
+describe("a progress update whose write fails", () => {
+  const storedFiles = (): string[] => {
+    const root = path.join(process.env.DATA_DIR!, "uploads");
+    if (!fs.existsSync(root)) return [];
+    return fs.readdirSync(root, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name);
+  };
+  it("leaves no stored file behind and writes nothing", async () => {
+    const { postProgressUpdate } = await import("~/models/roadmap-item.server");
+    const files = storedFiles();
+    const updates = await prisma.progressUpdate.count();
+    const audits = await prisma.auditEvent.count();
+    // the item vanished between the access check and the write
+    const gone = { id: "item-that-is-gone", campusId: w.own };
+    await expect(
+      postProgressUpdate({ userId: w.users.LIAISON_OWN.id, ip: null }, gone, {
+        reportedOn: today(),
+        progress: 10,
+        status: "ON_TRACK",
+        narrative: "Laporan dengan lampiran.",
+        files: [pdf()],
+      }),
+    ).rejects.toThrow();
+    expect(storedFiles()).toEqual(files);
+    expect(await prisma.progressUpdate.count()).toBe(updates);
+    expect(await prisma.auditEvent.count()).toBe(audits);
+  });
+});
