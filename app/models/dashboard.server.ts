@@ -115,13 +115,24 @@ export async function dashboardData(filter: DashboardFilter, today: Date, staleA
     return counts;
   };
 
+  // grouped by campus once: the per-campus lookups below stay linear in the number of campuses
+  const group = <T extends { campusId: string }>(list: T[]) => {
+    const map = new Map<string, T[]>();
+    for (const r of list) map.set(r.campusId, [...(map.get(r.campusId) ?? []), r]);
+    return map;
+  };
+  const statusByCampus = group(byCampusStatus);
+  const averageByCampus = new Map(byCampus.map((r) => [r.campusId, r._avg.progress]));
+  const extraByCampus = group(perCampus);
+  const heatByCampus = group(heat);
+
   const rows = campuses.map((campus) => {
-    const counts = statusCounts(byCampusStatus.filter((r) => r.campusId === campus.id));
+    const counts = statusCounts(statusByCampus.get(campus.id) ?? []);
     const items = Object.values(counts).reduce((a, b) => a + b, 0);
     const shares = statusShares(counts);
-    const agg = byCampus.find((r) => r.campusId === campus.id);
-    const extra = (kind: (typeof perCampus)[number]["kind"]) => num(perCampus.find((r) => r.campusId === campus.id && r.kind === kind)?.n);
-    const lasts = heat.filter((h) => h.campusId === campus.id && h.last !== null).map((h) => Number(h.last));
+    const extras = extraByCampus.get(campus.id) ?? [];
+    const extra = (kind: (typeof perCampus)[number]["kind"]) => num(extras.find((r) => r.kind === kind)?.n);
+    const lasts = (heatByCampus.get(campus.id) ?? []).filter((h) => h.last !== null).map((h) => Number(h.last));
     const last = lasts.length ? new Date(Math.max(...lasts)) : null;
     return {
       id: campus.id,
@@ -129,7 +140,7 @@ export async function dashboardData(filter: DashboardFilter, today: Date, staleA
       name: campus.abbreviation ?? campus.name,
       fullName: campus.name,
       items,
-      progress: agg?._avg.progress ?? null,
+      progress: averageByCampus.get(campus.id) ?? null,
       onTrack: shares.total ? shares.onTrack : null,
       atRisk: shares.total ? shares.atRisk : null,
       delayed: shares.total ? shares.delayed : null,
@@ -169,7 +180,7 @@ export async function dashboardData(filter: DashboardFilter, today: Date, staleA
       campus: r.name,
       slug: r.slug,
       cells: areas.map((a) => {
-        const cell = heat.find((h) => h.campusId === r.id && h.priorityAreaId === a.id);
+        const cell = heatByCampus.get(r.id)?.find((h) => h.priorityAreaId === a.id);
         if (!cell) return null;
         return cell.last === null ? -1 : daysBetween(new Date(Number(cell.last)), today);
       }),
