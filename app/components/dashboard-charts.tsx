@@ -106,8 +106,9 @@ export function HeatMap({
           <tr>
             <th scope="col">{rowHeader}</th>
             {columns.map((c, j) => (
-              <th key={c} scope="col" className="text-center">
-                <abbr title={c}>{j + 1}</abbr>
+              <th key={c} scope="col" className="text-center" title={c}>
+                <span aria-hidden="true">{j + 1}</span>
+                <span className="sr-only">{c}</span>
               </th>
             ))}
           </tr>

@@ -163,7 +163,6 @@ function parseRecord(value: string | null): Record<string, unknown> | null {
   }
 }
 
-/** The choices of the audit screen's filters: what occurs in the trail, and who acted. */
 /**
  * The distinct values of an indexed column, one index seek per value (a GROUP BY would read the
  * whole log, which grows for ever: 286,000 events at benchmark scale 10).
@@ -180,6 +179,7 @@ async function distinctValues(column: "entity" | "action"): Promise<string[]> {
   return rows.map((r) => r.v);
 }
 
+/** The choices of the audit screen's filters: what occurs in the trail, and who acted. */
 export async function auditFacets() {
   const [entities, actions, actors, system] = await Promise.all([
     distinctValues("entity"),

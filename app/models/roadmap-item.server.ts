@@ -74,8 +74,7 @@ export function getItemForEdit(itemId: string) {
   return prisma.roadmapItem.findUnique({ where: { id: itemId }, select: ITEM_EDIT_SELECT });
 }
 
-/** The item's access facts: enough for the policy to decide. */
-/** What the policy needs to know about an item (every item action asks): one raw query. */
+/** The item's access facts, enough for the policy to decide (every item action asks: one raw query). */
 export async function getItemAccess(
   itemId: string,
 ): Promise<{ id: string; campusId: string; visibility: string; title: string; campus: { slug: string } } | null> {
