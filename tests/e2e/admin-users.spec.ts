@@ -1,14 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-
-const DEMO_PASSWORD = "kolaborasi2025";
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Kata sandi").fill(password);
-  await page.getByRole("button", { name: "Masuk" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
-}
+import { expect, test } from "@playwright/test";
+import { DEMO_PASSWORD, signIn } from "./support";
 
 test("an administrator creates a liaison and hands over a one-time reset link", async ({ page }) => {
   await signIn(page, "admin@demo.test", DEMO_PASSWORD);

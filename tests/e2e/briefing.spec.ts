@@ -1,8 +1,8 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { quarterOf, todayInBanten } from "../../app/domain/dates";
 import { shiftQuarter } from "../../app/domain/quarter";
+import { signIn } from "./support";
 
-const PASSWORD = "kolaborasi2025";
 const CURRENT = quarterOf(todayInBanten());
 // the demo data is seeded relative to today: its history reaches back three quarters. The e2e
 // specs share one database: this one closes a quarter that quarters.spec.ts leaves alone.
@@ -10,14 +10,6 @@ const CLOSED_HERE = shiftQuarter(CURRENT, -3);
 // A4 at 96 dpi inside 14 mm margins: 182 mm × 269 mm
 const PRINT_WIDTH = Math.floor((182 / 25.4) * 96);
 const PRINT_HEIGHT = Math.floor((269 / 25.4) * 96);
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Kata sandi").fill(PASSWORD);
-  await page.getByRole("button", { name: "Masuk" }).click();
-  await expect(page).not.toHaveURL(/\/login/);
-}
 
 test("a reviewer opens the current briefing, prints it on one or two A4 pages", async ({ page }) => {
   await signIn(page, "reviewer@demo.test");

@@ -1,14 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-
-const PASSWORD = "kolaborasi2025";
-
-async function signInAsReviewer(page: Page) {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill("reviewer@demo.test");
-  await page.getByLabel("Kata sandi").fill(PASSWORD);
-  await page.getByRole("button", { name: "Masuk" }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
-}
+import { signIn } from "./support";
 
 const bodyRows = (page: Page) => page.getByTestId("campus-table").locator("tbody tr");
 
@@ -45,3 +36,8 @@ test("the governor's office sorts the 12 campuses, reads the heat map and filter
   await expect(itb.locator("td").first()).toHaveText("0");
   expect(Number(await umt.locator("td").first().innerText())).toBeGreaterThan(0);
 });
+
+async function signInAsReviewer(page: Page) {
+  await signIn(page, "reviewer@demo.test");
+  await expect(page).toHaveURL(/\/dashboard$/);
+}

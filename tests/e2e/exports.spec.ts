@@ -1,16 +1,7 @@
 import fs from "node:fs";
 import ExcelJS from "exceljs";
-import { expect, test, type Page } from "@playwright/test";
-
-const PASSWORD = "kolaborasi2025";
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Kata sandi").fill(PASSWORD);
-  await page.getByRole("button", { name: "Masuk" }).click();
-  await expect(page).not.toHaveURL(/\/login/);
-}
+import { expect, test } from "@playwright/test";
+import { signIn } from "./support";
 
 /** Reads a CSV with quoted fields (enough for checking headers and the first columns). */
 function parseCsv(text: string): string[][] {

@@ -1,14 +1,5 @@
-import { expect, test } from "@playwright/test";
-
-const PASSWORD = "kolaborasi2025";
-
-async function signIn(page: import("@playwright/test").Page, email: string) {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Kata sandi").fill(PASSWORD);
-  await page.getByRole("button", { name: "Masuk" }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
-}
+import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./support";
 
 async function openBpjs(page: import("@playwright/test").Page) {
   await page.goto("/indicators");
@@ -40,7 +31,7 @@ test("an anonymous visitor on a phone sees the agreement, the 12 campuses and th
 });
 
 test("a reviewer records a new actual value and sees the chart and the verdict change", async ({ page }) => {
-  await signIn(page, "reviewer@demo.test");
+  await signInToDashboard(page, "reviewer@demo.test");
   await openBpjs(page);
   const chart = page.locator("main").getByTestId("indicator-chart");
   await expect(chart.locator('[data-series="actual"][data-year="2025"]')).toHaveCount(1);
@@ -78,7 +69,7 @@ test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
   test("an administrator's invalid value is refused next to its field, then saved", async ({ page }) => {
-    await signIn(page, "admin@demo.test");
+    await signInToDashboard(page, "admin@demo.test");
     await openBpjs(page);
     const form = page.getByRole("region", { name: "Catat nilai aktual" });
     await form.getByLabel("Tanggal pengamatan").fill("2026-03-31");
@@ -95,3 +86,8 @@ test.describe("without JavaScript", () => {
     await expect(page.getByTestId("actual-values")).toContainText("Laporan triwulan I (uji tanpa JavaScript)");
   });
 });
+
+async function signInToDashboard(page: Page, email: string) {
+  await signIn(page, email);
+  await expect(page).toHaveURL(/\/dashboard$/);
+}

@@ -1,19 +1,11 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { quarterOf, todayInBanten } from "../../app/domain/dates";
 import { shiftQuarter } from "../../app/domain/quarter";
+import { signIn } from "./support";
 
-const PASSWORD = "kolaborasi2025";
 // the demo data is seeded relative to today: its history reaches back into the last quarters
 const LAST_ENDED = shiftQuarter(quarterOf(todayInBanten()), -1);
 const BEFORE_THAT = shiftQuarter(LAST_ENDED, -1);
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Kata sandi").fill(PASSWORD);
-  await page.getByRole("button", { name: "Masuk" }).click();
-  await expect(page).not.toHaveURL(/\/login/);
-}
 
 test("the governor's office closes the last ended quarter and sees it as it was", async ({ page }) => {
   await signIn(page, "reviewer@demo.test");

@@ -1,14 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-
-const PASSWORD = "kolaborasi2025";
-
-async function signInAsReviewer(page: Page) {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill("reviewer@demo.test");
-  await page.getByLabel("Kata sandi").fill(PASSWORD);
-  await page.getByRole("button", { name: "Masuk" }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
-}
+import { signIn } from "./support";
 
 async function filterByCampus(page: Page, campus: string) {
   const form = page.getByRole("form", { name: "Saring linimasa" });
@@ -82,3 +73,8 @@ test.describe("without JavaScript", () => {
     await expect(page.getByLabel("Hanya program lewat jadwal")).toBeChecked();
   });
 });
+
+async function signInAsReviewer(page: Page) {
+  await signIn(page, "reviewer@demo.test");
+  await expect(page).toHaveURL(/\/dashboard$/);
+}

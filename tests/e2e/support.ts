@@ -1,0 +1,13 @@
+import { expect, type Page } from "@playwright/test";
+
+/** The password of every demo account (prisma/seed.ts). */
+export const DEMO_PASSWORD = "kolaborasi2025";
+
+/** Signs in through the login form and waits until the app has let the user in. */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Kata sandi").fill(password);
+  await page.getByRole("button", { name: "Masuk" }).click();
+  await expect(page).not.toHaveURL(/\/login/);
+}
