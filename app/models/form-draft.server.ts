@@ -36,8 +36,11 @@ export async function saveDraft(request: Request, path: string): Promise<string 
   if (fields.length === 0 || data.length > MAX_DRAFT_BYTES) return null;
   const id = newToken();
   // housekeeping happens here, on a POST: reading a draft back (a GET) never writes
-  await prisma.formDraft.deleteMany({ where: { expiresAt: { lt: new Date() } } });
-  await prisma.formDraft.create({ data: { id, path, data, expiresAt: new Date(Date.now() + DRAFT_TTL_MS) } });
+  // in a transaction, like every write (see app/utils/db.server.ts)
+  await prisma.$transaction(async (tx) => {
+    await tx.formDraft.deleteMany({ where: { expiresAt: { lt: new Date() } } });
+    await tx.formDraft.create({ data: { id, path, data, expiresAt: new Date(Date.now() + DRAFT_TTL_MS) } });
+  });
   return draftCookie().serialize(id);
 }
 

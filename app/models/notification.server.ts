@@ -81,6 +81,9 @@ export async function listNotifications(userId: string, cursor?: string | null, 
 /** Marks every unread notification of the user read; returns how many changed. */
 export async function markAllRead(userId: string): Promise<number> {
   // Reading one's own notifications changes no shared record, so it is not written to the audit trail.
-  const { count } = await prisma.notification.updateMany({ where: { userId, readAt: null }, data: { readAt: new Date() } });
+  // in a transaction, like every write (see app/utils/db.server.ts)
+  const { count } = await prisma.$transaction((tx) =>
+    tx.notification.updateMany({ where: { userId, readAt: null }, data: { readAt: new Date() } }),
+  );
   return count;
 }

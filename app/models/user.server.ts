@@ -70,7 +70,8 @@ export async function login(
   });
   const matches = await bcrypt.compare(input.password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !matches || !user.active) {
-    await prisma.loginAttempt.create({ data: { email, ip: context.ip, success: false } });
+    // in a transaction, like every write (see app/utils/db.server.ts)
+    await prisma.$transaction((tx) => tx.loginAttempt.create({ data: { email, ip: context.ip, success: false } }));
     return { ok: false, reason: "invalid" };
   }
 

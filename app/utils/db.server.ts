@@ -25,6 +25,11 @@ function createClient() {
   return client as unknown as PrismaClient;
 }
 
+// Every write goes through prisma.$transaction, even a single statement. The SQLite adapter has
+// one connection and queues only transactions: a statement run outside one executes inside
+// whatever transaction another request has open at that moment, and a write made that way is
+// rolled back with it if that transaction fails (tests/integration/transactions.test.ts).
+
 // One client per process; kept across dev rebuilds.
 const globalForPrisma = globalThis as unknown as { __prisma?: PrismaClient };
 export const prisma: PrismaClient = (globalForPrisma.__prisma ??= createClient());
