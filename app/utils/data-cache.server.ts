@@ -9,8 +9,13 @@ import { prisma } from "./db.server";
 const MAX_ENTRIES = 200;
 const entries = new Map<string, { version: number; value: Promise<unknown> }>();
 
+// Signing in and out is audited too (entity "Session") but changes nothing a cached page shows,
+// so those events are skipped: the newest other event is found by reading the log backwards from
+// its end, past the sign-ins since the last change (usually none or a few).
 export async function dataVersion(): Promise<number> {
-  const rows = await prisma.$queryRawUnsafe<{ v: number | bigint | null }[]>('SELECT MAX(rowid) AS v FROM "AuditEvent"');
+  const rows = await prisma.$queryRawUnsafe<{ v: number | bigint | null }[]>(
+    `SELECT rowid AS v FROM "AuditEvent" WHERE "entity" <> 'Session' ORDER BY rowid DESC LIMIT 1`,
+  );
   return Number(rows[0]?.v ?? 0);
 }
 

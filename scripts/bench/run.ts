@@ -266,12 +266,35 @@ async function runScale(scale: number, opts: ReturnType<typeof options>, appDir:
       line(m);
     }
 
+    // the progress update a liaison posts (the form the item page sends)
+    const form = progressUpdateForm({
+      intent: "post-update",
+      reportedOn: toIsoDate(todayInBanten()),
+      progress: "60",
+      status: "ON_TRACK",
+      narrative: "Laporan kemajuan (benchmark): kegiatan lapangan dan koordinasi dengan perangkat daerah.",
+      achievements: "Rapat koordinasi selesai.",
+      obstacles: "",
+      nextSteps: "Penyusunan draf rekomendasi.",
+      correctsId: "",
+      links: "",
+    });
+    const postOneUpdate = async () => {
+      const response = await fetch(`${origin}/items/${item.id}`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { Cookie: liaison, Origin: origin, "Content-Type": form.contentType },
+        body: form.body,
+      });
+      if (response.status !== 302 && response.status !== 303) throw new Error(`POST /items/${item.id} answered ${response.status}`);
+    };
+
     // pages may be cached until the data changes: time the first request after a change too
-    // (a sign-in writes an audit event, which is such a change)
+    // (a posted progress update; sign-ins do not count as changes for the cache)
     for (const read of reads.filter((r) => r.key === "dashboard" || r.key === "campus" || r.key === "item")) {
       const samples: number[] = [];
       for (let i = 0; i < 5; i++) {
-        await signIn(origin, summary.accounts.observer, summary.accounts.password);
+        await postOneUpdate();
         const t = performance.now();
         const page = await fetchPage(`${origin}${read.path}`, read.cookie);
         samples.push(performance.now() - t);
@@ -290,18 +313,6 @@ async function runScale(scale: number, opts: ReturnType<typeof options>, appDir:
     }
 
     // writes: a liaison posting progress updates to the item of their campus
-    const form = progressUpdateForm({
-      intent: "post-update",
-      reportedOn: toIsoDate(todayInBanten()),
-      progress: "60",
-      status: "ON_TRACK",
-      narrative: "Laporan kemajuan (benchmark): kegiatan lapangan dan koordinasi dengan perangkat daerah.",
-      achievements: "Rapat koordinasi selesai.",
-      obstacles: "",
-      nextSteps: "Penyusunan draf rekomendasi.",
-      correctsId: "",
-      links: "",
-    });
     const post: Target = {
       title: "post",
       url: `${origin}/items/${item.id}`,

@@ -170,6 +170,14 @@ describe("the dashboard's cached figures", () => {
     // a cached page costs the session look-up, the unread count and one version check, not the aggregates
     expect(queries).toBeLessThanOrEqual(4);
 
+    // signing in is audited but changes nothing the dashboard shows: the figures stay cached
+    await cookieFor("author@dash.test");
+    queries = 0;
+    const again = onQuery(() => queries++);
+    expect(await figures()).toEqual(first);
+    again();
+    expect(queries).toBeLessThanOrEqual(4);
+
     const { postProgressUpdate } = await import("~/models/roadmap-item.server");
     const umtItem = await prisma.roadmapItem.findFirstOrThrow({ where: { campus: { slug: "umt" }, visibility: "PUBLISHED" } });
     await postProgressUpdate({ userId: authorId, ip: null }, umtItem, {
