@@ -3,6 +3,9 @@
  * JavaScript, printable in black and white: actual is solid with dots, the planned path dashed
  * with squares, the trend dotted). The same figures are in the tables beside it.
  */
+import { formatIndicatorNumber } from "~/domain/indicator";
+import { useLocale, useT } from "./i18n";
+
 type Point = { year: number; value: number };
 
 export type IndicatorChartProps = {
@@ -11,8 +14,8 @@ export type IndicatorChartProps = {
   targets: readonly Point[];
   /** change per year of the trend from the baseline, if there is one */
   slopePerYear: number | null;
-  formatValue: (value: number) => string;
-  labels: { title: string; actual: string; target: string; trend: string };
+  /** the indicator's name, in the reader's language (the chart's title) */
+  name: string;
   compact?: boolean;
 };
 
@@ -28,7 +31,16 @@ function niceStep(range: number, count: number): number {
   return (fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10) * power;
 }
 
-export function IndicatorChart({ baseline, actuals, targets, slopePerYear, formatValue, labels, compact = false }: IndicatorChartProps) {
+export function IndicatorChart({ baseline, actuals, targets, slopePerYear, name, compact = false }: IndicatorChartProps) {
+  const translate = useT();
+  const locale = useLocale();
+  const formatValue = (value: number) => formatIndicatorNumber(value, locale);
+  const labels = {
+    title: translate("indicator.chart.title", { name }),
+    actual: translate("indicator.chart.actual"),
+    target: translate("indicator.chart.target"),
+    trend: translate("indicator.chart.trend"),
+  };
   const width = 360;
   const height = compact ? 170 : 220;
   const pad = { left: 48, right: 14, top: 18, bottom: 46 };

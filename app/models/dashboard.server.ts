@@ -118,7 +118,11 @@ export async function dashboardData(filter: DashboardFilter, today: Date, staleA
   // grouped by campus once: the per-campus lookups below stay linear in the number of campuses
   const group = <T extends { campusId: string }>(list: T[]) => {
     const map = new Map<string, T[]>();
-    for (const r of list) map.set(r.campusId, [...(map.get(r.campusId) ?? []), r]);
+    for (const r of list) {
+      const rows = map.get(r.campusId);
+      if (rows) rows.push(r);
+      else map.set(r.campusId, [r]);
+    }
     return map;
   };
   const statusByCampus = group(byCampusStatus);

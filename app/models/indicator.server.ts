@@ -126,36 +126,31 @@ function isLinked(tx: Tx, indicatorId: string, itemId: string) {
   return tx.indicator.count({ where: { id: indicatorId, roadmapItems: { some: { id: itemId } } } });
 }
 
-/** Links an item; "already" (and no audit event) if it was linked. */
-export async function linkItem(actor: AuditActor, indicatorId: string, item: ItemRef): Promise<"linked" | "already"> {
+/** Links (`link`) or unlinks an item, audited; false, writing nothing, if it already was so. */
+async function changeLink(actor: AuditActor, indicatorId: string, item: ItemRef, link: boolean): Promise<boolean> {
   return prisma.$transaction(async (tx) => {
-    if (await isLinked(tx, indicatorId, item.id)) return "already";
-    await tx.indicator.update({ where: { id: indicatorId }, data: { roadmapItems: { connect: { id: item.id } } } });
+    if ((await isLinked(tx, indicatorId, item.id)) > 0 === link) return false;
+    const ref = { id: item.id };
+    await tx.indicator.update({ where: { id: indicatorId }, data: { roadmapItems: link ? { connect: ref } : { disconnect: ref } } });
+    const state = { roadmapItemId: item.id, title: item.title };
     await recordAudit(tx, actor, {
-      action: "link",
+      action: link ? "link" : "unlink",
       entity: "Indicator",
       entityId: indicatorId,
       itemId: item.id,
       campusId: item.campusId,
-      after: { roadmapItemId: item.id, title: item.title },
+      ...(link ? { after: state } : { before: state }),
     });
-    return "linked";
+    return true;
   });
+}
+
+/** Links an item; "already" (and no audit event) if it was linked. */
+export async function linkItem(actor: AuditActor, indicatorId: string, item: ItemRef): Promise<"linked" | "already"> {
+  return (await changeLink(actor, indicatorId, item, true)) ? "linked" : "already";
 }
 
 /** Unlinks an item; "not-linked" (and no audit event) if it was not linked. */
 export async function unlinkItem(actor: AuditActor, indicatorId: string, item: ItemRef): Promise<"unlinked" | "not-linked"> {
-  return prisma.$transaction(async (tx) => {
-    if (!(await isLinked(tx, indicatorId, item.id))) return "not-linked";
-    await tx.indicator.update({ where: { id: indicatorId }, data: { roadmapItems: { disconnect: { id: item.id } } } });
-    await recordAudit(tx, actor, {
-      action: "unlink",
-      entity: "Indicator",
-      entityId: indicatorId,
-      itemId: item.id,
-      campusId: item.campusId,
-      before: { roadmapItemId: item.id, title: item.title },
-    });
-    return "unlinked";
-  });
+  return (await changeLink(actor, indicatorId, item, false)) ? "unlinked" : "not-linked";
 }

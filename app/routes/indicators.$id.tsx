@@ -123,13 +123,7 @@ export default function IndicatorPage() {
           actuals={chartActuals}
           targets={indicator.targets}
           slopePerYear={path.slopePerYear}
-          formatValue={(v) => formatIndicatorNumber(v, locale)}
-          labels={{
-            title: t("indicator.chart.title", { name }),
-            actual: t("indicator.chart.actual"),
-            target: t("indicator.chart.target"),
-            trend: t("indicator.chart.trend"),
-          }}
+          name={name}
         />
         <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
           <dt className="text-slate-600">{t("indicator.unit")}</dt>

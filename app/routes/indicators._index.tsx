@@ -4,7 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { VerdictBadge } from "~/components/indicator-chart";
 import { useLocale, useT } from "~/components/i18n";
 import { todayInBanten } from "~/domain/dates";
-import { formatIndicatorValue, latestPerYear, trajectory } from "~/domain/indicator";
+import { formatIndicatorValue, trajectory } from "~/domain/indicator";
 import { listIndicators } from "~/models/indicator.server";
 import { visibleItemsWhere } from "~/models/roadmap-item.server";
 import { requirePermission, toActor } from "~/utils/auth.server";
@@ -17,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const indicators = await listIndicators(visibleItemsWhere(toActor(user)));
   return json({
     indicators: indicators.map((i) => {
-      const path = trajectory({ ...i, actuals: latestPerYear(i.values) }, currentYear);
+      const path = trajectory({ ...i, actuals: i.values }, currentYear);
       return {
         id: i.id,
         code: i.code,

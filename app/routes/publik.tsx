@@ -6,7 +6,7 @@ import { useLocale, useRootData, useT } from "~/components/i18n";
 import { Pager } from "~/components/pager";
 import { ProgressBar, StatusBadge } from "~/components/status";
 import { formatDate, formatDateTime, formatPercent } from "~/domain/i18n";
-import { formatIndicatorNumber, formatIndicatorValue } from "~/domain/indicator";
+import { formatIndicatorValue } from "~/domain/indicator";
 import { pageOf, parsePage } from "~/domain/paging";
 import { PUBLIC_CAMPUSES_PER_PAGE, publicOverview } from "~/models/public.server";
 import { getSessionId } from "~/utils/auth.server";
@@ -117,13 +117,7 @@ export default function PublicPage() {
                   actuals={i.actuals}
                   targets={i.targets}
                   slopePerYear={i.trajectory.slopePerYear}
-                  formatValue={(v) => formatIndicatorNumber(v, locale)}
-                  labels={{
-                    title: t("indicator.chart.title", { name }),
-                    actual: t("indicator.chart.actual"),
-                    target: t("indicator.chart.target"),
-                    trend: t("indicator.chart.trend"),
-                  }}
+                  name={name}
                 />
                 <p className="text-sm text-slate-600">
                   {t("publik.contributing", { count: i.contributingItems })}

@@ -97,41 +97,38 @@ export default function BriefingPage() {
         {data.closed ? <p className="mt-1 text-xs text-slate-600">{t("briefing.reconstructed")}</p> : null}
       </section>
 
-      <section aria-labelledby="b-campuses">
-        <h2 id="b-campuses" className="mb-1 font-semibold">
-          {t("briefing.campuses")}
-        </h2>
+      <BriefingSection id="b-campuses" title={t("briefing.campuses")}>
         <CampusLights rows={data.campuses} />
-      </section>
+      </BriefingSection>
 
       <div className="grid gap-4 md:grid-cols-2 print:grid-cols-2 print:gap-x-4 print:gap-y-1">
-        <section aria-labelledby="b-met">
-          <h2 id="b-met" className="mb-1 font-semibold">
-            {t("briefing.met")}
-          </h2>
+        <BriefingSection id="b-met" title={t("briefing.met")}>
           <MilestoneList rows={data.met.rows} more={data.met.more} empty={t("briefing.met.none")} testId="met" />
-        </section>
-        <section aria-labelledby="b-missed">
-          <h2 id="b-missed" className="mb-1 font-semibold">
-            {t("briefing.missed")}
-          </h2>
+        </BriefingSection>
+        <BriefingSection id="b-missed" title={t("briefing.missed")}>
           <MilestoneList rows={data.missed.rows} more={data.missed.more} empty={t("briefing.missed.none")} testId="missed" />
-        </section>
-        <section aria-labelledby="b-obstacles">
-          <h2 id="b-obstacles" className="mb-1 font-semibold">
-            {t("briefing.obstacles")}
-          </h2>
+        </BriefingSection>
+        <BriefingSection id="b-obstacles" title={t("briefing.obstacles")}>
           <ObstacleList rows={data.obstacles.rows} more={data.obstacles.more} />
-        </section>
-        <section aria-labelledby="b-indicators">
-          <h2 id="b-indicators" className="mb-1 font-semibold">
-            {t("briefing.indicators")}
-          </h2>
+        </BriefingSection>
+        <BriefingSection id="b-indicators" title={t("briefing.indicators")}>
           <IndicatorList rows={data.indicators.rows} more={data.indicators.more} />
-        </section>
+        </BriefingSection>
       </div>
 
       <p className="border-t border-slate-300 pt-1 text-xs text-slate-600">{t("briefing.source")}</p>
     </article>
+  );
+}
+
+/** One titled section of the briefing. */
+function BriefingSection({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id} className="mb-1 font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
   );
 }
