@@ -1,4 +1,5 @@
-// Seeds an empty database: the reference data always, demo data unless DEMO_DATA=false.
+// Seeds an empty database: the reference data always, demo data when DEMO_DATA is on (by default
+// everywhere but in production).
 import { prisma } from "../app/utils/db.server";
 import { env } from "../app/utils/env.server";
 import { seedDemo } from "./seed-demo";
@@ -10,6 +11,8 @@ async function main() {
   if (env().DEMO_DATA) {
     const demo = await seedDemo(prisma, { password: env().DEMO_PASSWORD });
     console.log(demo ? "Demo data loaded." : "Users exist: demo data not loaded.");
+  } else if (await prisma.user.count({ where: { email: { endsWith: "@demo.test" }, active: true } })) {
+    console.warn("WARNING: this database holds active demo accounts (published password); deactivate them in /admin/users.");
   }
 }
 

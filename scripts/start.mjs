@@ -1,4 +1,5 @@
 // `npm start`: build if needed, prepare the database, serve the production build.
+// `npm run demo` (`--demo`): the same with the demo accounts and data loaded into an empty database.
 import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -22,11 +23,12 @@ if (!productionBuild || fs.statSync(buildFile).mtimeMs < sources) {
   execFileSync("npx", ["remix", "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
 }
 
-prepareDatabase();
+// production unless told otherwise, for the seed too: a production database gets no demo accounts
+// unless DEMO_DATA=true or --demo asks for them
+const env = { ...process.env, NODE_ENV: process.env.NODE_ENV ?? "production" };
+if (process.argv.includes("--demo")) env.DEMO_DATA = "true";
+prepareDatabase({ env });
 
-const server = spawn(process.execPath, ["server.mjs"], {
-  stdio: "inherit",
-  env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? "production" },
-});
+const server = spawn(process.execPath, ["server.mjs"], { stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

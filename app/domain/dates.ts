@@ -24,6 +24,16 @@ export function parseIsoDate(value: string): Date | null {
   return date.getUTCMonth() === m! - 1 && date.getUTCDate() === d! ? date : null;
 }
 
+/** The Kesepakatan Bersama was signed on this day: nothing is reported on before it. */
+export const AGREEMENT_SIGNED_ON = new Date(Date.UTC(2025, 10, 26));
+/** Dates this tracker has any use for (baselines from 2000, plans well past the RPJMD). */
+export const FIRST_DAY = new Date(Date.UTC(2000, 0, 1));
+export const LAST_DAY = new Date(Date.UTC(2100, 11, 31));
+
+export function isWithinEra(date: Date): boolean {
+  return date >= FIRST_DAY && date <= LAST_DAY;
+}
+
 export function toIsoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }

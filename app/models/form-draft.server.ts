@@ -1,6 +1,7 @@
 import { createCookie } from "@remix-run/node";
 import { prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
+import { readFormData } from "~/utils/request-body.server";
 import { newToken } from "./user.server";
 
 // A form posted after the session expired is stashed here, so it can be restored after login.
@@ -20,11 +21,20 @@ function draftCookie() {
   });
 }
 
-/** Stores the text fields of a refused submission; returns the Set-Cookie value, or null. */
-export async function saveDraft(request: Request, path: string): Promise<string | null> {
+/** Drafts one (expired) session may keep at a time: the newest replace the oldest. */
+export const MAX_DRAFTS_PER_SESSION = 5;
+
+/**
+ * Stores the text fields of a submission refused because its session ended; returns the
+ * Set-Cookie value, or null. Only a request that carries a session this server once issued
+ * (`sessionId`, read from the signed cookie) may keep a draft, and each such session keeps at
+ * most MAX_DRAFTS_PER_SESSION, one per page: an anonymous post stores nothing.
+ */
+export async function saveDraft(request: Request, path: string, sessionId: string | null): Promise<string | null> {
+  if (!sessionId) return null;
   let form: FormData;
   try {
-    form = await request.clone().formData();
+    form = await readFormData(request.clone());
   } catch {
     return null;
   }
@@ -38,8 +48,15 @@ export async function saveDraft(request: Request, path: string): Promise<string 
   // housekeeping happens here, on a POST: reading a draft back (a GET) never writes
   // in a transaction, like every write (see app/utils/db.server.ts)
   await prisma.$transaction(async (tx) => {
-    await tx.formDraft.deleteMany({ where: { expiresAt: { lt: new Date() } } });
-    await tx.formDraft.create({ data: { id, path, data, expiresAt: new Date(Date.now() + DRAFT_TTL_MS) } });
+    await tx.formDraft.deleteMany({ where: { OR: [{ expiresAt: { lt: new Date() } }, { sessionId, path }] } });
+    const kept = await tx.formDraft.findMany({
+      where: { sessionId },
+      orderBy: { createdAt: "desc" },
+      skip: MAX_DRAFTS_PER_SESSION - 1,
+      select: { id: true },
+    });
+    if (kept.length) await tx.formDraft.deleteMany({ where: { id: { in: kept.map((d) => d.id) } } });
+    await tx.formDraft.create({ data: { id, path, data, sessionId, expiresAt: new Date(Date.now() + DRAFT_TTL_MS) } });
   });
   return draftCookie().serialize(id);
 }

@@ -3,7 +3,7 @@ import bcrypt from "bcryptjs";
 import type { Role } from "~/domain/enums";
 import { prisma, type Tx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
-import { recordAudit, type AuditActor } from "./audit.server";
+import { recordAudit, SESSION_ENTITY, type AuditActor } from "./audit.server";
 
 const BCRYPT_ROUNDS = 10;
 // Compared against when the account does not exist, so timing does not reveal which emails exist.
@@ -32,37 +32,51 @@ export type LoginResult =
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "rate-limited"; retryAfterMinutes: number };
 
-async function rateLimit(email: string, ip: string): Promise<number | null> {
-  const { LOGIN_WINDOW_MINUTES, LOGIN_MAX_FAILURES_PER_ACCOUNT, LOGIN_MAX_FAILURES_PER_IP } = env();
-  const since = new Date(Date.now() - LOGIN_WINDOW_MINUTES * 60_000);
-  const [byAccount, byIp] = await Promise.all([
-    prisma.loginAttempt.findMany({
-      where: { email, success: false, createdAt: { gte: since } },
-      orderBy: { createdAt: "asc" },
-      select: { createdAt: true },
-    }),
-    prisma.loginAttempt.findMany({
-      where: { ip, success: false, createdAt: { gte: since } },
-      orderBy: { createdAt: "asc" },
-      select: { createdAt: true },
-    }),
-  ]);
-  const blocking = [
-    byAccount.length >= LOGIN_MAX_FAILURES_PER_ACCOUNT ? byAccount[byAccount.length - LOGIN_MAX_FAILURES_PER_ACCOUNT] : null,
-    byIp.length >= LOGIN_MAX_FAILURES_PER_IP ? byIp[byIp.length - LOGIN_MAX_FAILURES_PER_IP] : null,
-  ].filter((a): a is { createdAt: Date } => !!a);
-  if (blocking.length === 0) return null;
-  const until = Math.max(...blocking.map((a) => a.createdAt.getTime() + LOGIN_WINDOW_MINUTES * 60_000));
+// Sign-in throttling that never locks a correct password out of another account: failures are
+// counted per account and IP (a cool-down for that pair), per account over every IP (a cool-down
+// for that account, against guessing spread over many addresses), and per IP over every account.
+// The last one only slows the IP down (a delay that grows with its failures) and never refuses:
+// behind a reverse proxy without TRUST_PROXY every user shares one IP.
+type Throttle = { retryAfterMinutes: number | null; delayMs: number };
+
+/** How much longer, in minutes, the `limit`-th newest failure keeps blocking; null below the limit. */
+function coolDown(failures: { createdAt: Date }[], limit: number, windowMs: number): number | null {
+  if (failures.length < limit) return null;
+  const until = failures[failures.length - limit]!.createdAt.getTime() + windowMs;
   return Math.max(1, Math.ceil((until - Date.now()) / 60_000));
 }
+
+async function throttle(email: string, ip: string): Promise<Throttle> {
+  const { LOGIN_WINDOW_MINUTES, LOGIN_MAX_FAILURES_PER_ACCOUNT, LOGIN_MAX_FAILURES_PER_IP, LOGIN_IP_DELAY_MS } = env();
+  const windowMs = LOGIN_WINDOW_MINUTES * 60_000;
+  const since = new Date(Date.now() - windowMs);
+  const failures = (where: { email?: string; ip?: string }) =>
+    prisma.loginAttempt.findMany({ where: { ...where, success: false, createdAt: { gte: since } }, orderBy: { createdAt: "asc" }, select: { createdAt: true } });
+  const [byPair, byAccount, byIp] = await Promise.all([failures({ email, ip }), failures({ email }), failures({ ip })]);
+  const waits = [
+    coolDown(byPair, LOGIN_MAX_FAILURES_PER_ACCOUNT, windowMs),
+    coolDown(byAccount, LOGIN_MAX_FAILURES_PER_ACCOUNT * ACCOUNT_WIDE_FACTOR, windowMs),
+  ].filter((m): m is number => m !== null);
+  const excess = byIp.length - LOGIN_MAX_FAILURES_PER_IP;
+  return {
+    retryAfterMinutes: waits.length ? Math.max(...waits) : null,
+    delayMs: excess >= 0 ? Math.min(MAX_IP_DELAY_STEPS, excess + 1) * LOGIN_IP_DELAY_MS : 0,
+  };
+}
+
+/** An account is cooled down everywhere after this many times the per-IP limit of failures. */
+export const ACCOUNT_WIDE_FACTOR = 3;
+/** The IP delay grows by LOGIN_IP_DELAY_MS per failure past the limit, up to this many steps. */
+const MAX_IP_DELAY_STEPS = 10;
 
 export async function login(
   input: { email: string; password: string },
   context: { ip: string; userAgent: string | null },
 ): Promise<LoginResult> {
   const email = normaliseEmail(input.email);
-  const retryAfter = await rateLimit(email, context.ip);
-  if (retryAfter !== null) return { ok: false, reason: "rate-limited", retryAfterMinutes: retryAfter };
+  const { retryAfterMinutes, delayMs } = await throttle(email, context.ip);
+  if (retryAfterMinutes !== null) return { ok: false, reason: "rate-limited", retryAfterMinutes };
+  if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
 
   const user = await prisma.user.findUnique({
     where: { email },
@@ -86,7 +100,7 @@ export async function login(
     await tx.loginAttempt.create({ data: { email, ip: context.ip, success: true } });
     await recordAudit(tx, { userId: user.id, ip: context.ip }, {
       action: "login",
-      entity: "Session",
+      entity: SESSION_ENTITY,
       entityId: user.id,
     });
   });
@@ -97,7 +111,7 @@ export async function logout(sessionId: string, actor: AuditActor) {
   await prisma.$transaction(async (tx) => {
     const { count } = await tx.session.deleteMany({ where: { id: sessionId } });
     if (count > 0 && actor.userId) {
-      await recordAudit(tx, actor, { action: "logout", entity: "Session", entityId: actor.userId });
+      await recordAudit(tx, actor, { action: "logout", entity: SESSION_ENTITY, entityId: actor.userId });
     }
   });
 }

@@ -13,6 +13,7 @@ import { getUserForAdmin, issuePasswordReset, revokeSessions, setActive, updateU
 import { auditActor, getSessionId, notFound, requirePermission } from "~/utils/auth.server";
 import { flashToast } from "~/utils/session.server";
 import { parseForm } from "~/utils/parse-form.server";
+import { readFormData } from "~/utils/request-body.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.user.name ?? "Pengguna"} · Kolaborasi Banten` },
@@ -45,7 +46,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const target = await getUserForAdmin(params.userId ?? "");
   if (!target) throw notFound();
   const actor = auditActor(me, context);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
 
   if (formData.get("intent") === "update") {
     const submission = parseForm(formData, updateUserSchema);

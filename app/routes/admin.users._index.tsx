@@ -13,6 +13,7 @@ import { createUser, listUsers } from "~/models/user.server";
 import { auditActor, requirePermission } from "~/utils/auth.server";
 import { flashToast } from "~/utils/session.server";
 import { parseForm } from "~/utils/parse-form.server";
+import { readFormData } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Pengguna · Kolaborasi Banten" }];
 
@@ -24,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const me = await requirePermission(request, "user.manage");
-  const submission = parseForm(await request.formData(), createUserSchema);
+  const submission = parseForm(await readFormData(request), createUserSchema);
   if (submission.status !== "success") {
     return json({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   }

@@ -25,9 +25,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   assertCanSee(user, "item.read", item);
   const actor = toActor(user);
   const internal = can(actor, "item.internal.read", item);
-  const { campusPicContact, govPicContact, comments, ...rest } = item;
+  // the cached page is shared by every viewer: what this one may not read is taken out here,
+  // never only hidden by the component (loader data reaches the browser whole)
+  const { campusPicContact, govPicContact, comments, updates, ...rest } = item;
   return json({
-    item: { ...rest, campusPicContact: internal ? campusPicContact : null, govPicContact: internal ? govPicContact : null },
+    item: {
+      ...rest,
+      updates: internal ? updates : updates.map((update) => ({ ...update, evidence: [] })),
+      campusPicContact: internal ? campusPicContact : null,
+      govPicContact: internal ? govPicContact : null,
+    },
     comments: internal ? comments : [],
     history: internal ? await cachedUntilDataChanges(`item-history:${item.id}`, () => itemHistory(item.id)) : [],
     today: toIsoDate(todayInBanten()),

@@ -10,6 +10,7 @@ import { getItemAccess } from "~/models/roadmap-item.server";
 import { assertCan, assertCanSee, auditActor, notFound, requireUser } from "~/utils/auth.server";
 import { flashToast } from "~/utils/session.server";
 import { parseForm } from "~/utils/parse-form.server";
+import { readFormData } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Tonggak evaluasi baru · Kolaborasi Banten" }];
 
@@ -30,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, item } = await load(request, params.itemId);
-  const submission = parseForm(await request.formData(), newMilestoneSchema);
+  const submission = parseForm(await readFormData(request), newMilestoneSchema);
   if (submission.status !== "success") return json({ result: submission.reply() }, { status: 400 });
   await createMilestone({ ...auditActor(user, context), userId: user.id }, item, submission.value);
   return redirect(`/items/${item.id}`, {

@@ -4,13 +4,14 @@ import { LOCALES, isOneOf } from "~/domain/enums";
 import { assertSameOrigin } from "~/utils/auth.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { localeCookie } from "~/utils/session.server";
+import { readFormData } from "~/utils/request-body.server";
 
 export const loader = () => redirect("/");
 
 /** Switches the interface language (a preference cookie; works signed in or not). */
 export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  const form = await request.formData();
+  const form = await readFormData(request);
   const locale = form.get("locale");
   const to = safeRedirect(form.get("redirectTo"));
   if (!isOneOf(LOCALES, locale)) return redirect(to);

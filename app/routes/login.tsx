@@ -14,6 +14,7 @@ import { env } from "~/utils/env.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { commitCookieSession, getCookieSession } from "~/utils/session.server";
 import { parseForm } from "~/utils/parse-form.server";
+import { readFormData } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Masuk · Kolaborasi Banten" }];
 
@@ -21,13 +22,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
   const redirectTo = new URL(request.url).searchParams.get("redirectTo");
   if (user) throw redirect(safeRedirect(redirectTo, await landingPath(user)));
-  const demo = await isDemoLoaded();
+  // the demo password is shown only where the operator asked for demo data and it is loaded
+  const demo = env().DEMO_DATA && (await isDemoLoaded());
   return json({ demoPassword: demo ? env().DEMO_PASSWORD : null, demo });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const submission = parseForm(formData, loginSchema);
   if (submission.status !== "success") {
     return json({ result: submission.reply({ hideFields: ["password"] }), retryAfterMinutes: null }, { status: 400 });

@@ -7,6 +7,7 @@ import { NotificationList } from "~/components/milestone-notifications";
 import { listNotifications, markAllRead, unreadCount } from "~/models/notification.server";
 import { requireUser } from "~/utils/auth.server";
 import { flashToast } from "~/utils/session.server";
+import { readFormData } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Pemberitahuan · Kolaborasi Banten" }];
 
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   if (formData.get("intent") !== "mark-read") throw new Response("Unknown intent", { status: 400 });
   await markAllRead(user.id);
   return redirect("/notifications", {

@@ -13,6 +13,7 @@ import { closeQuarter, listQuarterCloses } from "~/models/quarter.server";
 import { assertCan, auditActor, requirePermission, requireUser, toActor } from "~/utils/auth.server";
 import { flashToast } from "~/utils/session.server";
 import { parseForm } from "~/utils/parse-form.server";
+import { readFormData } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Triwulan · Kolaborasi Banten" }];
 
@@ -27,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   assertCan(user, "quarter.close");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   if (formData.get("intent") !== "close") throw new Response("Bad Request", { status: 400 });
   const submission = parseForm(formData, closeQuarterSchema);
   if (submission.status !== "success") return json({ result: submission.reply() }, { status: 400 });

@@ -10,6 +10,7 @@ import { recentReminders, sendReminder, staleByCampus } from "~/models/reminder.
 import { auditActor, requirePermission } from "~/utils/auth.server";
 import { env } from "~/utils/env.server";
 import { flashToast } from "~/utils/session.server";
+import { readFormData } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Pengingat · Kolaborasi Banten" }];
 
@@ -24,7 +25,7 @@ const sendSchema = z.object({ intent: z.literal("send"), campusId: z.string().mi
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "reminder.send");
-  const parsed = sendSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = sendSchema.safeParse(Object.fromEntries(await readFormData(request)));
   if (!parsed.success) throw new Response("Bad Request", { status: 400 });
   const outcome = await sendReminder(
     { ...auditActor(user, context), userId: user.id },

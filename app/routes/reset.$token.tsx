@@ -10,6 +10,7 @@ import { consumePasswordReset, findValidReset } from "~/models/user.server";
 import { assertSameOrigin, clientIp } from "~/utils/auth.server";
 import { flashToast } from "~/utils/session.server";
 import { parseForm } from "~/utils/parse-form.server";
+import { readFormData } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [
   { title: "Atur ulang kata sandi · Kolaborasi Banten" },
@@ -31,7 +32,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const token = params.token ?? "";
   if (!(await findValidReset(token))) return invalid();
-  const submission = parseForm(await request.formData(), resetPasswordSchema);
+  const submission = parseForm(await readFormData(request), resetPasswordSchema);
   if (submission.status !== "success") {
     return json(
       { valid: true as const, email: null, result: submission.reply({ hideFields: ["newPassword", "confirmPassword"] }) },

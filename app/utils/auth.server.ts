@@ -60,7 +60,7 @@ export async function requireUser(request: Request): Promise<SessionUser> {
   const headers = new Headers();
   if (request.method !== "GET" && request.method !== "HEAD") {
     params.set("expired", "1");
-    const cookie = await saveDraft(request, back);
+    const cookie = await saveDraft(request, back, await getSessionId(request));
     if (cookie) headers.append("Set-Cookie", cookie);
   }
   throw redirect(`/login?${params}`, { headers });

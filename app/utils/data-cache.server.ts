@@ -1,21 +1,19 @@
 import { prisma } from "./db.server";
 
 // Aggregates that many requests share (the dashboard's figures, campus status lines) are kept
-// until the data changes. Every change to the data writes an audit event in the same transaction
-// (see app/models/audit.server.ts), so the newest audit event's rowid is a version of the whole
-// database: one indexed lookup tells whether a cached aggregate is still true. This relies on the
-// app being the only writer, as it is with the embedded SQLite database.
+// until the data changes. Every change to the data writes an audit event in the same transaction,
+// and that transaction also raises the one-row DataVersion counter (see recordAudit in
+// app/models/audit.server.ts): the counter is a version of the whole database. It is read through
+// the reader connection, which sees only committed data, so a change that is rolled back never
+// becomes a version a value is cached under. This relies on the app being the only writer, as it
+// is with the embedded SQLite database. Signing in and out changes nothing a cached page shows and
+// does not raise the counter.
 
 const MAX_ENTRIES = 200;
 const entries = new Map<string, { version: number; value: Promise<unknown> }>();
 
-// Signing in and out is audited too (entity "Session") but changes nothing a cached page shows,
-// so those events are skipped: the newest other event is found by reading the log backwards from
-// its end, past the sign-ins since the last change (usually none or a few).
 export async function dataVersion(): Promise<number> {
-  const rows = await prisma.$queryRawUnsafe<{ v: number | bigint | null }[]>(
-    `SELECT rowid AS v FROM "AuditEvent" WHERE "entity" <> 'Session' ORDER BY rowid DESC LIMIT 1`,
-  );
+  const rows = await prisma.$queryRawUnsafe<{ v: number | bigint | null }[]>(`SELECT "version" AS v FROM "DataVersion" WHERE "id" = 1`);
   return Number(rows[0]?.v ?? 0);
 }
 

@@ -7,7 +7,7 @@ export const SQLITE_BUSY_TIMEOUT_MS = 5000;
 type QueryListener = (query: string) => void;
 const queryListeners = new Set<QueryListener>();
 
-function createClient() {
+function createClient(role: "writer" | "reader") {
   const adapter = new PrismaBetterSQLite3(
     { url: databaseUrl(), timeout: SQLITE_BUSY_TIMEOUT_MS },
     { timestampFormat: "unixepoch-ms" },
@@ -21,18 +21,63 @@ function createClient() {
   if (countQueries) client.$on("query", (e) => queryListeners.forEach((listener) => listener(e.query)));
   // WAL (set once on the file by scripts/prepare-database.mjs) with synchronous=NORMAL: a commit
   // no longer waits for an fsync; a power cut may lose the last commits but never corrupts the file.
-  void client.$executeRawUnsafe("PRAGMA synchronous = NORMAL").catch(() => undefined);
+  // The reader refuses every write, so a write routed to it by mistake fails instead of escaping
+  // its transaction.
+  const pragma = role === "writer" ? "PRAGMA synchronous = NORMAL" : "PRAGMA query_only = ON";
+  void client.$executeRawUnsafe(pragma).catch(() => undefined);
   return client as unknown as PrismaClient;
 }
 
-// Every write goes through prisma.$transaction, even a single statement. The SQLite adapter has
-// one connection and queues only transactions: a statement run outside one executes inside
-// whatever transaction another request has open at that moment, and a write made that way is
-// rolled back with it if that transaction fails (tests/integration/transactions.test.ts).
+// Two connections to the one file. The SQLite adapter has one connection per client and queues
+// only transactions: a statement run outside one executes inside whatever transaction another
+// request has open at that moment. So every write goes through `prisma.$transaction` on the
+// writer (decision 001), and every read made outside a transaction goes to a second connection,
+// the reader, which in WAL mode sees only committed data: a page never shows, and the data cache
+// never keeps, another request's write that is later rolled back
+// (tests/integration/transactions.test.ts).
+const READS = new Set<PropertyKey>([
+  "findUnique",
+  "findUniqueOrThrow",
+  "findFirst",
+  "findFirstOrThrow",
+  "findMany",
+  "count",
+  "aggregate",
+  "groupBy",
+]);
+const RAW_READS = new Set<PropertyKey>(["$queryRaw", "$queryRawUnsafe"]);
 
-// One client per process; kept across dev rebuilds.
+function routed(writer: PrismaClient, reader: PrismaClient): PrismaClient {
+  const delegates = new Map<PropertyKey, unknown>();
+  const asAny = (client: PrismaClient) => client as unknown as Record<PropertyKey, any>;
+  return new Proxy(writer, {
+    get(target, prop) {
+      if (RAW_READS.has(prop)) return (...args: unknown[]) => asAny(reader)[prop](...args);
+      if (prop === "$disconnect") return () => Promise.all([writer.$disconnect(), reader.$disconnect()]).then(() => undefined);
+      const value = Reflect.get(target, prop);
+      if (typeof prop === "string" && !prop.startsWith("$") && value && typeof value === "object" && "findMany" in value) {
+        let delegate = delegates.get(prop);
+        if (!delegate) {
+          const read = asAny(reader)[prop];
+          delegate = new Proxy(value, {
+            get(model, method) {
+              if (READS.has(method)) return (...args: unknown[]) => read[method](...args);
+              const fn = Reflect.get(model, method);
+              return typeof fn === "function" ? fn.bind(model) : fn;
+            },
+          });
+          delegates.set(prop, delegate);
+        }
+        return delegate;
+      }
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}
+
+// One pair of clients per process; kept across dev rebuilds.
 const globalForPrisma = globalThis as unknown as { __prisma?: PrismaClient };
-export const prisma: PrismaClient = (globalForPrisma.__prisma ??= createClient());
+export const prisma: PrismaClient = (globalForPrisma.__prisma ??= routed(createClient("writer"), createClient("reader")));
 
 /** The client type inside `prisma.$transaction(async (tx) => …)`. */
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];

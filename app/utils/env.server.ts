@@ -14,17 +14,21 @@ const schema = z.object({
   SESSION_SECRET: z.string().min(16).optional(),
   SESSION_TTL_HOURS: z.coerce.number().int().positive().default(24 * 7),
   COOKIE_SECURE: flag.optional(),
-  DEMO_DATA: flag.default("true"),
+  /** Demo accounts and data in an empty database: on by default except in production. */
+  DEMO_DATA: flag.optional(),
   DEMO_PASSWORD: z.string().min(8).default("kolaborasi2025"),
   STALE_AFTER_DAYS: z.coerce.number().int().positive().default(30),
-  /** Failed sign-ins allowed per account and per IP within LOGIN_WINDOW_MINUTES. */
+  /** Failed sign-ins within LOGIN_WINDOW_MINUTES before one account cools down from one IP (and, at three times as many, from every IP). */
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
+  /** Failed sign-ins from one IP (any account) before its attempts are slowed down (never refused). */
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(20),
+  /** The delay added per failure past LOGIN_MAX_FAILURES_PER_IP (at most ten times this). */
+  LOGIN_IP_DELAY_MS: z.coerce.number().int().nonnegative().default(1000),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
   PASSWORD_RESET_TTL_HOURS: z.coerce.number().int().positive().default(48),
 });
 
-export type Env = z.infer<typeof schema> & { sessionSecrets: string[]; cookieSecure: boolean };
+export type Env = Omit<z.infer<typeof schema>, "DEMO_DATA"> & { DEMO_DATA: boolean; sessionSecrets: string[]; cookieSecure: boolean };
 
 function readEnv(): Env {
   const parsed = schema.safeParse(process.env);
@@ -34,6 +38,8 @@ function readEnv(): Env {
   const env = parsed.data;
   return {
     ...env,
+    // a production deployment never gets demo accounts (with their published password) unless it asks
+    DEMO_DATA: env.DEMO_DATA ?? env.NODE_ENV !== "production",
     sessionSecrets: env.SESSION_SECRET ? env.SESSION_SECRET.split(",").map((s) => s.trim()) : [localSecret()],
     cookieSecure: env.COOKIE_SECURE ?? env.NODE_ENV === "production",
   };

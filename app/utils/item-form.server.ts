@@ -5,6 +5,7 @@ import { auditActor, type AppLoadContext } from "./auth.server";
 import type { SessionUser } from "~/models/user.server";
 import { flashToast } from "./session.server";
 import { parseForm } from "~/utils/parse-form.server";
+import { readFormData } from "~/utils/request-body.server";
 
 type Options = Awaited<ReturnType<typeof itemFormOptions>>;
 
@@ -15,7 +16,7 @@ export async function submitItemForm(
   user: SessionUser,
   target: { campusId: string; options: Options; itemId?: string },
 ) {
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const schema = itemSchema(target.options.agreement);
   const submission = parseForm(formData, schema);
   if (submission.status !== "success") {

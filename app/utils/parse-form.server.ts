@@ -1,5 +1,6 @@
 import { parseWithZod, unstable_coerceFormValue as coerceFormValue } from "@conform-to/zod";
 import type { ZodTypeAny } from "zod";
+import { strictNumber } from "~/domain/schemas/dates";
 
 // Conform's parseWithZod rebuilds the whole schema with form-value coercion on every call (a new
 // Zod type per field, every request). The coerced schema depends only on the schema, so each is
@@ -10,7 +11,8 @@ const coerced = new WeakMap<ZodTypeAny, ZodTypeAny>();
 export function parseForm<Schema extends ZodTypeAny>(formData: FormData, schema: Schema) {
   let ready = coerced.get(schema);
   if (!ready) {
-    ready = coerceFormValue(schema);
+    // numbers in decimal digits only: Number() would take "0x10" as 16 and "1e2" as 100
+    ready = coerceFormValue(schema, { defaultCoercion: { number: strictNumber } });
     coerced.set(schema, ready);
   }
   return parseWithZod(formData, { schema: ready as Schema, disableAutoCoercion: true });

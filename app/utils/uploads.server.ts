@@ -1,33 +1,28 @@
 import crypto from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { unstable_parseMultipartFormData as parseMultipartFormData } from "@remix-run/node";
 import { MAX_FILE_BYTES, MAX_FILES, extensionOf, safeFileName } from "~/domain/evidence";
 import { dataDir } from "./database-url";
-
-const MAX_TEXT_BYTES = 1024 * 1024;
+import { readFormData, textPartsOnly } from "./request-body.server";
 
 /**
  * Reads a form that may carry files. Files over the limit are not kept in memory: the part is
  * refused and the field gets an error, so the rest of what the user typed survives.
  */
 export async function readForm(request: Request): Promise<{ formData: FormData; tooLarge: boolean }> {
-  const type = request.headers.get("Content-Type") ?? "";
-  if (!type.startsWith("multipart/form-data")) return { formData: await request.formData(), tooLarge: false };
   let tooLarge = false;
   let files = 0;
-  const formData = await parseMultipartFormData(request, async (part) => {
+  const formData = await readFormData(request, async (part) => {
+    if (!part.filename) return textPartsOnly(part);
     const chunks: Uint8Array[] = [];
     let size = 0;
-    const limit = part.filename ? MAX_FILE_BYTES : MAX_TEXT_BYTES;
     for await (const chunk of part.data) {
       size += chunk.byteLength;
       // past the limit the rest of the part is read but not kept
-      if (size <= limit) chunks.push(chunk);
+      if (size <= MAX_FILE_BYTES) chunks.push(chunk);
     }
-    if (!part.filename) return size <= limit ? Buffer.concat(chunks).toString("utf8") : undefined;
-    if (size > limit || ++files > MAX_FILES + 1) {
-      tooLarge ||= size > limit;
+    if (size > MAX_FILE_BYTES || ++files > MAX_FILES + 1) {
+      tooLarge ||= size > MAX_FILE_BYTES;
       return undefined;
     }
     return new File([Buffer.concat(chunks)], part.filename, { type: part.contentType });

@@ -630,9 +630,19 @@ describe("post-update", () => {
     expect(await prisma.progressUpdate.count()).toBe(count);
   });
 
+  /** The cookie of a liaison's session that has ended since (the browser still sends it). */
+  async function endedSessionCookie() {
+    const cookie = await cookieFor(w.users.LIAISON_OWN.email);
+    const sessionId = (await getCookieSession(new Request(ORIGIN, { headers: { Cookie: cookie } }))).get("sessionId");
+    await prisma.$transaction((tx) => tx.session.deleteMany({ where: { id: sessionId } }));
+    return cookie;
+  }
+  const postWithCookie = (itemId: string, cookie: string | null, form: Form) =>
+    call(itemPage.action, makeRequest(`/items/${itemId}`, { form, cookie }), { itemId });
+
   it("keeps a form posted after the session ended and sends the user to sign in", async () => {
     const item = await freshItem();
-    const response = await postItem(item.id, "ANONYMOUS", progressForm({ narrative: "Uraian yang tidak boleh hilang", files: pdf() }));
+    const response = await postWithCookie(item.id, await endedSessionCookie(), progressForm({ narrative: "Uraian yang tidak boleh hilang", files: pdf() }));
     expect(response.status).toBe(302);
     const location = new URL(response.headers.get("Location")!, ORIGIN);
     expect(location.pathname).toBe("/login");
@@ -644,6 +654,33 @@ describe("post-update", () => {
     expect(fields).toContainEqual(["narrative", "Uraian yang tidak boleh hilang"]);
     expect(fields.map(([name]) => name)).not.toContain("intent");
     expect(fields.map(([name]) => name)).not.toContain("files");
+  });
+
+  it("stores nothing for an anonymous post (no session was ever issued to it)", async () => {
+    const item = await freshItem();
+    const before = await prisma.formDraft.count();
+    const response = await postItem(item.id, "ANONYMOUS", progressForm({ narrative: "Kiriman tanpa sesi" }));
+    expect(response.status).toBe(302);
+    expect(new URL(response.headers.get("Location")!, ORIGIN).pathname).toBe("/login");
+    expect(response.headers.get("Set-Cookie")).toBeNull();
+    expect(await prisma.formDraft.count()).toBe(before);
+    // a cookie that is not ours (unsigned, or signed with another secret) is no session either
+    const forged = await postWithCookie(item.id, "__session=eyJzZXNzaW9uSWQiOiJ4In0%3D", progressForm({ narrative: "Kiriman palsu" }));
+    expect(forged.status).toBe(302);
+    expect(await prisma.formDraft.count()).toBe(before);
+  });
+
+  it("keeps at most five drafts for one ended session, one per page", async () => {
+    const cookie = await endedSessionCookie();
+    const items = await Promise.all(Array.from({ length: 7 }, () => freshItem()));
+    for (const item of items) expect((await postWithCookie(item.id, cookie, progressForm({ narrative: `Draf ${item.id}` }))).status).toBe(302);
+    // the same page again replaces its draft
+    await postWithCookie(items[6]!.id, cookie, progressForm({ narrative: "Draf terbaru" }));
+    const sessionId = (await getCookieSession(new Request(ORIGIN, { headers: { Cookie: cookie } }))).get("sessionId");
+    const drafts = await prisma.formDraft.findMany({ where: { sessionId }, select: { path: true, data: true } });
+    expect(drafts).toHaveLength(5);
+    expect(drafts.filter((d) => d.path === `/items/${items[6]!.id}`).map((d) => d.data)).toEqual([expect.stringContaining("Draf terbaru")]);
+    expect(drafts.map((d) => d.path)).not.toContain(`/items/${items[0]!.id}`);
   });
 });
 

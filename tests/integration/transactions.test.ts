@@ -32,3 +32,49 @@ describe("a write while another request's transaction is open", () => {
     expect(await prisma.loginAttempt.count({ where: { email } })).toBe(1);
   });
 });
+
+describe("a read while another request's transaction is open", () => {
+  it("sees only committed data, and the data version is not raised by a change that is rolled back", async () => {
+    const { recordAudit } = await import("~/models/audit.server");
+    const { cachedUntilDataChanges, dataVersion } = await import("~/utils/data-cache.server");
+    const versionBefore = await dataVersion();
+    const nameBefore = (await prisma.campus.findUniqueOrThrow({ where: { slug: "itb" } })).name;
+    let inside!: () => void;
+    const opened = new Promise<void>((resolve) => (inside = resolve));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    // another request renames a campus, audits it (raising the version), then fails
+    const failing = prisma
+      .$transaction(async (tx) => {
+        await tx.$executeRaw`UPDATE "Campus" SET "name" = 'Nama yang dibatalkan' WHERE "slug" = 'itb'`;
+        await recordAudit(tx, { userId: null, ip: null }, { action: "update", entity: "Campus", entityId: "itb" });
+        inside();
+        await released;
+        throw new Error("this request fails");
+      })
+      .catch((error: Error) => error.message);
+    await opened;
+    // meanwhile another request reads, and caches what it read under the version it saw
+    const seen = await prisma.campus.findUniqueOrThrow({ where: { slug: "itb" } });
+    const raw = await prisma.$queryRaw<{ name: string }[]>`SELECT "name" FROM "Campus" WHERE "slug" = 'itb'`;
+    const versionDuring = await dataVersion();
+    const cached = await cachedUntilDataChanges("transactions-test:itb", async () => (await prisma.campus.findUniqueOrThrow({ where: { slug: "itb" } })).name);
+    release();
+    expect(await failing).toBe("this request fails");
+    expect(seen.name).toBe(nameBefore);
+    expect(raw[0]!.name).toBe(nameBefore);
+    expect(versionDuring).toBe(versionBefore);
+    expect(cached).toBe(nameBefore);
+    expect(await dataVersion()).toBe(versionBefore);
+  });
+
+  it("raises the data version with every committed audited change but sign-ins", async () => {
+    const { recordAudit } = await import("~/models/audit.server");
+    const { dataVersion } = await import("~/utils/data-cache.server");
+    const start = await dataVersion();
+    await prisma.$transaction((tx) => recordAudit(tx, { userId: null, ip: null }, { action: "update", entity: "Campus", entityId: "x" }));
+    expect(await dataVersion()).toBe(start + 1);
+    await prisma.$transaction((tx) => recordAudit(tx, { userId: null, ip: null }, { action: "login", entity: "Session", entityId: "x" }));
+    expect(await dataVersion()).toBe(start + 1);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ACTIONS, can, draftScope, type Actor } from "~/domain/policy";
+import { ACTIONS, can, draftScope, type Action, type Actor } from "~/domain/policy";
 
 const ITB = "campus-itb";
 const UMT = "campus-umt";
@@ -56,5 +56,28 @@ describe("permission policy", () => {
     expect(draftScope(reviewer)).toBe("ALL");
     expect(draftScope(observer)).toEqual([]);
     expect(draftScope(liaison)).toEqual([ITB]);
+  });
+});
+
+describe("a policy that must decide", () => {
+  it("refuses an action nobody has decided, for every role (a REVIEWER was allowed by default)", () => {
+    const unknown = "agreement.delete" as Action;
+    for (const who of [admin, reviewer, observer, liaison]) expect(can(who, unknown, published)).toBe(false);
+  });
+
+  it("refuses a role it does not know", () => {
+    const stranger = { id: "x", role: "AUDITOR", campusIds: [ITB] } as unknown as Actor;
+    for (const action of ACTIONS) expect(can(stranger, action, published)).toBe(false);
+  });
+
+  it("derives draftScope from the item.read rule: both agree for every role and campus", () => {
+    const campuses = [ITB, UMT, "campus-iti"];
+    for (const who of [admin, reviewer, observer, liaison, actor("LIAISON", [ITB, UMT])]) {
+      const scope = draftScope(who);
+      for (const campusId of campuses) {
+        const inScope = scope === "ALL" || scope.includes(campusId);
+        expect(inScope, `${who.role} ${who.campusIds.join(",")} ${campusId}`).toBe(can(who, "item.read", { campusId, visibility: "DRAFT" }));
+      }
+    }
   });
 });

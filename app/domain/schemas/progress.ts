@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MAX_FILES, MAX_LINKS, fileProblem, parseLinks } from "../evidence";
+import { AGREEMENT_SIGNED_ON } from "../dates";
 import { UPDATE_STATUSES } from "../enums";
 import { isoDate, optionalIsoDate } from "./dates";
 import { choice, optionalText, requiredText } from "./fields";
@@ -65,6 +66,8 @@ function buildProgressUpdateSchema(today: Date) {
     })
     .superRefine((v, ctx) => {
       if (v.reportedOn > today) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["reportedOn"], message: "progress.future" });
+      else if (v.reportedOn < AGREEMENT_SIGNED_ON)
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["reportedOn"], message: "progress.beforeAgreement" });
       if (v.status === "COMPLETED" && v.progress !== 100)
         ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["progress"], message: "progress.completedNeeds100" });
       if (!v.obstacleDescription && (v.obstacleOwner || v.obstacleDueDate))

@@ -1,0 +1,141 @@
+import { unstable_parseMultipartFormData as parseMultipartFormData, type UploadHandler } from "@remix-run/node";
+import { MAX_FILE_BYTES, MAX_FILES } from "~/domain/evidence";
+import { isSameOriginRequest } from "./origin";
+
+// The one way a request body enters the app. Every action reads its form through `readFormData`,
+// and server.mjs screens every request with `screenRequest` before Remix sees it, so a body the
+// app cannot use is answered with a 4xx at once: never parsed at length, never a 500.
+
+/** urlencoded forms and each text part of a multipart form */
+export const MAX_FORM_BYTES = 1024 * 1024;
+/** a whole multipart body: the evidence files at their limit plus the text beside them */
+export const MAX_MULTIPART_BYTES = MAX_FILES * MAX_FILE_BYTES + MAX_FORM_BYTES;
+
+const SAFE_METHODS = new Set(["GET", "HEAD"]);
+const URLENCODED = "application/x-www-form-urlencoded";
+const MULTIPART = "multipart/form-data";
+
+export type RequestProblem = { status: 400 | 403 | 405 | 413 | 415; message: string };
+
+type HeaderSource = { get(name: string): string | null | undefined };
+
+function mediaType(headers: HeaderSource): string {
+  return (headers.get("Content-Type") ?? "").split(";")[0]!.trim().toLowerCase();
+}
+
+/**
+ * What is wrong with a request before its body is read, or null. GET and HEAD pass; the app
+ * takes forms by POST only, from its own origin, within the size limits.
+ */
+export function screenRequest(method: string, headers: HeaderSource, fallbackHost?: string): RequestProblem | null {
+  const verb = method.toUpperCase();
+  if (SAFE_METHODS.has(verb)) return null;
+  if (verb !== "POST") return { status: 405, message: "Method Not Allowed" };
+  // Remix compares Origin with X-Forwarded-Host when present (and throws a 500 when they differ),
+  // this app with Host: a request must satisfy both.
+  const origin = headers.get("Origin") ?? null;
+  const referer = headers.get("Referer") ?? null;
+  const forwardedHost = headers.get("X-Forwarded-Host")?.split(",")[0]?.trim() || null;
+  const hosts = [headers.get("Host") || fallbackHost || null, forwardedHost].filter((h): h is string => !!h);
+  for (const host of hosts.length ? hosts : [null]) {
+    if (!isSameOriginRequest({ method: verb, host, origin, referer })) return { status: 403, message: "Forbidden" };
+  }
+  const type = mediaType(headers);
+  if (type !== URLENCODED && type !== MULTIPART) return { status: 415, message: "Unsupported Media Type" };
+  if (type === MULTIPART && !/boundary=/i.test(headers.get("Content-Type") ?? "")) {
+    return { status: 400, message: "Bad Request" };
+  }
+  const length = headers.get("Content-Length");
+  if (length != null && length !== "") {
+    if (!/^\d+$/.test(length)) return { status: 400, message: "Bad Request" };
+    if (Number(length) > (type === MULTIPART ? MAX_MULTIPART_BYTES : MAX_FORM_BYTES)) {
+      return { status: 413, message: "Payload Too Large" };
+    }
+  }
+  return null;
+}
+
+function problemResponse(problem: RequestProblem): Response {
+  const headers: Record<string, string> = { "Content-Type": "text/plain; charset=utf-8" };
+  if (problem.status === 405) headers.Allow = "GET, HEAD, POST";
+  return new Response(problem.message, { status: problem.status, headers });
+}
+
+/** A copy of `body` that errors once more than `limit` bytes have passed (a body without Content-Length). */
+function capped(body: ReadableStream<Uint8Array>, limit: number, onOverflow: () => void): ReadableStream<Uint8Array> {
+  let seen = 0;
+  return body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        seen += chunk.byteLength;
+        if (seen > limit) {
+          onOverflow();
+          controller.error(new Error("body too large"));
+          return;
+        }
+        controller.enqueue(chunk);
+      },
+    }),
+  );
+}
+
+async function readText(body: ReadableStream<Uint8Array>): Promise<string | null> {
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_FORM_BYTES) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** Keeps the text parts of a multipart form (each within the form limit) and drops its files. */
+export const textPartsOnly: UploadHandler = async (part) => {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of part.data) {
+    size += chunk.byteLength;
+    if (size <= MAX_FORM_BYTES) chunks.push(chunk);
+  }
+  if (part.filename || size > MAX_FORM_BYTES) return undefined;
+  return Buffer.concat(chunks).toString("utf8");
+};
+
+/**
+ * The submitted form, or a thrown 4xx Response: 405 for a method other than POST, 403 for a
+ * foreign origin, 415 for a body that is not a form, 413 past the size limits, 400 for a form
+ * that cannot be parsed (a multipart body without boundary, truncated, malformed).
+ */
+export async function readFormData(request: Request, uploadHandler: UploadHandler = textPartsOnly): Promise<FormData> {
+  const problem = screenRequest(request.method, request.headers, new URL(request.url).host);
+  if (problem) throw problemResponse(problem);
+  const multipart = mediaType(request.headers) === MULTIPART;
+  if (!request.body) return new FormData();
+  if (!multipart) {
+    let text: string | null;
+    try {
+      text = await readText(request.body);
+    } catch {
+      throw problemResponse({ status: 400, message: "Bad Request" });
+    }
+    if (text === null) throw problemResponse({ status: 413, message: "Payload Too Large" });
+    const form = new FormData();
+    for (const [name, value] of new URLSearchParams(text)) form.append(name, value);
+    return form;
+  }
+  let overflow = false;
+  const body = capped(request.body, MAX_MULTIPART_BYTES, () => (overflow = true));
+  const limited = new Request(request.url, { method: "POST", headers: request.headers, body, duplex: "half" } as RequestInit);
+  try {
+    return await parseMultipartFormData(limited, uploadHandler);
+  } catch {
+    throw problemResponse(overflow ? { status: 413, message: "Payload Too Large" } : { status: 400, message: "Bad Request" });
+  }
+}
