@@ -3,8 +3,10 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
 import type { z } from "zod";
 import { ITEM_VISIBILITIES, TRI_DHARMA_FIELDS } from "~/domain/enums";
-import { formatDate, formatDateTime } from "~/domain/i18n";
+import type { RecordConflict } from "~/domain/conflict";
+import { formatDate } from "~/domain/i18n";
 import { itemSchema } from "~/domain/schemas/item";
+import { ConflictDiscardLink, ConflictPanel } from "./conflict-panel";
 import { ErrorList, SelectField, SubmitButton, TextField, TextareaField } from "./forms";
 import { useLocale, useT } from "./i18n";
 
@@ -13,11 +15,6 @@ export type ItemFormOptions = {
   teams: { id: string; name: string }[];
   governmentUnits: { id: string; name: string; abbreviation: string | null }[];
   agreement: { title: string; validFrom: string; validUntil: string } | null;
-};
-
-export type ItemConflict = {
-  version: number;
-  changes: { at: string; by: string | null; after: Record<string, unknown> }[];
 };
 
 /** The roadmap item form, shared by /items/new and /items/:id/edit. */
@@ -34,7 +31,7 @@ export function ItemForm({
   lastResult?: SubmissionResult<string[]> | null;
   version?: number;
   startedAt?: string;
-  conflict?: ItemConflict | null;
+  conflict?: RecordConflict | null;
 }) {
   const t = useT();
   const locale = useLocale();
@@ -85,30 +82,10 @@ export function ItemForm({
   return (
     <Form method="post" className="space-y-4" {...getFormProps(form)}>
       {conflict ? (
-        <section role="alert" className="rounded-md border-l-4 border-amber-500 bg-amber-50 p-4 text-amber-950" data-testid="conflict">
-          <h2 className="font-bold">{t("item.conflictTitle")}</h2>
-          {conflict.changes.map((change) => (
-            <div key={change.at} className="mt-2">
-              <p>{t("item.conflictBody", { name: change.by ?? t("audit.system"), time: formatDateTime(change.at, locale) })}</p>
-              <dl className="mt-1 grid gap-x-3 text-sm sm:grid-cols-[max-content_1fr]">
-                {Object.entries(change.after).map(([field, value]) => (
-                  <div key={field} className="contents">
-                    <dt className="font-semibold">{labels[field] ?? field}</dt>
-                    <dd>
-                      {t("item.conflictTheirs")}: {describe(field, value)}
-                    </dd>
-                  </div>
-                ))}
-              </dl>
-            </div>
-          ))}
-          <div className="mt-3 flex flex-wrap gap-2">
-            <SubmitButton>{t("item.conflictKeepMine")}</SubmitButton>
-            <a className="btn-secondary" href="?">
-              {t("item.conflictDiscard")}
-            </a>
-          </div>
-        </section>
+        <ConflictPanel title={t("item.conflictTitle")} conflict={conflict} fieldLabel={(field) => labels[field] ?? field} describe={describe}>
+          <SubmitButton>{t("conflict.keepMine")}</SubmitButton>
+          <ConflictDiscardLink />
+        </ConflictPanel>
       ) : null}
       {version !== undefined ? (
         <>

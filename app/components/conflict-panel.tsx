@@ -1,0 +1,87 @@
+import type { RecordChange, RecordConflict } from "~/domain/conflict";
+import { formatDateTime, isMessageKey } from "~/domain/i18n";
+import { formatAuditValue } from "./audit-changes";
+import { useLocale, useT } from "./i18n";
+
+/**
+ * Shown when a save was refused because someone else changed the record after the form was
+ * opened (see ~/domain/conflict): who changed what, from the audit trail. The user's input stays
+ * in the form around it; `children` are the way out (save over it on purpose, or discard).
+ */
+export function ConflictPanel({
+  title,
+  intro,
+  conflict,
+  fieldLabel,
+  describe,
+  summarize,
+  headingLevel = 2,
+  children,
+}: {
+  title: string;
+  /** what happens next; defaults to "your input was not saved and is still in the form" */
+  intro?: string;
+  conflict: RecordConflict;
+  /** a field's name as the form labels it; defaults to the audit trail's labels */
+  fieldLabel?: (field: string) => string;
+  /** a stored value as the user reads it; defaults to the audit trail's formatting */
+  describe?: (field: string, value: unknown) => string;
+  /** one sentence for a change that is not a list of fields (a removal, a link, a new value) */
+  summarize?: (change: RecordChange) => string | null;
+  headingLevel?: 2 | 3 | 4;
+  children?: React.ReactNode;
+}) {
+  const t = useT();
+  const locale = useLocale();
+  const Heading = `h${headingLevel}` as const;
+  const label = (field: string) => {
+    if (fieldLabel) return fieldLabel(field);
+    const key = `audit.field.${field}`;
+    return isMessageKey(key) ? t(key) : field;
+  };
+  const show = (field: string, value: unknown) => (describe ? describe(field, value) : formatAuditValue(value, t, locale));
+  return (
+    <section role="alert" className="rounded-md border-l-4 border-amber-500 bg-amber-50 p-4 text-amber-950" data-testid="conflict">
+      <Heading className="font-bold">{title}</Heading>
+      <p className="mt-1">{intro ?? t("conflict.intro")}</p>
+      {conflict.changes.map((change, index) => {
+        const sentence = summarize?.(change) ?? null;
+        const fields = Object.entries(change.after);
+        return (
+          <div key={`${change.at}-${index}`} className="mt-2" data-testid="conflict-change">
+            <p className="font-semibold">
+              {t("conflict.changeBy", { name: change.by ?? t("audit.system"), time: formatDateTime(change.at, locale) })}
+            </p>
+            {sentence ? (
+              <p>{sentence}</p>
+            ) : fields.length === 0 ? (
+              <p className="text-sm">{t("conflict.noDetails")}</p>
+            ) : (
+              <dl className="mt-1 grid gap-x-3 text-sm sm:grid-cols-[max-content_1fr]">
+                {fields.map(([field, value]) => (
+                  <div key={field} className="contents">
+                    <dt className="font-semibold">{label(field)}</dt>
+                    <dd className="whitespace-pre-line break-words">
+                      {t("conflict.theirs")}: {show(field, value)}
+                    </dd>
+                  </div>
+                ))}
+              </dl>
+            )}
+          </div>
+        );
+      })}
+      {children ? <div className="mt-3 flex flex-wrap gap-2">{children}</div> : null}
+    </section>
+  );
+}
+
+/** Leaves the refused input behind and loads the page as it is now. */
+export function ConflictDiscardLink({ href = "?" }: { href?: string }) {
+  const t = useT();
+  return (
+    <a className="btn-secondary" href={href}>
+      {t("conflict.discard")}
+    </a>
+  );
+}
