@@ -1,10 +1,14 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
+import type { RecordConflict } from "~/domain/conflict";
 import { MEMBER_ROLES, MEMBER_SIDES } from "~/domain/enums";
+import { isMessageKey } from "~/domain/i18n";
 import { addMemberSchema, updateMemberSchema } from "~/domain/schemas/team";
+import { formatAuditValue } from "./audit-changes";
+import { ConflictDiscardLink, ConflictPanel } from "./conflict-panel";
 import { ErrorList, SelectField, TextField } from "./forms";
-import { useT } from "./i18n";
+import { useLocale, useT } from "./i18n";
 import { IntentSubmitButton } from "./team-fields";
 
 export type GovernmentUnitOption = { id: string; name: string; abbreviation: string | null };
@@ -20,35 +24,99 @@ export type MemberFormValues = {
   phone: string;
 };
 
-/** Adds a member ("add-member") or edits one ("update-member", with its id in a hidden field). */
+/** A member's fields as the form names them and their stored values as a person reads them (for conflicts). */
+export function useMemberFieldText(units: readonly GovernmentUnitOption[]) {
+  const t = useT();
+  const locale = useLocale();
+  const labels: Record<string, string> = {
+    name: t("teams.memberName"),
+    side: t("teams.side"),
+    role: t("teams.role"),
+    position: t("teams.position"),
+    organization: t("teams.organization"),
+    governmentUnitId: t("teams.governmentUnit"),
+    email: t("teams.email"),
+    phone: t("teams.phone"),
+  };
+  return {
+    fieldLabel: (field: string) => labels[field] ?? field,
+    describe: (field: string, value: unknown) => {
+      if (typeof value === "string" && value !== "") {
+        const key = field === "side" ? `memberSide.${value}` : field === "role" ? `memberRole.${value}` : null;
+        if (key && isMessageKey(key)) return t(key);
+        if (field === "governmentUnitId") return units.find((u) => u.id === value)?.name ?? value;
+      }
+      return formatAuditValue(value, t, locale);
+    },
+  };
+}
+
+/**
+ * Adds a member ("add-member") or edits one ("update-member", with its id and the version it was
+ * opened at in hidden fields; a refused save shows what changed and keeps the input).
+ */
 export function MemberForm({
   memberId,
   lastResult,
   defaultValue,
   units,
+  version,
+  startedAt,
+  conflict,
+  formId,
+  submitLabel,
 }: {
   /** the member being edited; none when adding */
   memberId?: string;
   lastResult?: SubmissionResult<string[]> | null;
   defaultValue?: MemberFormValues;
   units: readonly GovernmentUnitOption[];
+  version?: number;
+  startedAt?: string;
+  conflict?: RecordConflict | null;
+  /** when a page shows a second add form (re-adding a member removed meanwhile) */
+  formId?: string;
+  submitLabel?: string;
 }) {
   const t = useT();
+  const text = useMemberFieldText(units);
   const intent = memberId ? "update-member" : "add-member";
   const schema = memberId ? updateMemberSchema : addMemberSchema;
   const [form, fields] = useForm({
-    id: memberId ? `member-${memberId}` : "add-member",
+    id: formId ?? (memberId ? `member-${memberId}` : "add-member"),
     lastResult,
     defaultValue: defaultValue ?? { side: "CAMPUS", role: "ANGGOTA" },
     constraint: getZodConstraint(schema),
     shouldValidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
+  // a missing or unreadable version is a form-level problem (the field is hidden)
+  const versionErrors = (fields as unknown as Record<string, { errors?: string[] }>).version?.errors;
   return (
     <Form method="post" className="space-y-4" {...getFormProps(form)}>
       <input type="hidden" name="intent" value={intent} />
       {memberId ? <input type="hidden" name="memberId" value={memberId} /> : null}
-      <ErrorList id={form.errorId} errors={form.errors} />
+      {memberId && version !== undefined ? (
+        <>
+          <input type="hidden" name="version" value={conflict?.version ?? version} />
+          <input type="hidden" name="startedAt" value={startedAt} />
+        </>
+      ) : null}
+      {conflict && memberId ? (
+        <ConflictPanel
+          title={t("teams.memberConflictTitle", { name: defaultValue?.name ?? "" })}
+          conflict={conflict}
+          fieldLabel={text.fieldLabel}
+          describe={text.describe}
+          headingLevel={4}
+        >
+          <IntentSubmitButton intent={intent} memberId={memberId}>
+            {t("conflict.keepMine")}
+          </IntentSubmitButton>
+          <ConflictDiscardLink />
+        </ConflictPanel>
+      ) : null}
+      <ErrorList id={form.errorId} errors={[...(form.errors ?? []), ...(memberId ? (versionErrors ?? []) : [])]} />
       <TextField label={t("teams.memberName")} field={fields.name} autoComplete="off" />
       <SelectField
         label={t("teams.side")}
@@ -71,9 +139,11 @@ export function MemberForm({
       <TextField label={t("teams.organization")} field={fields.organization} autoComplete="organization" />
       <TextField label={t("teams.email")} field={fields.email} type="email" autoComplete="off" />
       <TextField label={t("teams.phone")} field={fields.phone} type="tel" autoComplete="off" />
-      <IntentSubmitButton intent={intent} memberId={memberId}>
-        {t(memberId ? "teams.updateMemberSubmit" : "teams.addMemberSubmit")}
-      </IntentSubmitButton>
+      {conflict && memberId ? null : (
+        <IntentSubmitButton intent={intent} memberId={memberId}>
+          {submitLabel ?? t(memberId ? "teams.updateMemberSubmit" : "teams.addMemberSubmit")}
+        </IntentSubmitButton>
+      )}
     </Form>
   );
 }

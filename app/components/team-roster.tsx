@@ -1,9 +1,11 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
+import type { RecordChange, RecordConflict } from "~/domain/conflict";
 import { MEMBER_SIDES, type MemberRole, type MemberSide } from "~/domain/enums";
+import { ConflictDiscardLink, ConflictPanel } from "./conflict-panel";
 import { useT } from "./i18n";
 import { IntentSubmitButton } from "./team-fields";
-import { MemberForm, type GovernmentUnitOption } from "./team-member-form";
+import { MemberForm, useMemberFieldText, type GovernmentUnitOption } from "./team-member-form";
 
 export type RosterMember = {
   id: string;
@@ -14,6 +16,8 @@ export type RosterMember = {
   organization: string | null;
   governmentUnitId: string | null;
   governmentUnit: { name: string; abbreviation: string | null } | null;
+  /** raised by every edit; the edit and remove forms carry the one they were opened at */
+  version: number;
   /** null when the reader may not see contacts (the loader does not send them) */
   email: string | null;
   phone: string | null;
@@ -36,17 +40,24 @@ export function RoleBadge({ role }: { role: MemberRole }) {
 
 const SUMMARY = "btn-secondary cursor-pointer list-none [&::-webkit-details-marker]:hidden";
 
+type ConflictFor = (intent: "update-member" | "remove-member", memberId: string) => RecordConflict | null;
+
 /** The team's members grouped by side (campus, government, industry), with edit and remove for managers. */
 export function TeamRoster({
   members,
   canManage,
   units,
+  startedAt,
   lastResultFor,
+  conflictFor,
 }: {
   members: readonly RosterMember[];
   canManage: boolean;
   units: readonly GovernmentUnitOption[];
+  /** when the page was loaded: the forms' changes are checked against what was seen then */
+  startedAt: string;
   lastResultFor: (memberId: string) => SubmissionResult<string[]> | undefined;
+  conflictFor: ConflictFor;
 }) {
   const t = useT();
   return (
@@ -64,7 +75,16 @@ export function TeamRoster({
             ) : (
               <ul className="mt-2 space-y-3">
                 {group.map((m) => (
-                  <MemberCard key={m.id} member={m} canManage={canManage} units={units} lastResult={lastResultFor(m.id)} />
+                  <MemberCard
+                    key={m.id}
+                    member={m}
+                    canManage={canManage}
+                    units={units}
+                    startedAt={startedAt}
+                    lastResult={lastResultFor(m.id)}
+                    editConflict={conflictFor("update-member", m.id)}
+                    removeConflict={conflictFor("remove-member", m.id)}
+                  />
                 ))}
               </ul>
             )}
@@ -79,14 +99,21 @@ function MemberCard({
   member: m,
   canManage,
   units,
+  startedAt,
   lastResult,
+  editConflict,
+  removeConflict,
 }: {
   member: RosterMember;
   canManage: boolean;
   units: readonly GovernmentUnitOption[];
+  startedAt: string;
   lastResult: SubmissionResult<string[]> | undefined;
+  editConflict: RecordConflict | null;
+  removeConflict: RecordConflict | null;
 }) {
   const t = useT();
+  const text = useMemberFieldText(units);
   const affiliation = [m.side === "GOVERNMENT" ? m.governmentUnit?.name : null, m.organization].filter(Boolean).join(" · ");
   return (
     <li className="card" id={`member-${m.id}`} data-testid="team-member">
@@ -119,8 +146,13 @@ function MemberCard({
             </summary>
             <div className="mt-3">
               <h4 className="mb-2 font-semibold">{t("teams.editMemberTitle", { name: m.name })}</h4>
+              {/* a new version (saved here or elsewhere) reopens the form on the saved values */}
               <MemberForm
+                key={editConflict?.version ?? m.version}
                 memberId={m.id}
+                version={m.version}
+                startedAt={startedAt}
+                conflict={editConflict}
                 lastResult={lastResult}
                 units={units}
                 defaultValue={{
@@ -137,7 +169,7 @@ function MemberCard({
             </div>
           </details>
           {/* a second, explicit submit confirms the removal, with or without JavaScript */}
-          <details>
+          <details open={!!removeConflict}>
             <summary className={SUMMARY}>
               {t("teams.removeMember")}
               <span className="sr-only"> {m.name}</span>
@@ -145,14 +177,65 @@ function MemberCard({
             <Form method="post" className="mt-3 space-y-2 rounded-md border border-red-200 bg-red-50 p-3">
               <input type="hidden" name="intent" value="remove-member" />
               <input type="hidden" name="memberId" value={m.id} />
+              <input type="hidden" name="version" value={removeConflict?.version ?? m.version} />
+              <input type="hidden" name="startedAt" value={startedAt} />
+              {removeConflict ? (
+                <ConflictPanel
+                  title={t("teams.memberConflictTitle", { name: m.name })}
+                  intro={t("teams.removeConflictIntro")}
+                  conflict={removeConflict}
+                  fieldLabel={text.fieldLabel}
+                  describe={text.describe}
+                  headingLevel={4}
+                />
+              ) : null}
               <p className="text-sm text-red-900">{t("teams.removeConfirm", { name: m.name })}</p>
               <IntentSubmitButton intent="remove-member" memberId={m.id} className="btn bg-red-700 hover:bg-red-800">
-                {t("teams.removeConfirmSubmit")}
+                {t(removeConflict ? "teams.removeAnyway" : "teams.removeConfirmSubmit")}
               </IntentSubmitButton>
             </Form>
           </details>
         </div>
       ) : null}
     </li>
+  );
+}
+
+/**
+ * The member a form was about was removed from the team meanwhile: who removed them, and (for an
+ * edit) the user's input in an add form, so nothing typed is lost.
+ */
+export function MemberGonePanel({
+  name,
+  conflict,
+  edited,
+  units,
+}: {
+  name: string | null;
+  conflict: RecordConflict;
+  /** the refused edit, when the user was editing (not removing) the member */
+  edited: SubmissionResult<string[]> | null;
+  units: readonly GovernmentUnitOption[];
+}) {
+  const t = useT();
+  const text = useMemberFieldText(units);
+  const shownName = name ?? t("teams.unknownMember");
+  const summarize = (change: RecordChange) =>
+    change.action === "delete" ? t("teams.memberRemovedChange", { name: String(change.before?.name ?? shownName) }) : null;
+  return (
+    <div className="card space-y-3" data-testid="member-gone">
+      <ConflictPanel
+        title={t("teams.memberGoneTitle", { name: shownName })}
+        intro={t(edited ? "teams.memberGoneEdit" : "teams.memberGoneRemove")}
+        conflict={conflict}
+        fieldLabel={text.fieldLabel}
+        describe={text.describe}
+        summarize={summarize}
+        headingLevel={3}
+      >
+        {edited ? <ConflictDiscardLink /> : null}
+      </ConflictPanel>
+      {edited ? <MemberForm formId="readd-member" lastResult={edited} units={units} submitLabel={t("teams.readdMember")} /> : null}
+    </div>
   );
 }

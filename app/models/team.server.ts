@@ -1,8 +1,10 @@
 import type { MemberRole, MemberSide } from "~/domain/enums";
 import { MEMBER_SIDES } from "~/domain/enums";
-import type { MemberInput, TeamInput } from "~/domain/schemas/team";
+import type { RecordChange } from "~/domain/conflict";
+import type { MemberInput, MemberUpdateInput, TeamInput, TeamUpdateInput } from "~/domain/schemas/team";
 import { prisma, type Tx } from "~/utils/db.server";
 import { recordAudit, type AuditActor } from "./audit.server";
+import { changesSince } from "./conflict.server";
 
 // Joint teams (tim bersama) and their members. Every mutation writes one audit event in its transaction.
 
@@ -11,7 +13,12 @@ export type TeamScope = { id: string; campusId: string | null; name: string };
 /** A refused member change: which field is at fault and the dictionary key saying why. */
 export type MemberError = { ok: false; field: "role" | "governmentUnitId"; message: string };
 
-const TEAM_SELECT = { id: true, campusId: true, name: true, decreeRef: true, decreeDate: true, mandate: true } as const;
+/** A change refused because the record changed after the form was opened: nothing was written. */
+export type Stale = { ok: false; reason: "conflict"; version: number };
+/** A member change refused because the member was removed from the team meanwhile. */
+export type Gone = { ok: false; reason: "removed" };
+
+const TEAM_SELECT = { id: true, campusId: true, name: true, decreeRef: true, decreeDate: true, mandate: true, version: true } as const;
 
 /** The campus's own teams and the shared ones (campusId null), each with its member count by side. */
 export async function listTeamsForCampus(campusId: string) {
@@ -57,6 +64,7 @@ export async function getTeamWithRoster(teamId: string, { withContacts }: { with
           organization: true,
           governmentUnitId: true,
           governmentUnit: { select: { name: true, abbreviation: true } },
+          version: true,
           email: withContacts,
           phone: withContacts,
         },
@@ -77,10 +85,46 @@ export async function getTeamWithRoster(teamId: string, { withContacts }: { with
   return { ...team, members };
 }
 
-/** Whether the member belongs to this team (a member id of another team is treated as unknown). */
-export async function isMemberOfTeam(teamId: string, memberId: string): Promise<boolean> {
-  const member = await prisma.teamMember.findFirst({ where: { id: memberId, teamId }, select: { id: true } });
-  return !!member;
+/**
+ * What a member id names for this team: one of its members, a member removed from it (the
+ * audit trail remembers), or nothing it knows of (another team's member is treated as unknown).
+ */
+export async function memberState(teamId: string, memberId: string): Promise<"member" | "removed" | "unknown"> {
+  const member = await prisma.teamMember.findUnique({ where: { id: memberId }, select: { teamId: true } });
+  if (member) return member.teamId === teamId ? "member" : "unknown";
+  return (await removalOf(teamId, memberId)) ? "removed" : "unknown";
+}
+
+/** The audit event that removed this member from this team, if any. */
+async function removalOf(teamId: string, memberId: string) {
+  const events = await prisma.auditEvent.findMany({
+    where: { entity: "TeamMember", entityId: memberId, action: "delete" },
+    select: { before: true },
+  });
+  for (const event of events) {
+    try {
+      const before = JSON.parse(event.before ?? "{}") as { teamId?: unknown; name?: unknown };
+      if (before.teamId === teamId) return { name: typeof before.name === "string" ? before.name : null };
+    } catch {
+      // not readable: not evidence of a removal from this team
+    }
+  }
+  return null;
+}
+
+/** The name a removed member had (for "no longer on this team"); null if not known. */
+export async function removedMemberName(teamId: string, memberId: string): Promise<string | null> {
+  return (await removalOf(teamId, memberId))?.name ?? null;
+}
+
+/** Edits of the team's details saved after `since` (listed on a conflict). */
+export function teamChangesSince(teamId: string, since: Date): Promise<RecordChange[]> {
+  return changesSince([{ entity: "JointTeam", entityIds: [teamId], actions: ["update"] }], since);
+}
+
+/** Edits and the removal of a member saved after `since` (listed on a conflict). */
+export function memberChangesSince(memberId: string, since: Date): Promise<RecordChange[]> {
+  return changesSince([{ entity: "TeamMember", entityIds: [memberId], actions: ["update", "delete"] }], since);
 }
 
 export type GovernmentUnit = { id: string; name: string; abbreviation: string | null };
@@ -116,22 +160,37 @@ export async function createTeam(campusId: string | null, input: Omit<TeamInput,
   });
 }
 
-export async function updateTeam(team: TeamScope, input: Omit<TeamInput, "intent">, actor: AuditActor) {
-  await prisma.$transaction(async (tx) => {
+/**
+ * Saves the team's details edited from `input.version`. If someone saved in between, nothing is
+ * written and the caller gets the current version (see teamChangesSince for what changed).
+ */
+export async function updateTeam(
+  team: TeamScope,
+  input: Omit<TeamUpdateInput, "intent">,
+  actor: AuditActor,
+): Promise<{ ok: true } | Stale> {
+  return prisma.$transaction(async (tx) => {
     const before = await tx.jointTeam.findUniqueOrThrow({
       where: { id: team.id },
-      select: { name: true, decreeRef: true, decreeDate: true, mandate: true },
+      select: { version: true, name: true, decreeRef: true, decreeDate: true, mandate: true },
     });
+    const { version, ...old } = before;
+    if (version !== input.version) return { ok: false as const, reason: "conflict" as const, version };
     const data = teamData(input);
-    await tx.jointTeam.update({ where: { id: team.id }, data });
+    const { count } = await tx.jointTeam.updateMany({
+      where: { id: team.id, version: input.version },
+      data: { ...data, version: { increment: 1 } },
+    });
+    if (count !== 1) throw new Error("concurrent team update");
     await recordAudit(tx, actor, {
       action: "update",
       entity: "JointTeam",
       entityId: team.id,
       campusId: team.campusId,
-      before,
+      before: old,
       after: data,
     });
+    return { ok: true as const };
   });
 }
 
@@ -202,20 +261,29 @@ export async function addMember(
   });
 }
 
-/** Updates a member of this team; `not-found` when the id names no member of this team. */
+/**
+ * Updates a member of this team edited from `input.version`: `removed` when the member is no
+ * longer on the team, a conflict (nothing written) when someone saved it in between.
+ */
 export async function updateMember(
   team: TeamScope,
   memberId: string,
-  input: Omit<MemberInput, "intent">,
+  input: Omit<MemberUpdateInput, "intent">,
   actor: AuditActor,
-): Promise<{ ok: true; member: { id: string; name: string } } | { ok: false; reason: "not-found" } | MemberError> {
+): Promise<{ ok: true; member: { id: string; name: string } } | Gone | Stale | MemberError> {
   return prisma.$transaction(async (tx) => {
-    const before = await tx.teamMember.findFirst({ where: { id: memberId, teamId: team.id }, select: MEMBER_FIELDS });
-    if (!before) return { ok: false as const, reason: "not-found" as const };
+    const current = await tx.teamMember.findFirst({ where: { id: memberId, teamId: team.id }, select: { ...MEMBER_FIELDS, version: true } });
+    if (!current) return { ok: false as const, reason: "removed" as const };
+    const { version, ...before } = current;
+    if (version !== input.version) return { ok: false as const, reason: "conflict" as const, version };
     const data = memberData(input);
     const error = await checkMember(tx, team.id, data, memberId);
     if (error) return error;
-    await tx.teamMember.update({ where: { id: memberId }, data });
+    const { count } = await tx.teamMember.updateMany({
+      where: { id: memberId, teamId: team.id, version: input.version },
+      data: { ...data, version: { increment: 1 } },
+    });
+    if (count !== 1) throw new Error("concurrent member update");
     await recordAudit(tx, actor, {
       action: "update",
       entity: "TeamMember",
@@ -228,12 +296,23 @@ export async function updateMember(
   });
 }
 
-/** Removes a member of this team; null when the id names no member of this team. */
-export async function removeMember(team: TeamScope, memberId: string, actor: AuditActor) {
+/**
+ * Removes a member of this team as seen at `version`: `removed` when someone removed them
+ * already, a conflict (nothing removed) when someone edited them after the page was opened.
+ */
+export async function removeMember(
+  team: TeamScope,
+  memberId: string,
+  version: number,
+  actor: AuditActor,
+): Promise<{ ok: true; name: string } | Gone | Stale> {
   return prisma.$transaction(async (tx) => {
-    const before = await tx.teamMember.findFirst({ where: { id: memberId, teamId: team.id }, select: MEMBER_FIELDS });
-    if (!before) return null;
-    await tx.teamMember.delete({ where: { id: memberId } });
+    const current = await tx.teamMember.findFirst({ where: { id: memberId, teamId: team.id }, select: { ...MEMBER_FIELDS, version: true } });
+    if (!current) return { ok: false as const, reason: "removed" as const };
+    const { version: now, ...before } = current;
+    if (now !== version) return { ok: false as const, reason: "conflict" as const, version: now };
+    const { count } = await tx.teamMember.deleteMany({ where: { id: memberId, teamId: team.id, version } });
+    if (count !== 1) throw new Error("concurrent member removal");
     await recordAudit(tx, actor, {
       action: "delete",
       entity: "TeamMember",
@@ -241,6 +320,6 @@ export async function removeMember(team: TeamScope, memberId: string, actor: Aud
       campusId: team.campusId,
       before: { teamId: team.id, ...before },
     });
-    return { name: before.name };
+    return { ok: true as const, name: before.name };
   });
 }

@@ -12,6 +12,7 @@ import { createTeam, listTeamsForCampus } from "~/models/team.server";
 import { assertCan, auditActor, notFound, requirePermission, requireUser, toActor } from "~/utils/auth.server";
 import { flashToast } from "~/utils/session.server";
 import { parseForm } from "~/utils/parse-form.server";
+import { readFormData } from "~/utils/request-body.server";
 
 // `$slug_` keeps this page out of the campus page's layout (it has no <Outlet />): same URL, own page.
 
@@ -32,7 +33,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const campus = await getCampusBySlug(params.slug ?? "");
   if (!campus) throw notFound();
   assertCan(user, "team.manage", { campusId: campus.id });
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   if (formData.get("intent") !== "create-team") throw new Response("Bad Request", { status: 400 });
   const submission = parseForm(formData, createTeamSchema);
   if (submission.status !== "success") {

@@ -195,6 +195,7 @@ describe("update-team", () => {
     const before = await auditCount();
     const response = await postTeam(team.id, "LIAISON_OWN", {
       intent: "update-team",
+      version: "1",
       name: "Tim Baru",
       decreeRef: "SK 3/2026",
       decreeDate: "2026-04-30",
@@ -218,7 +219,7 @@ describe("update-team", () => {
   ])("refuses an invalid %s with 400 and keeps the typed values", async (field, change, error) => {
     const team = await freshTeam("Tim Tetap");
     const before = await auditCount();
-    const form = { intent: "update-team", name: "Tim Ganti", decreeRef: "SK 5/2026", decreeDate: "2026-01-01", mandate: "M", ...change };
+    const form = { intent: "update-team", version: "1", name: "Tim Ganti", decreeRef: "SK 5/2026", decreeDate: "2026-01-01", mandate: "M", ...change };
     const response = await postTeam(team.id, "LIAISON_OWN", form);
     expect(response.status).toBe(400);
     const data = await jsonOf(response);
@@ -300,6 +301,7 @@ describe("update-member", () => {
     const response = await postTeam(team.id, "LIAISON_OWN", {
       intent: "update-member",
       memberId: member.id,
+      version: "1",
       ...validMember,
       governmentUnitId: unit.id,
       role: "SEKRETARIS",
@@ -322,7 +324,7 @@ describe("update-member", () => {
     const team = await freshTeam();
     const member = await createMember(prisma, { teamId: team.id, name: "Tetap" });
     const before = await auditCount();
-    const form: Record<string, string> = { intent: "update-member", memberId: member.id, ...validMember, governmentUnitId: unit.id, ...change };
+    const form: Record<string, string> = { intent: "update-member", memberId: member.id, version: "1", ...validMember, governmentUnitId: unit.id, ...change };
     const response = await postTeam(team.id, "LIAISON_OWN", form);
     expect(response.status).toBe(400);
     const data = await jsonOf(response);
@@ -337,11 +339,11 @@ describe("update-member", () => {
     const team = await freshTeam();
     const chair = await createMember(prisma, { teamId: team.id, name: "Ketua", role: "KETUA" });
     const other = await createMember(prisma, { teamId: team.id, name: "Anggota" });
-    const refused = await postTeam(team.id, "LIAISON_OWN", { intent: "update-member", memberId: other.id, name: "Anggota", side: "CAMPUS", role: "KETUA" });
+    const refused = await postTeam(team.id, "LIAISON_OWN", { intent: "update-member", memberId: other.id, version: "1", name: "Anggota", side: "CAMPUS", role: "KETUA" });
     expect(refused.status).toBe(400);
     expect((await jsonOf(refused)).result.error.role).toEqual(["teams.ketuaTaken"]);
     expect((await prisma.teamMember.findUniqueOrThrow({ where: { id: other.id } })).role).toBe("ANGGOTA");
-    const kept = await postTeam(team.id, "LIAISON_OWN", { intent: "update-member", memberId: chair.id, name: "Ketua Baru", side: "CAMPUS", role: "KETUA" });
+    const kept = await postTeam(team.id, "LIAISON_OWN", { intent: "update-member", memberId: chair.id, version: "1", name: "Ketua Baru", side: "CAMPUS", role: "KETUA" });
     expect(kept.status).toBe(302);
     expect((await prisma.teamMember.findUniqueOrThrow({ where: { id: chair.id } })).name).toBe("Ketua Baru");
   });
@@ -351,7 +353,7 @@ describe("update-member", () => {
     const original = await prisma.teamMember.findUniqueOrThrow({ where: { id: otherMember.id } });
     // a valid form, and an invalid one: the forged id is refused before anything else
     for (const name of ["Dibajak", ""]) {
-      const response = await postTeam(w.team.id, "LIAISON_OWN", { intent: "update-member", memberId: otherMember.id, ...validMember, governmentUnitId: unit.id, name });
+      const response = await postTeam(w.team.id, "LIAISON_OWN", { intent: "update-member", memberId: otherMember.id, version: "1", ...validMember, governmentUnitId: unit.id, name });
       expect(response.status).toBe(404);
     }
     expect(await prisma.teamMember.findUniqueOrThrow({ where: { id: otherMember.id } })).toEqual(original);
@@ -364,7 +366,7 @@ describe("remove-member", () => {
     const team = await freshTeam();
     const member = await createMember(prisma, { teamId: team.id, name: "Akan Pergi", email: "pergi@itb.test" });
     const before = await auditCount();
-    const response = await postTeam(team.id, "LIAISON_OWN", { intent: "remove-member", memberId: member.id });
+    const response = await postTeam(team.id, "LIAISON_OWN", { intent: "remove-member", memberId: member.id, version: "1" });
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toBe(`/teams/${team.id}`);
     expect(await prisma.teamMember.findUnique({ where: { id: member.id } })).toBeNull();
@@ -376,7 +378,7 @@ describe("remove-member", () => {
 
   it("answers 404 for a member of another team and removes nothing", async () => {
     const before = await auditCount();
-    const response = await postTeam(w.team.id, "LIAISON_OWN", { intent: "remove-member", memberId: otherMember.id });
+    const response = await postTeam(w.team.id, "LIAISON_OWN", { intent: "remove-member", memberId: otherMember.id, version: "1" });
     expect(response.status).toBe(404);
     expect(await prisma.teamMember.findUnique({ where: { id: otherMember.id } })).not.toBeNull();
     expect(await auditCount()).toBe(before);
@@ -385,5 +387,190 @@ describe("remove-member", () => {
   it("answers 404 without a member id and 400 for an unknown intent", async () => {
     expect((await postTeam(w.team.id, "LIAISON_OWN", { intent: "remove-member" })).status).toBe(404);
     expect((await postTeam(w.team.id, "LIAISON_OWN", { intent: "dissolve-team" })).status).toBe(400);
+  });
+});
+
+// ---------- lost updates: every edit carries the version it was opened at ----------
+
+/** What the team page gives a form: the team's and each member's version, and when it was opened. */
+async function openTeamPage(teamId: string, who: Who = "LIAISON_OWN") {
+  const data = await jsonOf(await getTeam(teamId, who));
+  return data as {
+    startedAt: string;
+    team: { version: number; name: string; decreeRef: string | null; decreeDate: string | null; mandate: string | null; members: { id: string; version: number }[] };
+  };
+}
+
+function teamForm(page: Awaited<ReturnType<typeof openTeamPage>>, change: Record<string, string>) {
+  const { team } = page;
+  return {
+    intent: "update-team",
+    version: String(team.version),
+    startedAt: page.startedAt,
+    name: team.name,
+    decreeRef: team.decreeRef ?? "",
+    decreeDate: team.decreeDate ? team.decreeDate.slice(0, 10) : "",
+    mandate: team.mandate ?? "",
+    ...change,
+  };
+}
+
+function memberForm(page: Awaited<ReturnType<typeof openTeamPage>>, memberId: string, change: Record<string, string>) {
+  const member = page.team.members.find((m) => m.id === memberId)!;
+  return { intent: "update-member", memberId, version: String(member.version), startedAt: page.startedAt, ...validMember, side: "CAMPUS", ...change };
+}
+
+const memberEvents = (memberId: string) => prisma.auditEvent.count({ where: { entity: "TeamMember", entityId: memberId } });
+
+describe("lost updates", () => {
+  it("the team page gives the team's and every member's version, and when it was opened", async () => {
+    const team = await freshTeam("Tim Versi");
+    const member = await createMember(prisma, { teamId: team.id, name: "Anggota Versi" });
+    const page = await openTeamPage(team.id);
+    expect(page.team.version).toBe(1);
+    expect(page.team.members.find((m) => m.id === member.id)?.version).toBe(1);
+    expect(Number.isNaN(new Date(page.startedAt).getTime())).toBe(false);
+  });
+
+  it("update-team: the second save from the same version gets 409, writes nothing, keeps its input and shows the first's change", async () => {
+    const team = await freshTeam("Tim Mandat");
+    const mine = await openTeamPage(team.id, "LIAISON_OWN");
+    const theirs = await openTeamPage(team.id, "ADMIN");
+
+    const first = await postTeam(team.id, "ADMIN", teamForm(theirs, { mandate: "Mandat dari admin" }));
+    expect(first.status).toBe(302);
+    expect((await prisma.jointTeam.findUniqueOrThrow({ where: { id: team.id } })).version).toBe(2);
+
+    const before = await auditCount();
+    const myForm = teamForm(mine, { mandate: "Mandat saya", decreeRef: "SK 99/2026" });
+    const response = await postTeam(team.id, "LIAISON_OWN", myForm);
+    expect(response.status).toBe(409);
+    // nothing of the second save is written; the first's change survives
+    expect(await auditCount()).toBe(before);
+    expect(await prisma.jointTeam.findUniqueOrThrow({ where: { id: team.id } })).toMatchObject({
+      mandate: "Mandat dari admin",
+      decreeRef: null,
+      version: 2,
+    });
+    const data = await jsonOf(response);
+    expect(data.intent).toBe("update-team");
+    // the user's input is kept
+    expect(data.result.initialValue).toMatchObject({ mandate: "Mandat saya", decreeRef: "SK 99/2026", version: "1" });
+    // and the conflict says who changed what
+    expect(data.conflict.version).toBe(2);
+    expect(data.conflict.changes).toHaveLength(1);
+    expect(data.conflict.changes[0]).toMatchObject({ by: "Admin", action: "update", after: { mandate: "Mandat dari admin" } });
+
+    // "keep mine": the form now carries the current version, and the save goes through on purpose
+    const overwrite = await postTeam(team.id, "LIAISON_OWN", { ...myForm, version: String(data.conflict.version) });
+    expect(overwrite.status).toBe(302);
+    expect(await prisma.jointTeam.findUniqueOrThrow({ where: { id: team.id } })).toMatchObject({ mandate: "Mandat saya", version: 3 });
+  });
+
+  it("update-team: the conflict lists only what was saved after the form was opened", async () => {
+    const team = await freshTeam("Tim Riwayat");
+    const early = await openTeamPage(team.id, "ADMIN");
+    expect((await postTeam(team.id, "ADMIN", teamForm(early, { decreeRef: "SK lama" }))).status).toBe(302);
+    const mine = await openTeamPage(team.id);
+    const theirs = await openTeamPage(team.id, "ADMIN");
+    expect((await postTeam(team.id, "ADMIN", teamForm(theirs, { name: "Tim Riwayat Baru" }))).status).toBe(302);
+    const response = await postTeam(team.id, "LIAISON_OWN", teamForm(mine, { mandate: "Mandat saya" }));
+    expect(response.status).toBe(409);
+    const { conflict } = await jsonOf(response);
+    expect(conflict.version).toBe(3);
+    expect(conflict.changes.map((c: { after: unknown }) => c.after)).toEqual([{ name: "Tim Riwayat Baru" }]);
+  });
+
+  it("update-team: refuses a save without the version it was opened at (400), changing nothing", async () => {
+    const team = await freshTeam("Tim Tanpa Versi");
+    const before = await auditCount();
+    const response = await postTeam(team.id, "LIAISON_OWN", { intent: "update-team", name: "Tim Diganti", mandate: "Isian" });
+    expect(response.status).toBe(400);
+    const { result } = await jsonOf(response);
+    expect(result.error.version).toEqual(["conflict.versionMissing"]);
+    expect(result.initialValue).toMatchObject({ name: "Tim Diganti", mandate: "Isian" });
+    expect((await prisma.jointTeam.findUniqueOrThrow({ where: { id: team.id } })).name).toBe("Tim Tanpa Versi");
+    expect(await auditCount()).toBe(before);
+  });
+
+  it("update-member: a save from an older version gets 409, writes nothing and keeps the input", async () => {
+    const team = await freshTeam();
+    const member = await createMember(prisma, { teamId: team.id, name: "Bu Anggota", position: "Dosen" });
+    const mine = await openTeamPage(team.id);
+    const theirs = await openTeamPage(team.id, "ADMIN");
+    expect((await postTeam(team.id, "ADMIN", memberForm(theirs, member.id, { name: "Bu Anggota", position: "Wakil Dekan" }))).status).toBe(302);
+
+    const before = await auditCount();
+    const response = await postTeam(team.id, "LIAISON_OWN", memberForm(mine, member.id, { name: "Bu Anggota", phone: "+62 21 7", position: "Dosen Tetap" }));
+    expect(response.status).toBe(409);
+    expect(await auditCount()).toBe(before);
+    expect(await prisma.teamMember.findUniqueOrThrow({ where: { id: member.id } })).toMatchObject({ position: "Wakil Dekan", version: 2 });
+    const data = await jsonOf(response);
+    expect(data).toMatchObject({ intent: "update-member", memberId: member.id, gone: null });
+    expect(data.result.initialValue).toMatchObject({ position: "Dosen Tetap", phone: "+62 21 7" });
+    expect(data.conflict.version).toBe(2);
+    expect(data.conflict.changes[0]).toMatchObject({ by: "Admin", after: { position: "Wakil Dekan" } });
+  });
+
+  it("update-member: editing a member removed meanwhile answers 409 'no longer on the team', keeps the input, re-creates nobody", async () => {
+    const team = await freshTeam();
+    const member = await createMember(prisma, { teamId: team.id, name: "Pak Pindah" });
+    const mine = await openTeamPage(team.id);
+    expect((await postTeam(team.id, "ADMIN", { intent: "remove-member", memberId: member.id, version: "1" })).status).toBe(302);
+
+    const before = await auditCount();
+    const response = await postTeam(team.id, "LIAISON_OWN", memberForm(mine, member.id, { name: "Pak Pindah", position: "Kaprodi" }));
+    expect(response.status).toBe(409);
+    expect(await auditCount()).toBe(before);
+    expect(await prisma.teamMember.count({ where: { teamId: team.id } })).toBe(0);
+    const data = await jsonOf(response);
+    expect(data).toMatchObject({ intent: "update-member", memberId: member.id, gone: { name: "Pak Pindah" } });
+    expect(data.result.initialValue).toMatchObject({ name: "Pak Pindah", position: "Kaprodi" });
+    expect(data.conflict.version).toBeNull();
+    expect(data.conflict.changes).toEqual([expect.objectContaining({ by: "Admin", action: "delete" })]);
+  });
+
+  it("remove-member: removing a member edited meanwhile gets 409 and removes nothing; with the current version it goes", async () => {
+    const team = await freshTeam();
+    const member = await createMember(prisma, { teamId: team.id, name: "Bu Tetap" });
+    const mine = await openTeamPage(team.id);
+    const theirs = await openTeamPage(team.id, "ADMIN");
+    expect((await postTeam(team.id, "ADMIN", memberForm(theirs, member.id, { name: "Bu Tetap", role: "SEKRETARIS" }))).status).toBe(302);
+
+    const before = await memberEvents(member.id);
+    const response = await postTeam(team.id, "LIAISON_OWN", { intent: "remove-member", memberId: member.id, version: "1", startedAt: mine.startedAt });
+    expect(response.status).toBe(409);
+    expect(await prisma.teamMember.findUniqueOrThrow({ where: { id: member.id } })).toMatchObject({ role: "SEKRETARIS", version: 2 });
+    expect(await memberEvents(member.id)).toBe(before);
+    const data = await jsonOf(response);
+    expect(data).toMatchObject({ intent: "remove-member", memberId: member.id, gone: null });
+    expect(data.conflict.version).toBe(2);
+    expect(data.conflict.changes[0]).toMatchObject({ by: "Admin", after: { role: "SEKRETARIS" } });
+
+    const again = await postTeam(team.id, "LIAISON_OWN", { intent: "remove-member", memberId: member.id, version: String(data.conflict.version) });
+    expect(again.status).toBe(302);
+    expect(await prisma.teamMember.findUnique({ where: { id: member.id } })).toBeNull();
+  });
+
+  it("remove-member: removing a member someone removed already answers 409 'no longer on the team' and writes nothing", async () => {
+    const team = await freshTeam();
+    const member = await createMember(prisma, { teamId: team.id, name: "Pak Sudah Pergi" });
+    const mine = await openTeamPage(team.id);
+    expect((await postTeam(team.id, "ADMIN", { intent: "remove-member", memberId: member.id, version: "1" })).status).toBe(302);
+    const before = await auditCount();
+    const response = await postTeam(team.id, "LIAISON_OWN", { intent: "remove-member", memberId: member.id, version: "1", startedAt: mine.startedAt });
+    expect(response.status).toBe(409);
+    expect(await auditCount()).toBe(before);
+    const data = await jsonOf(response);
+    expect(data).toMatchObject({ intent: "remove-member", memberId: member.id, result: null, gone: { name: "Pak Sudah Pergi" } });
+    expect(data.conflict.changes).toEqual([expect.objectContaining({ action: "delete" })]);
+  });
+
+  it("a member removed from another team is still unknown here (404)", async () => {
+    const elsewhere = await createTeam(prisma, { campusId: w.other, name: "Tim UMT Lain" });
+    const member = await createMember(prisma, { teamId: elsewhere.id, name: "Anggota UMT Lain" });
+    expect((await postTeam(elsewhere.id, "ADMIN", { intent: "remove-member", memberId: member.id, version: "1" })).status).toBe(302);
+    expect((await postTeam(w.team.id, "LIAISON_OWN", { intent: "remove-member", memberId: member.id, version: "1" })).status).toBe(404);
+    expect((await postTeam(w.team.id, "LIAISON_OWN", { intent: "update-member", memberId: member.id, version: "1", ...validMember, side: "CAMPUS" })).status).toBe(404);
   });
 });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { parseIsoDate } from "../dates";
 import { MEMBER_ROLES, MEMBER_SIDES } from "../enums";
 import { choice, optionalText, requiredText } from "./fields";
+import { recordVersion, startedAt } from "./version";
 
 // Forms of the joint teams screens: one schema per intent, used by the server and the browser.
 
@@ -21,7 +22,10 @@ const teamFields = {
 };
 
 export const createTeamSchema = z.object({ intent: z.literal("create-team"), ...teamFields });
-export const updateTeamSchema = z.object({ intent: z.literal("update-team"), ...teamFields });
+/** Edits carry the version the form was opened at (a save over someone else's is refused). */
+const versioned = { version: recordVersion(), startedAt: startedAt() };
+
+export const updateTeamSchema = z.object({ intent: z.literal("update-team"), ...teamFields, ...versioned });
 
 export const PHONE_PATTERN = /^[0-9+ ]+$/;
 
@@ -45,10 +49,12 @@ export const addMemberSchema = z
   .refine(unitForGovernment, unitRule);
 
 export const updateMemberSchema = z
-  .object({ intent: z.literal("update-member"), memberId: requiredText(100), ...memberFields })
+  .object({ intent: z.literal("update-member"), memberId: requiredText(100), ...memberFields, ...versioned })
   .refine(unitForGovernment, unitRule);
 
-export const removeMemberSchema = z.object({ intent: z.literal("remove-member"), memberId: requiredText(100) });
+export const removeMemberSchema = z.object({ intent: z.literal("remove-member"), memberId: requiredText(100), ...versioned });
 
 export type TeamInput = z.infer<typeof createTeamSchema>;
+export type TeamUpdateInput = z.infer<typeof updateTeamSchema>;
 export type MemberInput = z.infer<typeof addMemberSchema>;
+export type MemberUpdateInput = z.infer<typeof updateMemberSchema>;

@@ -31,7 +31,8 @@ export const cases: MatrixCase[] = [
     request: (w) => ({
       path: `/teams/${w.team.id}`,
       params: { teamId: w.team.id },
-      form: { name: "Tim Bersama ITB (revisi)", decreeRef: "SK 7/2026", decreeDate: "2026-01-15", mandate: "Mandat baru." },
+      // edits carry the version they were opened at (the world's team and member are at 1)
+      form: { version: "1", name: "Tim Bersama ITB (revisi)", decreeRef: "SK 7/2026", decreeDate: "2026-01-15", mandate: "Mandat baru." },
     }),
   },
   {
@@ -47,13 +48,13 @@ export const cases: MatrixCase[] = [
     request: (w) => ({
       path: `/teams/${w.team.id}`,
       params: { teamId: w.team.id },
-      form: { ...member, memberId: w.teamMember.id, name: "Anggota ITB (ubah)" },
+      form: { ...member, memberId: w.teamMember.id, version: "1", name: "Anggota ITB (ubah)" },
     }),
   },
   {
     route: "teams.$teamId",
     intent: "remove-member",
     allowed: MANAGERS,
-    request: (w) => ({ path: `/teams/${w.team.id}`, params: { teamId: w.team.id }, form: { memberId: w.teamMember.id } }),
+    request: (w) => ({ path: `/teams/${w.team.id}`, params: { teamId: w.team.id }, form: { memberId: w.teamMember.id, version: "1" } }),
   },
 ];
