@@ -12,6 +12,17 @@ app.disable("x-powered-by");
 // Behind a reverse proxy set TRUST_PROXY (e.g. "1" or "loopback") so client IPs are right.
 if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
 app.use(compression());
+// Before Remix: a method, origin, content type or size the app never takes is answered here at
+// once (Remix's own origin check would throw a 500; a huge body would be read whole). Over the
+// limit the connection is closed without reading the rest of the body.
+const { screenRequest } = build.entry.module;
+app.use((req, res, next) => {
+  const problem = screenRequest(req.method, { get: (name) => req.get(name) ?? null }, { requireLength: true });
+  if (!problem) return next();
+  if (problem.status === 405) res.set("Allow", "GET, HEAD, POST");
+  if (problem.status === 413 || problem.status === 411) res.set("Connection", "close");
+  res.status(problem.status).type("text/plain").send(problem.message);
+});
 // Documents get their security headers in app/entry.server.tsx; static files get them here.
 const staticHeaders = (res) => {
   res.setHeader("X-Content-Type-Options", "nosniff");

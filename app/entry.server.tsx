@@ -5,6 +5,9 @@ import { renderToString } from "react-dom/server";
 import { NonceProvider } from "./utils/nonce";
 import { applySecurityHeaders } from "./utils/security-headers";
 
+// server.mjs screens every request with this before Remix sees it (one definition, from the build).
+export { screenRequest } from "./utils/request-body.server";
+
 // Documents are rendered to a string, not streamed: no route defers data (no <Await>/Suspense),
 // so streaming only added work (a Node stream turned into a web stream and back, and a 5 s abort
 // timer per request). Switch back to renderToPipeableStream if a route starts to use defer().

@@ -30,8 +30,9 @@ const schema = z.object({
 
 export type Env = Omit<z.infer<typeof schema>, "DEMO_DATA"> & { DEMO_DATA: boolean; sessionSecrets: string[]; cookieSecure: boolean };
 
-function readEnv(): Env {
-  const parsed = schema.safeParse(process.env);
+/** The environment read from `source` (process.env at boot); throws on an invalid value. */
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const parsed = schema.safeParse(source);
   if (!parsed.success) {
     throw new Error(`Invalid environment: ${JSON.stringify(parsed.error.flatten().fieldErrors)}`);
   }
@@ -62,7 +63,7 @@ function localSecret(): string {
 let cached: Env | undefined;
 /** The validated environment, read once. */
 export function env(): Env {
-  return (cached ??= readEnv());
+  return (cached ??= parseEnv(process.env));
 }
 
 /** The few values the browser may see. */

@@ -15,7 +15,7 @@ const SAFE_METHODS = new Set(["GET", "HEAD"]);
 const URLENCODED = "application/x-www-form-urlencoded";
 const MULTIPART = "multipart/form-data";
 
-export type RequestProblem = { status: 400 | 403 | 405 | 413 | 415; message: string };
+export type RequestProblem = { status: 400 | 403 | 405 | 411 | 413 | 415; message: string };
 
 type HeaderSource = { get(name: string): string | null | undefined };
 
@@ -25,9 +25,15 @@ function mediaType(headers: HeaderSource): string {
 
 /**
  * What is wrong with a request before its body is read, or null. GET and HEAD pass; the app
- * takes forms by POST only, from its own origin, within the size limits.
+ * takes forms by POST only, from its own origin, within the size limits. On the wire
+ * (`requireLength`, server.mjs) a form must declare its length, as browsers always do: a body
+ * streamed without one could only be refused after reading it.
  */
-export function screenRequest(method: string, headers: HeaderSource, fallbackHost?: string): RequestProblem | null {
+export function screenRequest(
+  method: string,
+  headers: HeaderSource,
+  { fallbackHost, requireLength = false }: { fallbackHost?: string; requireLength?: boolean } = {},
+): RequestProblem | null {
   const verb = method.toUpperCase();
   if (SAFE_METHODS.has(verb)) return null;
   if (verb !== "POST") return { status: 405, message: "Method Not Allowed" };
@@ -46,6 +52,7 @@ export function screenRequest(method: string, headers: HeaderSource, fallbackHos
     return { status: 400, message: "Bad Request" };
   }
   const length = headers.get("Content-Length");
+  if ((length == null || length === "") && requireLength) return { status: 411, message: "Length Required" };
   if (length != null && length !== "") {
     if (!/^\d+$/.test(length)) return { status: 400, message: "Bad Request" };
     if (Number(length) > (type === MULTIPART ? MAX_MULTIPART_BYTES : MAX_FORM_BYTES)) {
@@ -114,7 +121,7 @@ export const textPartsOnly: UploadHandler = async (part) => {
  * that cannot be parsed (a multipart body without boundary, truncated, malformed).
  */
 export async function readFormData(request: Request, uploadHandler: UploadHandler = textPartsOnly): Promise<FormData> {
-  const problem = screenRequest(request.method, request.headers, new URL(request.url).host);
+  const problem = screenRequest(request.method, request.headers, { fallbackHost: new URL(request.url).host });
   if (problem) throw problemResponse(problem);
   const multipart = mediaType(request.headers) === MULTIPART;
   if (!request.body) return new FormData();
