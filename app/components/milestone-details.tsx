@@ -1,5 +1,8 @@
 import { Link } from "@remix-run/react";
-import { formatDate, formatDateTime } from "~/domain/i18n";
+import type { RecordConflict } from "~/domain/conflict";
+import { formatDate, formatDateTime, isMessageKey } from "~/domain/i18n";
+import { formatAuditValue } from "./audit-changes";
+import { ConflictDiscardLink, ConflictPanel } from "./conflict-panel";
 import { useLocale, useT } from "./i18n";
 import { MilestoneBadge } from "./status";
 
@@ -250,5 +253,40 @@ export function MilestoneHeader({ milestone: m, overdue }: { milestone: Header; 
         </dl>
       </section>
     </>
+  );
+}
+
+/**
+ * A refused submission or evaluation: who submitted or evaluated the milestone after the page was
+ * opened, and what they recorded. The user's input stays in the form below it.
+ */
+export function MilestoneConflict({ conflict }: { conflict: RecordConflict }) {
+  const t = useT();
+  const locale = useLocale();
+  const labels: Record<string, string> = {
+    state: t("milestone.status"),
+    decision: t("milestone.decision"),
+    relevanceScore: t("milestone.relevanceScore"),
+    sustainabilityScore: t("milestone.sustainabilityScore"),
+    feedback: t("milestone.feedback"),
+    selfAssessment: t("milestone.selfAssessment"),
+    submissionNote: t("milestone.submissionNote"),
+    evidence: t("evidence.title"),
+  };
+  const describe = (field: string, value: unknown) => {
+    const key = `milestone.state.${String(value)}`;
+    if ((field === "state" || field === "decision") && isMessageKey(key)) return t(key);
+    return formatAuditValue(value, t, locale);
+  };
+  return (
+    <ConflictPanel
+      title={t("milestone.conflictTitle")}
+      conflict={conflict}
+      fieldLabel={(field) => labels[field] ?? field}
+      describe={describe}
+      headingLevel={3}
+    >
+      <ConflictDiscardLink />
+    </ConflictPanel>
   );
 }

@@ -1,20 +1,28 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
+import type { RecordConflict } from "~/domain/conflict";
 import { MILESTONE_DECISIONS } from "~/domain/enums";
 import { SCORE_MAX, SCORE_MIN } from "~/domain/milestone";
 import { evaluateMilestoneSchema, type EvaluateMilestoneInput } from "~/domain/schemas/milestone";
 import { ErrorList, SelectField, SubmitButton, TextareaField } from "./forms";
 import { useT } from "./i18n";
+import { MilestoneConflict } from "./milestone-details";
 
 const SCORES = Array.from({ length: SCORE_MAX - SCORE_MIN + 1 }, (_, i) => String(SCORE_MIN + i));
 
 /** A reviewer's decision on a submitted milestone, with scores and feedback. */
 export function MilestoneEvaluateForm({
   version,
+  startedAt,
+  conflict,
   lastResult,
 }: {
   version: number;
+  /** when the page was loaded: a refusal lists what others saved after it */
+  startedAt: string;
+  /** the last submission was refused: what changed since the page was opened */
+  conflict?: RecordConflict | null;
   lastResult?: SubmissionResult<string[]> | null;
 }) {
   const t = useT();
@@ -31,7 +39,10 @@ export function MilestoneEvaluateForm({
   return (
     <Form method="post" className="space-y-4" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="evaluate" />
-      <input type="hidden" name="version" value={version} />
+      {/* after a refusal the form carries the current version: sending again is a deliberate choice */}
+      <input type="hidden" name="version" value={conflict?.version ?? version} />
+      <input type="hidden" name="startedAt" value={startedAt} />
+      {conflict ? <MilestoneConflict conflict={conflict} /> : null}
       <div role={form.errors?.length ? "alert" : undefined}>
         <ErrorList id={form.errorId} errors={[...(form.errors ?? []), ...(fields.version.errors ?? [])]} />
       </div>

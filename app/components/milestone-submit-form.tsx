@@ -1,9 +1,11 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
+import type { RecordConflict } from "~/domain/conflict";
 import { submitMilestoneSchema, type SubmitMilestoneInput } from "~/domain/schemas/milestone";
 import { ErrorList, EvidenceFileField, SubmitButton, TextareaField } from "./forms";
 import { useT } from "./i18n";
+import { MilestoneConflict } from "./milestone-details";
 
 /**
  * The campus submits a milestone with its self-assessment and evidence: a multipart POST that
@@ -11,11 +13,17 @@ import { useT } from "./i18n";
  */
 export function MilestoneSubmitForm({
   version,
+  startedAt,
+  conflict,
   resubmission,
   lastResult,
   filesDropped,
 }: {
   version: number;
+  /** when the page was loaded: a refusal lists what others saved after it */
+  startedAt: string;
+  /** the last submission was refused: what changed since the page was opened */
+  conflict?: RecordConflict | null;
   resubmission: boolean;
   lastResult?: SubmissionResult<string[]> | null;
   filesDropped?: boolean;
@@ -32,7 +40,10 @@ export function MilestoneSubmitForm({
   return (
     <Form method="post" encType="multipart/form-data" className="space-y-4" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="submit" />
-      <input type="hidden" name="version" value={version} />
+      {/* after a refusal the form carries the current version: sending again is a deliberate choice */}
+      <input type="hidden" name="version" value={conflict?.version ?? version} />
+      <input type="hidden" name="startedAt" value={startedAt} />
+      {conflict ? <MilestoneConflict conflict={conflict} /> : null}
       <div role={form.errors?.length ? "alert" : undefined}>
         <ErrorList id={form.errorId} errors={[...(form.errors ?? []), ...(fields.version.errors ?? [])]} />
       </div>

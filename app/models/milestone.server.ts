@@ -7,6 +7,7 @@ import { AWAITING_CAMPUS_STATES } from "~/domain/status";
 import { prisma } from "~/utils/db.server";
 import { removeStoredFile, storeFile } from "~/utils/uploads.server";
 import { recordAudit, type AuditActor } from "./audit.server";
+import { changesSince } from "./conflict.server";
 import { activeUserIdsWithRoles, campusLiaisonIds, notifyUsers } from "./notification.server";
 import { visibleItemsWhere } from "./roadmap-item.server";
 
@@ -298,6 +299,11 @@ export async function evaluateMilestone(who: Who, m: MilestoneAccess, input: Eva
     if (error instanceof Conflict) return { ok: false, current: error.current };
     throw error;
   }
+}
+
+/** Submissions and evaluations saved after `since` (listed when a submission or evaluation is refused). */
+export function milestoneChangesSince(milestoneId: string, since: Date) {
+  return changesSince([{ entity: "Milestone", entityIds: [milestoneId], actions: ["state", "update"] }], since);
 }
 
 // ---------- the review queue ----------

@@ -6,6 +6,7 @@ import { useT } from "~/components/i18n";
 import { MilestoneEvaluation, MilestoneHeader, MilestoneRounds, MilestoneSubmission } from "~/components/milestone-details";
 import { MilestoneEvaluateForm } from "~/components/milestone-evaluate-form";
 import { MilestoneSubmitForm } from "~/components/milestone-submit-form";
+import { openedSince, type RecordConflict } from "~/domain/conflict";
 import { todayInBanten } from "~/domain/dates";
 import { canEvaluate, canSubmit } from "~/domain/milestone";
 import { can } from "~/domain/policy";
@@ -15,6 +16,7 @@ import {
   evaluateMilestone,
   getMilestoneAccess,
   getMilestonePage,
+  milestoneChangesSince,
   milestoneRounds,
   submitMilestone,
 } from "~/models/milestone.server";
@@ -46,6 +48,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     milestone: { ...page, evidence: internal ? page.evidence : [] },
     rounds,
     overdue: isMilestoneOverdue(page, todayInBanten()),
+    // changes saved after this moment are the ones the user has not seen (listed on a conflict)
+    startedAt: new Date().toISOString(),
     may: {
       internal,
       submit: can(actor, "milestone.submit", m) && canSubmit(page.state),
@@ -54,7 +58,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-type ActionData = { intent: "submit" | "evaluate"; result: SubmissionResult<string[]>; filesDropped?: boolean };
+type ActionData = {
+  intent: "submit" | "evaluate";
+  result: SubmissionResult<string[]>;
+  filesDropped?: boolean;
+  /** the milestone changed after the page was opened: what changed, and its current version */
+  conflict?: RecordConflict;
+};
+
+/** What others saved since the form was opened, and the version to send again from. */
+async function conflictOf(milestoneId: string, current: { version: number }, startedAt: string | undefined): Promise<RecordConflict> {
+  return { version: current.version, changes: await milestoneChangesSince(milestoneId, openedSince(startedAt)) };
+}
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, milestone: m } = await access(request, params.milestoneId);
@@ -78,7 +93,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const outcome = await submitMilestone(who, m, submission.value);
     if (!outcome.ok) {
       const reason = canSubmit(outcome.current.state) ? "milestone.conflict" : "milestone.notSubmittable";
-      return json<ActionData>({ intent, result: submission.reply({ formErrors: [reason] }), filesDropped }, { status: 409 });
+      const conflict = await conflictOf(m.id, outcome.current, submission.value.startedAt);
+      return json<ActionData>({ intent, result: submission.reply({ formErrors: [reason] }), filesDropped, conflict }, { status: 409 });
     }
     return done("milestone.submitted");
   }
@@ -90,7 +106,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const outcome = await evaluateMilestone(who, m, submission.value);
     if (!outcome.ok) {
       const reason = canEvaluate(outcome.current.state) ? "milestone.conflict" : "milestone.notEvaluable";
-      return json<ActionData>({ intent, result: submission.reply({ formErrors: [reason] }) }, { status: 409 });
+      const conflict = await conflictOf(m.id, outcome.current, submission.value.startedAt);
+      return json<ActionData>({ intent, result: submission.reply({ formErrors: [reason] }), conflict }, { status: 409 });
     }
     return done("milestone.evaluated");
   }
@@ -99,7 +116,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function MilestonePage() {
-  const { milestone: m, rounds, overdue, may } = useLoaderData<typeof loader>();
+  const { milestone: m, rounds, overdue, may, startedAt } = useLoaderData<typeof loader>();
   const actionData = useActionData<ActionData>();
   const t = useT();
   // after a refused submission the form stays, with what the user typed, even if the state moved on
@@ -132,6 +149,8 @@ export default function MilestonePage() {
           <div className="mt-3">
             <MilestoneSubmitForm
               version={m.version}
+              startedAt={startedAt}
+              conflict={actionData?.intent === "submit" ? actionData.conflict : null}
               resubmission={m.state === "RETURNED"}
               lastResult={actionData?.intent === "submit" ? actionData.result : null}
               filesDropped={actionData?.intent === "submit" ? actionData.filesDropped : false}
@@ -144,7 +163,12 @@ export default function MilestonePage() {
         <section className="card" aria-labelledby="evaluate-form">
           <h2 id="evaluate-form" className="text-lg font-semibold">{t("milestone.evaluateTitle")}</h2>
           <div className="mt-3">
-            <MilestoneEvaluateForm version={m.version} lastResult={actionData?.intent === "evaluate" ? actionData.result : null} />
+            <MilestoneEvaluateForm
+              version={m.version}
+              startedAt={startedAt}
+              conflict={actionData?.intent === "evaluate" ? actionData.conflict : null}
+              lastResult={actionData?.intent === "evaluate" ? actionData.result : null}
+            />
           </div>
         </section>
       ) : null}

@@ -683,3 +683,86 @@ describe("dates in the queue", () => {
     expect(toIsoDate(new Date(page.milestone.dueDate))).toBe(toIsoDate(addDays(todayInBanten(), -1)));
   });
 });
+
+// ---------- lost updates: what changed is shown, and what the user typed is kept ----------
+
+describe("concurrent submissions and evaluations", () => {
+  /** What the milestone page gives its forms: the version and when it was opened. */
+  async function openMilestone(milestoneId: string, who: Who) {
+    const data = await jsonOf(await getMilestone(milestoneId, who));
+    return { version: data.milestone.version as number, startedAt: data.startedAt as string };
+  }
+
+  it("the page says when it was opened", async () => {
+    const { startedAt } = await openMilestone(w.milestone.id, "LIAISON_OWN");
+    expect(Number.isNaN(new Date(startedAt).getTime())).toBe(false);
+  });
+
+  it("two submissions from the same version: the second gets 409, nothing of it is written, the first survives, the panel shows who submitted what", async () => {
+    const m = await freshMilestone("RETURNED");
+    const mine = await openMilestone(m.id, "LIAISON_OWN");
+    const theirs = await openMilestone(m.id, "ADMIN");
+    const first = await postMilestone(m.id, "ADMIN", submitForm(theirs.version, { startedAt: theirs.startedAt, selfAssessment: "Penilaian dari admin." }));
+    expect(first.status).toBe(302);
+
+    const myForm = submitForm(mine.version, { startedAt: mine.startedAt, selfAssessment: "Penilaian mandiri saya, diketik panjang.", files: pdf() });
+    const { response, audit, notifications: notes, evidence, files } = await counted(() => postMilestone(m.id, "LIAISON_OWN", myForm));
+    expect(response.status).toBe(409);
+    expect([audit, notes, evidence, files]).toEqual([0, 0, 0, 0]);
+    expect(await snapshot(m.id)).toMatchObject({ state: "SUBMITTED", version: 2, selfAssessment: "Penilaian dari admin.", submittedById: w.users.ADMIN.id });
+    const data = await jsonOf(response);
+    expect(data.result.error[""]).toEqual(["milestone.notSubmittable"]);
+    // what the user typed is kept, and the files are said to be dropped (a browser cannot refill them)
+    expect(data.result.initialValue).toMatchObject({ selfAssessment: "Penilaian mandiri saya, diketik panjang.", submissionNote: "Daftar hadir terlampir." });
+    expect(data.filesDropped).toBe(true);
+    expect(data.conflict.version).toBe(2);
+    expect(data.conflict.changes).toHaveLength(1);
+    expect(data.conflict.changes[0]).toMatchObject({ by: "Admin", action: "state", after: { state: "SUBMITTED", selfAssessment: "Penilaian dari admin." } });
+  });
+
+  it("a submission made before a colleague resubmitted and the reviewer returned it lists both changes, and can be sent again on purpose", async () => {
+    const m = await freshMilestone("RETURNED");
+    const mine = await openMilestone(m.id, "LIAISON_OWN");
+    expect((await postMilestone(m.id, "ADMIN", submitForm(1, { selfAssessment: "Versi admin." }))).status).toBe(302);
+    expect(
+      (await postMilestone(m.id, "REVIEWER", evaluateForm(2, { decision: "RETURNED", relevanceScore: "", sustainabilityScore: "", feedback: "Masih kurang." }))).status,
+    ).toBe(302);
+
+    const myForm = submitForm(mine.version, { startedAt: mine.startedAt, selfAssessment: "Versi saya." });
+    const response = await postMilestone(m.id, "LIAISON_OWN", myForm);
+    expect(response.status).toBe(409);
+    const data = await jsonOf(response);
+    expect(data.result.error[""]).toEqual(["milestone.conflict"]);
+    expect(data.result.initialValue.selfAssessment).toBe("Versi saya.");
+    expect(data.conflict.version).toBe(3);
+    expect(data.conflict.changes.map((c: { by: string; after: { state: string } }) => [c.by, c.after.state])).toEqual([
+      ["Admin", "SUBMITTED"],
+      ["Reviewer", "RETURNED"],
+    ]);
+    expect(await snapshot(m.id)).toMatchObject({ state: "RETURNED", version: 3, feedback: "Masih kurang." });
+    // the form now carries the current version: sending again goes through
+    expect((await postMilestone(m.id, "LIAISON_OWN", { ...myForm, version: String(data.conflict.version) })).status).toBe(302);
+    expect(await snapshot(m.id)).toMatchObject({ state: "SUBMITTED", version: 4, selfAssessment: "Versi saya." });
+  });
+
+  it("two evaluations from the same version: the second gets 409, its feedback is kept, the first's decision survives and is shown", async () => {
+    const m = await freshMilestone("SUBMITTED");
+    const mine = await openMilestone(m.id, "ADMIN");
+    const theirs = await openMilestone(m.id, "REVIEWER");
+    expect((await postMilestone(m.id, "REVIEWER", evaluateForm(theirs.version, { startedAt: theirs.startedAt, feedback: "Sudah relevan." }))).status).toBe(302);
+
+    const { response, audit, notifications: notes } = await counted(() =>
+      postMilestone(m.id, "ADMIN", evaluateForm(mine.version, { startedAt: mine.startedAt, decision: "NOT_MET", feedback: "Umpan balik saya yang panjang." })),
+    );
+    expect(response.status).toBe(409);
+    expect([audit, notes]).toEqual([0, 0]);
+    expect(await snapshot(m.id)).toMatchObject({ state: "MET", decision: "MET", feedback: "Sudah relevan.", reviewerId: w.users.REVIEWER.id, version: 2 });
+    const data = await jsonOf(response);
+    expect(data.result.error[""]).toEqual(["milestone.notEvaluable"]);
+    expect(data.result.initialValue).toMatchObject({ decision: "NOT_MET", feedback: "Umpan balik saya yang panjang." });
+    expect(data.conflict.version).toBe(2);
+    expect(data.conflict.changes).toEqual([
+      expect.objectContaining({ by: "Reviewer", after: expect.objectContaining({ state: "MET", decision: "MET", feedback: "Sudah relevan." }) }),
+    ]);
+  });
+});

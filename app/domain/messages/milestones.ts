@@ -51,6 +51,7 @@ export const id = {
   "milestone.notSubmittable": "Tonggak ini tidak dapat diajukan dalam statusnya sekarang (lihat status di atas). Isian Anda tidak disimpan tetapi masih ada di formulir.",
   "milestone.notEvaluable": "Hanya tonggak yang sedang diajukan yang dapat dievaluasi; status tonggak ini sudah berubah (lihat di atas). Isian Anda tidak disimpan tetapi masih ada di formulir.",
   "milestone.invalidEvaluation": "Evaluasi belum lengkap.",
+  "milestone.conflictTitle": "Tonggak ini telah diubah orang lain",
   "milestone.conflict": "Tonggak ini telah diubah orang lain sejak Anda membuka halaman. Isian Anda tidak disimpan tetapi masih ada di formulir; periksa keadaan terbaru di atas lalu kirim lagi bila masih perlu.",
 
   "milestone.history": "Riwayat pengajuan dan evaluasi",
@@ -140,6 +141,7 @@ export const en: Record<keyof typeof id, string> = {
   "milestone.notSubmittable": "This milestone cannot be submitted in its current state (see above). Your input was not saved but is still in the form.",
   "milestone.notEvaluable": "Only a submitted milestone can be evaluated; this one has changed state (see above). Your input was not saved but is still in the form.",
   "milestone.invalidEvaluation": "The evaluation is incomplete.",
+  "milestone.conflictTitle": "Someone else changed this milestone",
   "milestone.conflict": "Someone else changed this milestone after you opened the page. Your input was not saved but is still in the form; check the latest state above and send it again if still needed.",
 
   "milestone.history": "Submissions and evaluations",

@@ -4,6 +4,7 @@ import { SCORE_MAX, SCORE_MIN, evaluationProblems } from "../milestone";
 import { isoDate } from "./dates";
 import { choice, optionalText, requiredText } from "./fields";
 import { evidenceFiles, evidenceLinks } from "./progress";
+import { recordVersion, startedAt } from "./version";
 
 /** Defining a milestone on a roadmap item. */
 export const newMilestoneSchema = z.object({
@@ -15,12 +16,12 @@ export const newMilestoneSchema = z.object({
 export type NewMilestoneInput = z.output<typeof newMilestoneSchema>;
 
 /** The version the user saw when the page was loaded: a later change refuses the submission. */
-const version = () =>
-  z.number({ required_error: "milestone.versionMissing", invalid_type_error: "milestone.versionMissing" }).int().positive();
+const version = () => recordVersion("milestone.versionMissing");
 
 /** The campus submits (or resubmits) a milestone with its self-assessment and evidence. */
 export const submitMilestoneSchema = z.object({
   version: version(),
+  startedAt: startedAt(),
   selfAssessment: requiredText(5000),
   submissionNote: optionalText(5000),
   links: evidenceLinks(),
@@ -40,6 +41,7 @@ const score = () =>
 export const evaluateMilestoneSchema = z
   .object({
     version: version(),
+    startedAt: startedAt(),
     decision: choice(MILESTONE_DECISIONS),
     relevanceScore: score(),
     sustainabilityScore: score(),
