@@ -2,24 +2,74 @@ import { getFormProps, getSelectProps, useForm, type FieldMetadata, type Submiss
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
 import { useMemo } from "react";
+import type { RecordChange, RecordConflict } from "~/domain/conflict";
 import { parseIsoDate } from "~/domain/dates";
+import { formatDate } from "~/domain/i18n";
+import { formatIndicatorValue } from "~/domain/indicator";
 import { linkItemSchema, recordValueSchema } from "~/domain/schemas/indicator";
+import { ConflictDiscardLink, ConflictPanel } from "./conflict-panel";
 import { ErrorList, SubmitButton, TextField } from "./forms";
-import { useT } from "./i18n";
+import { useLocale, useT } from "./i18n";
 
 /** A number typed as text (so "46,03" works), with the decimal keypad on phones. */
 function DecimalField({ label, field, hint }: { label: string; field: FieldMetadata<any>; hint?: string }) {
   return <TextField label={label} field={field} hint={hint} inputMode="decimal" autoComplete="off" />;
 }
 
+/**
+ * A change to the indicator was refused: the values recorded and the items linked or unlinked
+ * since the page was opened. `children` are the ways out besides discarding.
+ */
+export function IndicatorConflict({ conflict, unit, children }: { conflict: RecordConflict; unit: string; children?: React.ReactNode }) {
+  const t = useT();
+  const locale = useLocale();
+  const text = (v: unknown) => (typeof v === "string" || typeof v === "number" ? String(v) : "–");
+  const summarize = (change: RecordChange) => {
+    const { after, before } = change;
+    if (change.entity === "IndicatorValue") {
+      return t("indicator.conflict.recorded", {
+        value: typeof after.value === "number" ? formatIndicatorValue(after.value, unit, locale) : text(after.value),
+        year: text(after.year),
+        date: typeof after.observedOn === "string" ? formatDate(after.observedOn, locale) : "–",
+      });
+    }
+    if (change.action === "link") return t("indicator.conflict.linked", { title: text(after.title) });
+    if (change.action === "unlink") return t("indicator.conflict.unlinked", { title: text(before?.title) });
+    return null;
+  };
+  return (
+    <ConflictPanel title={t("indicator.conflictTitle")} conflict={conflict} summarize={summarize} headingLevel={3}>
+      {children}
+      <ConflictDiscardLink />
+    </ConflictPanel>
+  );
+}
+
+/** The indicator's version the page showed and when it was opened: every change is checked against them. */
+function VersionFields({ version, startedAt, conflict }: { version: number; startedAt: string; conflict?: RecordConflict | null }) {
+  return (
+    <>
+      {/* after a refusal the form carries the current version: sending again is a deliberate choice */}
+      <input type="hidden" name="version" value={conflict?.version ?? version} />
+      <input type="hidden" name="startedAt" value={startedAt} />
+    </>
+  );
+}
+
 export function RecordValueForm({
   unit,
   today,
+  version,
+  startedAt,
+  conflict,
   lastResult,
 }: {
   unit: string;
   /** yyyy-mm-dd, the server's today in Banten */
   today: string;
+  version: number;
+  startedAt: string;
+  conflict?: RecordConflict | null;
   lastResult?: SubmissionResult<string[]> | null;
 }) {
   const t = useT();
@@ -34,7 +84,15 @@ export function RecordValueForm({
   return (
     <Form method="post" className="space-y-4" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="record-value" />
-      <ErrorList id={form.errorId} errors={form.errors} />
+      <VersionFields version={version} startedAt={startedAt} conflict={conflict} />
+      {conflict ? (
+        <IndicatorConflict conflict={conflict} unit={unit}>
+          <SubmitButton name="intent" value="record-value">
+            {t("indicator.record.anyway")}
+          </SubmitButton>
+        </IndicatorConflict>
+      ) : null}
+      <ErrorList id={form.errorId} errors={[...(form.errors ?? []), ...(fields.version.errors ?? [])]} />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField label={t("indicator.record.year")} field={fields.year} type="number" />
         <TextField label={t("indicator.record.observedOn")} field={fields.observedOn} type="date" />
@@ -46,18 +104,29 @@ export function RecordValueForm({
       </div>
       <p className="-mt-2 text-sm text-slate-600">{t("indicator.record.fractionHint")}</p>
       <TextField label={t("indicator.record.source")} field={fields.source} hint={t("indicator.record.sourceHint")} />
-      <SubmitButton name="intent" value="record-value">
-        {t("indicator.record.submit")}
-      </SubmitButton>
+      {conflict ? null : (
+        <SubmitButton name="intent" value="record-value">
+          {t("indicator.record.submit")}
+        </SubmitButton>
+      )}
     </Form>
   );
 }
 
 export function LinkItemForm({
   items,
+  unit,
+  version,
+  startedAt,
+  conflict,
   lastResult,
 }: {
   items: readonly { id: string; title: string; visibility: string; campus: { name: string } }[];
+  /** the indicator's unit, to show values recorded meanwhile on a conflict */
+  unit: string;
+  version: number;
+  startedAt: string;
+  conflict?: RecordConflict | null;
   lastResult?: SubmissionResult<string[]> | null;
 }) {
   const t = useT();
@@ -76,7 +145,9 @@ export function LinkItemForm({
   return (
     <Form method="post" className="space-y-3" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="link-item" />
-      <ErrorList id={form.errorId} errors={form.errors} />
+      <VersionFields version={version} startedAt={startedAt} conflict={conflict} />
+      {conflict ? <IndicatorConflict conflict={conflict} unit={unit} /> : null}
+      <ErrorList id={form.errorId} errors={[...(form.errors ?? []), ...(fields.version.errors ?? [])]} />
       <div>
         <label className="label" htmlFor={fields.itemId.id}>
           {t("indicator.link.item")}
@@ -96,20 +167,34 @@ export function LinkItemForm({
         <ErrorList id={fields.itemId.errorId} errors={fields.itemId.errors} />
       </div>
       <SubmitButton name="intent" value="link-item">
-        {t("indicator.link.submit")}
+        {t(conflict ? "indicator.link.anyway" : "indicator.link.submit")}
       </SubmitButton>
     </Form>
   );
 }
 
 /** One button per linked item; works without JavaScript. */
-export function UnlinkButton({ itemId, title }: { itemId: string; title: string }) {
+export function UnlinkButton({
+  itemId,
+  title,
+  version,
+  startedAt,
+  label,
+}: {
+  itemId: string;
+  title: string;
+  version: number;
+  startedAt: string;
+  /** instead of "unlink", e.g. "unlink anyway" after a refusal */
+  label?: string;
+}) {
   const t = useT();
   return (
     <Form method="post" className="no-print">
       <input type="hidden" name="itemId" value={itemId} />
+      <VersionFields version={version} startedAt={startedAt} />
       <SubmitButton name="intent" value="unlink-item" className="btn-secondary min-h-11 text-sm">
-        <span aria-hidden="true">{t("indicator.unlink")}</span>
+        <span aria-hidden="true">{label ?? t("indicator.unlink")}</span>
         <span className="sr-only">{t("indicator.unlinkLabel", { title })}</span>
       </SubmitButton>
     </Form>

@@ -1,7 +1,9 @@
 import type { Prisma } from "@prisma/client";
-import type { RecordValueInput } from "~/domain/schemas/indicator";
+import type { RecordChange } from "~/domain/conflict";
+import type { LinkItemInput, RecordValueInput } from "~/domain/schemas/indicator";
 import { prisma, type Tx } from "~/utils/db.server";
 import { recordAudit, type AuditActor } from "./audit.server";
+import { changesSince } from "./conflict.server";
 
 /** Enough actual values for any trajectory (one or a few a year). */
 const VALUES_LIMIT = 200;
@@ -56,6 +58,7 @@ export async function getIndicatorPage(indicatorId: string, itemsWhere: Prisma.R
       baselineValue: true,
       direction: true,
       source: true,
+      version: true,
       priorityAreas: { orderBy: { position: "asc" }, select: { id: true, nameId: true, nameEn: true } },
       targets: { orderBy: { year: "asc" }, select: { id: true, year: true, value: true, note: true } },
       values: {
@@ -103,8 +106,32 @@ export function linkableItems(indicatorId: string, itemsWhere: Prisma.RoadmapIte
   });
 }
 
-export async function recordIndicatorValue(actor: AuditActor, indicatorId: string, input: RecordValueInput) {
+/**
+ * A change refused because the indicator changed after the page was opened (a value recorded, an
+ * item linked or unlinked): nothing was written; `version` is the current one.
+ */
+export type IndicatorStale = { ok: false; version: number };
+
+/**
+ * Raises the indicator's version if it is still `version`; otherwise answers the current one.
+ * Every change to an indicator goes through here first, in its transaction.
+ */
+async function raiseVersion(tx: Tx, indicatorId: string, version: number): Promise<IndicatorStale | null> {
+  const { count } = await tx.indicator.updateMany({ where: { id: indicatorId, version }, data: { version: { increment: 1 } } });
+  if (count === 1) return null;
+  const current = await tx.indicator.findUniqueOrThrow({ where: { id: indicatorId }, select: { version: true } });
+  return { ok: false, version: current.version };
+}
+
+/** Records an actual value seen at `input.version`; refused (nothing written) if the indicator changed since. */
+export async function recordIndicatorValue(
+  actor: AuditActor,
+  indicatorId: string,
+  input: RecordValueInput,
+): Promise<{ ok: true; id: string } | IndicatorStale> {
   return prisma.$transaction(async (tx) => {
+    const stale = await raiseVersion(tx, indicatorId, input.version);
+    if (stale) return stale;
     const data = {
       indicatorId,
       year: input.year,
@@ -116,8 +143,25 @@ export async function recordIndicatorValue(actor: AuditActor, indicatorId: strin
     };
     const value = await tx.indicatorValue.create({ data: { ...data, recordedById: actor.userId }, select: { id: true } });
     await recordAudit(tx, actor, { action: "create", entity: "IndicatorValue", entityId: value.id, after: data });
-    return value;
+    return { ok: true as const, id: value.id };
   });
+}
+
+/** Values recorded and items linked or unlinked after `since` (listed when a change is refused). */
+export async function indicatorChangesSince(indicatorId: string, since: Date): Promise<RecordChange[]> {
+  const values = await prisma.indicatorValue.findMany({
+    where: { indicatorId, createdAt: { gt: since } },
+    orderBy: { createdAt: "desc" },
+    take: 20,
+    select: { id: true },
+  });
+  return changesSince(
+    [
+      { entity: "Indicator", entityIds: [indicatorId] },
+      { entity: "IndicatorValue", entityIds: values.map((v) => v.id), actions: ["create"] },
+    ],
+    since,
+  );
 }
 
 type ItemRef = { id: string; campusId: string; title: string };
@@ -126,10 +170,23 @@ function isLinked(tx: Tx, indicatorId: string, itemId: string) {
   return tx.indicator.count({ where: { id: indicatorId, roadmapItems: { some: { id: itemId } } } });
 }
 
-/** Links (`link`) or unlinks an item, audited; false, writing nothing, if it already was so. */
-async function changeLink(actor: AuditActor, indicatorId: string, item: ItemRef, link: boolean): Promise<boolean> {
+/**
+ * Links (`link`) or unlinks an item as seen at `version`, audited: refused if the indicator changed
+ * since; "unchanged", writing nothing, if the item already was so.
+ */
+async function changeLink(
+  actor: AuditActor,
+  indicatorId: string,
+  item: ItemRef,
+  link: boolean,
+  version: number,
+): Promise<"changed" | "unchanged" | IndicatorStale> {
   return prisma.$transaction(async (tx) => {
-    if ((await isLinked(tx, indicatorId, item.id)) > 0 === link) return false;
+    const current = await tx.indicator.findUniqueOrThrow({ where: { id: indicatorId }, select: { version: true } });
+    if (current.version !== version) return { ok: false as const, version: current.version };
+    if ((await isLinked(tx, indicatorId, item.id)) > 0 === link) return "unchanged";
+    const stale = await raiseVersion(tx, indicatorId, version);
+    if (stale) return stale;
     const ref = { id: item.id };
     await tx.indicator.update({ where: { id: indicatorId }, data: { roadmapItems: link ? { connect: ref } : { disconnect: ref } } });
     const state = { roadmapItemId: item.id, title: item.title };
@@ -141,16 +198,28 @@ async function changeLink(actor: AuditActor, indicatorId: string, item: ItemRef,
       campusId: item.campusId,
       ...(link ? { after: state } : { before: state }),
     });
-    return true;
+    return "changed";
   });
 }
 
-/** Links an item; "already" (and no audit event) if it was linked. */
-export async function linkItem(actor: AuditActor, indicatorId: string, item: ItemRef): Promise<"linked" | "already"> {
-  return (await changeLink(actor, indicatorId, item, true)) ? "linked" : "already";
+/** Links an item; "already" (and no audit event) if it was linked; refused if the indicator changed since. */
+export async function linkItem(
+  actor: AuditActor,
+  indicatorId: string,
+  item: ItemRef,
+  input: Pick<LinkItemInput, "version">,
+): Promise<"linked" | "already" | IndicatorStale> {
+  const outcome = await changeLink(actor, indicatorId, item, true, input.version);
+  return outcome === "changed" ? "linked" : outcome === "unchanged" ? "already" : outcome;
 }
 
-/** Unlinks an item; "not-linked" (and no audit event) if it was not linked. */
-export async function unlinkItem(actor: AuditActor, indicatorId: string, item: ItemRef): Promise<"unlinked" | "not-linked"> {
-  return (await changeLink(actor, indicatorId, item, false)) ? "unlinked" : "not-linked";
+/** Unlinks an item; "not-linked" (and no audit event) if it was not linked; refused if the indicator changed since. */
+export async function unlinkItem(
+  actor: AuditActor,
+  indicatorId: string,
+  item: ItemRef,
+  input: Pick<LinkItemInput, "version">,
+): Promise<"unlinked" | "not-linked" | IndicatorStale> {
+  const outcome = await changeLink(actor, indicatorId, item, false, input.version);
+  return outcome === "changed" ? "unlinked" : outcome === "unchanged" ? "not-linked" : outcome;
 }

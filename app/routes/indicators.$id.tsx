@@ -4,18 +4,28 @@ import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useLocale, useT } from "~/components/i18n";
 import { IndicatorChart, VerdictBadge } from "~/components/indicator-chart";
-import { LinkItemForm, RecordValueForm, UnlinkButton } from "~/components/indicator-forms";
+import { IndicatorConflict, LinkItemForm, RecordValueForm, UnlinkButton } from "~/components/indicator-forms";
+import { openedSince, type RecordConflict } from "~/domain/conflict";
 import { ProgressBar, StatusBadge } from "~/components/status";
 import { todayInBanten, toIsoDate } from "~/domain/dates";
 import { formatDate } from "~/domain/i18n";
 import { formatIndicatorNumber, formatIndicatorValue, latestPerYear, trajectory } from "~/domain/indicator";
 import { can } from "~/domain/policy";
 import { linkItemSchema, recordValueSchema } from "~/domain/schemas/indicator";
-import { getIndicatorPage, getIndicatorRef, linkableItems, linkItem, recordIndicatorValue, unlinkItem } from "~/models/indicator.server";
+import {
+  getIndicatorPage,
+  getIndicatorRef,
+  indicatorChangesSince,
+  linkableItems,
+  linkItem,
+  recordIndicatorValue,
+  unlinkItem,
+} from "~/models/indicator.server";
 import { getItemAccess, visibleItemsWhere } from "~/models/roadmap-item.server";
 import { assertCan, auditActor, notFound, requirePermission, requireUser, toActor } from "~/utils/auth.server";
 import { flashToast, type Toast } from "~/utils/session.server";
 import { parseForm } from "~/utils/parse-form.server";
+import { readFormData } from "~/utils/request-body.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.indicator.nameId ?? "Indikator"} · Kolaborasi Banten` }];
 
@@ -39,11 +49,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     trajectory: trajectory({ ...indicator, actuals }, today.getUTCFullYear()),
     linkable,
     today: toIsoDate(today),
+    // changes saved after this moment are the ones the user has not seen (listed on a conflict)
+    startedAt: new Date().toISOString(),
     may: { record: mayRecord },
   });
 }
 
-type ActionData = { intent: string; result: SubmissionResult<string[]> };
+type ActionData = {
+  intent: string;
+  result: SubmissionResult<string[]>;
+  /** the indicator changed after the page was opened: nothing was written */
+  conflict?: RecordConflict;
+  /** the item an unlink was refused for */
+  itemId?: string;
+};
 
 async function done(request: Request, indicatorId: string, toast: Toast) {
   return redirect(`/indicators/${indicatorId}`, { headers: { "Set-Cookie": await flashToast(request, toast) } });
@@ -55,14 +74,20 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!indicator) throw notFound();
   // linking is a claim about the province's indicator: the governor's office makes it (policy)
   assertCan(user, "indicator.record");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = String(formData.get("intent") ?? "");
   const who = auditActor(user, context);
+  /** 409: what changed since the page was opened; the reply keeps what the user typed */
+  const refused = async (result: SubmissionResult<string[]>, current: { version: number }, startedAt?: string, itemId?: string) => {
+    const conflict = { version: current.version, changes: await indicatorChangesSince(indicator.id, openedSince(startedAt)) };
+    return json<ActionData>({ intent, result, conflict, itemId }, { status: 409 });
+  };
 
   if (intent === "record-value") {
     const submission = parseForm(formData, recordValueSchema(todayInBanten()));
     if (submission.status !== "success") return json<ActionData>({ intent, result: submission.reply() }, { status: 400 });
-    await recordIndicatorValue(who, indicator.id, submission.value);
+    const saved = await recordIndicatorValue(who, indicator.id, submission.value);
+    if (!saved.ok) return refused(submission.reply(), saved, submission.value.startedAt);
     return done(request, indicator.id, { type: "success", key: "indicator.recorded" });
   }
 
@@ -75,10 +100,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return json<ActionData>({ intent, result: submission.reply({ fieldErrors: { itemId: ["form.invalidChoice"] } }) }, { status: 400 });
     }
     if (intent === "link-item") {
-      const outcome = await linkItem(who, indicator.id, item);
+      const outcome = await linkItem(who, indicator.id, item, submission.value);
+      if (typeof outcome === "object") return refused(submission.reply(), outcome, submission.value.startedAt);
       return done(request, indicator.id, outcome === "linked" ? { type: "success", key: "indicator.linked" } : { type: "info", key: "indicator.alreadyLinked" });
     }
-    const outcome = await unlinkItem(who, indicator.id, item);
+    const outcome = await unlinkItem(who, indicator.id, item, submission.value);
+    if (typeof outcome === "object") return refused(submission.reply(), outcome, submission.value.startedAt, item.id);
     return done(request, indicator.id, outcome === "unlinked" ? { type: "success", key: "indicator.unlinked" } : { type: "info", key: "indicator.notLinked" });
   }
 
@@ -86,8 +113,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function IndicatorPage() {
-  const { indicator, chartActuals, trajectory: path, linkable, today, may } = useLoaderData<typeof loader>();
+  const { indicator, chartActuals, trajectory: path, linkable, today, startedAt, may } = useLoaderData<typeof loader>();
   const actionData = useActionData<ActionData>();
+  const conflictFor = (intent: string) => (actionData?.intent === intent ? (actionData.conflict ?? null) : null);
+  const unlinkConflict = conflictFor("unlink-item");
+  const unlinkRefused = unlinkConflict ? indicator.contributions.flatMap((g) => g.items).find((i) => i.id === actionData?.itemId) : undefined;
   const t = useT();
   const locale = useLocale();
   const name = locale === "en" ? indicator.nameEn : indicator.nameId;
@@ -192,10 +222,14 @@ export default function IndicatorPage() {
         <section className="card no-print" aria-labelledby="record">
           <h2 id="record" className="text-lg font-semibold">{t("indicator.record.title")}</h2>
           <div className="mt-3">
+            {/* a new version (a value recorded, an item linked) reopens the form empty, unless refused */}
             <RecordValueForm
-              key={indicator.values.length}
+              key={conflictFor("record-value")?.version ?? indicator.version}
               unit={indicator.unit}
               today={today}
+              version={indicator.version}
+              startedAt={startedAt}
+              conflict={conflictFor("record-value")}
               lastResult={actionData?.intent === "record-value" ? actionData.result : null}
             />
           </div>
@@ -219,7 +253,11 @@ export default function IndicatorPage() {
                   {item.visibility === "DRAFT" ? <span className="rounded bg-slate-200 px-2 text-xs">{t("item.draftBadge")}</span> : null}
                   <StatusBadge status={item.status} />
                   <div className="w-40"><ProgressBar value={item.progress} label={t("item.progress")} /></div>
-                  {may.record ? <div className="ml-auto"><UnlinkButton itemId={item.id} title={item.title} /></div> : null}
+                  {may.record ? (
+                    <div className="ml-auto">
+                      <UnlinkButton itemId={item.id} title={item.title} version={indicator.version} startedAt={startedAt} />
+                    </div>
+                  ) : null}
                 </li>
               ))}
             </ul>
@@ -230,14 +268,32 @@ export default function IndicatorPage() {
             <h3 className="font-semibold">{t("indicator.link.title")}</h3>
             <div className="mt-2">
               <LinkItemForm
-                key={linkable.length}
+                key={conflictFor("link-item")?.version ?? indicator.version}
                 items={linkable}
+                version={indicator.version}
+                startedAt={startedAt}
+                conflict={conflictFor("link-item")}
+                unit={indicator.unit}
                 lastResult={actionData?.intent === "link-item" ? actionData.result : null}
               />
             </div>
           </div>
         ) : null}
-        {actionData?.intent === "unlink-item" ? (
+        {may.record && unlinkConflict ? (
+          <div className="mt-3">
+            <IndicatorConflict conflict={unlinkConflict} unit={indicator.unit}>
+              {unlinkRefused ? (
+                <UnlinkButton
+                  itemId={unlinkRefused.id}
+                  title={unlinkRefused.title}
+                  version={unlinkConflict.version ?? indicator.version}
+                  startedAt={startedAt}
+                  label={t("indicator.unlinkAnyway")}
+                />
+              ) : null}
+            </IndicatorConflict>
+          </div>
+        ) : actionData?.intent === "unlink-item" ? (
           <p role="alert" className="mt-2 text-sm font-medium text-red-700">{t("form.invalidChoice")}</p>
         ) : null}
       </section>

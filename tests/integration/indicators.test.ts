@@ -37,8 +37,10 @@ beforeAll(async () => {
 });
 
 const page = (cookie: string | null, id = indicatorId) => call(loader, makeRequest(`/indicators/${id}`, { cookie }), { id });
-const post = (cookie: string | null, form: Record<string, string>, id = indicatorId) =>
-  call(action, makeRequest(`/indicators/${id}`, { cookie, form }), { id });
+const currentVersion = async () => (await prisma.indicator.findUniqueOrThrow({ where: { id: indicatorId }, select: { version: true } })).version;
+/** Posts a form as the page would: with the indicator's current version unless the form says which. */
+const post = async (cookie: string | null, form: Record<string, string>, id = indicatorId) =>
+  call(action, makeRequest(`/indicators/${id}`, { cookie, form: "version" in form ? form : { ...form, version: String(await currentVersion()) } }), { id });
 const audits = (where: { entity?: string; action?: string } = {}) => prisma.auditEvent.count({ where });
 
 describe("reading", () => {
@@ -220,5 +222,100 @@ describe("link-item and unlink-item", () => {
 
   it("rejects an unknown intent", async () => {
     expect((await post(cookies.reviewer, { intent: "delete-indicator" })).status).toBe(400);
+  });
+});
+
+// ---------- lost updates: every change carries the indicator's version ----------
+
+describe("lost updates", () => {
+  /** What the indicator page gives its forms: the indicator's version and when it was opened. */
+  async function openPage(cookie: string) {
+    const data = await jsonOf(await page(cookie));
+    return { version: String(data.indicator.version), startedAt: data.startedAt as string };
+  }
+  const reviewerName = async () => (await prisma.user.findUniqueOrThrow({ where: { email: "reviewer@ind.test" } })).name;
+  const snapshot = async () => ({ values: await prisma.indicatorValue.count({ where: { indicatorId } }), events: await audits(), version: await currentVersion() });
+
+  it("the page gives the indicator's version and when it was opened; every change raises the version, a no-op does not", async () => {
+    const opened = await openPage(cookies.reviewer);
+    expect(Number(opened.version)).toBe(await currentVersion());
+    expect(Number.isNaN(new Date(opened.startedAt).getTime())).toBe(false);
+    const v = await currentVersion();
+    expect((await post(cookies.reviewer, { intent: "link-item", itemId: items.umtDraft.id })).status).toBe(302);
+    expect(await currentVersion()).toBe(v + 1);
+    expect((await post(cookies.reviewer, { intent: "link-item", itemId: items.umtDraft.id })).status).toBe(302);
+    expect(await currentVersion()).toBe(v + 1);
+    expect((await post(cookies.reviewer, { intent: "unlink-item", itemId: items.umtDraft.id })).status).toBe(302);
+    expect(await currentVersion()).toBe(v + 2);
+    const value = { intent: "record-value", year: "2024", observedOn: "2024-12-31", value: "44", source: "Arsip BPJS" };
+    expect((await post(cookies.reviewer, value)).status).toBe(302);
+    expect(await currentVersion()).toBe(v + 3);
+  });
+
+  it("record-value: the second value recorded from the same version gets 409, nothing of it is written, the first survives, the input and the conflict come back", async () => {
+    const mine = await openPage(cookies.admin);
+    const theirs = await openPage(cookies.reviewer);
+    const first = await post(cookies.reviewer, { intent: "record-value", ...theirs, year: "2026", observedOn: "2026-09-30", value: "49,2", source: "BPJS Ketenagakerjaan, September 2026" });
+    expect(first.status).toBe(302);
+
+    const before = await snapshot();
+    const myForm = { intent: "record-value", ...mine, year: "2026", observedOn: "2026-09-30", value: "49,5", numerator: "2.950.000", denominator: "5.959.600", source: "Dinas Tenaga Kerja" };
+    const response = await post(cookies.admin, myForm);
+    expect(response.status).toBe(409);
+    expect(await snapshot()).toEqual(before);
+    const stored = await prisma.indicatorValue.findMany({ where: { indicatorId, observedOn: new Date("2026-09-30T00:00:00Z") } });
+    expect(stored.map((v) => v.value)).toEqual([49.2]);
+    const data = await jsonOf(response);
+    expect(data.intent).toBe("record-value");
+    expect(data.result.initialValue).toMatchObject({ value: "49,5", numerator: "2.950.000", source: "Dinas Tenaga Kerja", observedOn: "2026-09-30" });
+    expect(data.conflict.version).toBe(Number(mine.version) + 1);
+    expect(data.conflict.changes).toEqual([
+      expect.objectContaining({ by: await reviewerName(), entity: "IndicatorValue", action: "create", after: expect.objectContaining({ value: 49.2, year: 2026 }) }),
+    ]);
+
+    // "record mine anyway": the form now carries the current version
+    expect((await post(cookies.admin, { ...myForm, version: String(data.conflict.version) })).status).toBe(302);
+    expect(await prisma.indicatorValue.count({ where: { indicatorId, observedOn: new Date("2026-09-30T00:00:00Z") } })).toBe(2);
+  });
+
+  it("record-value: any change since the page was opened refuses it, and the panel says what it was (here a link)", async () => {
+    const mine = await openPage(cookies.admin);
+    expect((await post(cookies.reviewer, { intent: "link-item", itemId: items.umtDraft.id })).status).toBe(302);
+    const before = await snapshot();
+    const response = await post(cookies.admin, { intent: "record-value", ...mine, year: "2025", observedOn: "2025-12-31", value: "46,5", source: "BPJS" });
+    expect(response.status).toBe(409);
+    expect(await snapshot()).toEqual(before);
+    const { conflict, result } = await jsonOf(response);
+    expect(result.initialValue).toMatchObject({ value: "46,5", source: "BPJS" });
+    expect(conflict.changes).toEqual([expect.objectContaining({ action: "link", after: expect.objectContaining({ title: items.umtDraft.title }) })]);
+  });
+
+  it("link-item and unlink-item from an older version get 409 and change nothing", async () => {
+    const mine = await openPage(cookies.admin);
+    expect((await post(cookies.reviewer, { intent: "unlink-item", itemId: items.umtDraft.id })).status).toBe(302);
+    const before = await snapshot();
+    const link = await post(cookies.admin, { intent: "link-item", ...mine, itemId: items.umtPublished.id });
+    expect(link.status).toBe(409);
+    const linkData = await jsonOf(link);
+    expect(linkData.result.initialValue.itemId).toBe(items.umtPublished.id);
+    expect(linkData.conflict.changes).toEqual([expect.objectContaining({ action: "unlink", before: expect.objectContaining({ title: items.umtDraft.title }) })]);
+    const unlink = await post(cookies.admin, { intent: "unlink-item", ...mine, itemId: items.itbPublished.id });
+    expect(unlink.status).toBe(409);
+    expect((await jsonOf(unlink)).itemId).toBe(items.itbPublished.id);
+    expect(await snapshot()).toEqual(before);
+    const linked = await prisma.indicator.findUniqueOrThrow({ where: { id: indicatorId }, select: { roadmapItems: { select: { id: true } } } });
+    expect(linked.roadmapItems.map((i) => i.id)).toContain(items.itbPublished.id);
+    expect(linked.roadmapItems.map((i) => i.id)).not.toContain(items.umtPublished.id);
+  });
+
+  it("refuses a change without the version it was made from (400), keeping the input", async () => {
+    const before = await snapshot();
+    const response = await post(cookies.reviewer, { intent: "record-value", version: "", year: "2026", observedOn: "2026-06-30", value: "48", source: "BPJS" });
+    expect(response.status).toBe(400);
+    const { result } = await jsonOf(response);
+    expect(result.error.version).toEqual(["conflict.versionMissing"]);
+    expect(result.initialValue).toMatchObject({ value: "48", source: "BPJS" });
+    expect((await post(cookies.reviewer, { intent: "link-item", version: "", itemId: items.umtDraft.id })).status).toBe(400);
+    expect(await snapshot()).toEqual(before);
   });
 });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { parseDecimal } from "../indicator";
 import { isoDate } from "./dates";
 import { requiredText } from "./fields";
+import { recordVersion, startedAt } from "./version";
 
 // Numbers are typed as text so "46,03" (Indonesian decimal comma) is accepted as well as "46.03".
 const decimal = () =>
@@ -37,6 +38,9 @@ export function recordValueSchema(today: Date) {
       numerator: optionalDecimal(),
       denominator: optionalDecimal(),
       source: requiredText(500),
+      // the indicator's version when the page was opened (lost-update check)
+      version: recordVersion(),
+      startedAt: startedAt(),
     })
     .superRefine((v, ctx) => {
       if (v.observedOn > today) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["observedOn"], message: "indicator.observedFuture" });
@@ -58,4 +62,7 @@ export type RecordValueInput = z.output<ReturnType<typeof recordValueSchema>>;
 /** Linking a roadmap item to an indicator, or unlinking it. */
 export const linkItemSchema = z.object({
   itemId: z.string({ required_error: "indicator.chooseItem" }).trim().min(1, "indicator.chooseItem").max(40, "form.invalidChoice"),
+  version: recordVersion(),
+  startedAt: startedAt(),
 });
+export type LinkItemInput = z.output<typeof linkItemSchema>;

@@ -14,14 +14,15 @@ export const cases: MatrixCase[] = [
     request: () => ({
       path: `/indicators/${CODE}`,
       params: { id: CODE },
-      form: { year: "2026", observedOn: "2026-06-30", value: "47,1", source: "BPJS Ketenagakerjaan Kanwil Banten" },
+      // every change carries the indicator's version the page showed (the seeded indicator is at 1)
+      form: { version: "1", year: "2026", observedOn: "2026-06-30", value: "47,1", source: "BPJS Ketenagakerjaan Kanwil Banten" },
     }),
   },
   {
     route: "indicators.$id",
     intent: "link-item",
     allowed: GOVERNOR_OFFICE,
-    request: (w) => ({ path: `/indicators/${CODE}`, params: { id: CODE }, form: { itemId: w.publishedItem.id } }),
+    request: (w) => ({ path: `/indicators/${CODE}`, params: { id: CODE }, form: { version: "1", itemId: w.publishedItem.id } }),
   },
   {
     // the world has no linked item: an allowed unlink answers "not linked" and changes nothing;
@@ -29,6 +30,6 @@ export const cases: MatrixCase[] = [
     route: "indicators.$id",
     intent: "unlink-item",
     allowed: GOVERNOR_OFFICE,
-    request: (w) => ({ path: `/indicators/${CODE}`, params: { id: CODE }, form: { itemId: w.publishedItem.id } }),
+    request: (w) => ({ path: `/indicators/${CODE}`, params: { id: CODE }, form: { version: "1", itemId: w.publishedItem.id } }),
   },
 ];
