@@ -151,7 +151,7 @@ describe("record value form", () => {
     for (const [k, v] of Object.entries(fields)) data.append(k, v);
     return parseWithZod(data, { schema: recordValueSchema(today) });
   };
-  const valid = { year: "2026", observedOn: "2026-11-20", value: "47,5", source: "BPJS Ketenagakerjaan Kanwil Banten" };
+  const valid = { year: "2026", observedOn: "2026-11-20", value: "47,5", source: "BPJS Ketenagakerjaan Kanwil Banten", version: "1" };
 
   it("accepts a decimal comma and thousands separators", () => {
     const result = form({ ...valid, numerator: "2.812.000", denominator: "5.920.000" });

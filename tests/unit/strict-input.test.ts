@@ -17,7 +17,7 @@ const update = (fields: Record<string, string>) =>
   parseForm(form({ reportedOn: "2026-11-02", progress: "40", status: "ON_TRACK", narrative: "Survei lapangan selesai.", ...fields }), progressUpdateSchema(TODAY));
 
 const value = (fields: Record<string, string>) =>
-  parseForm(form({ year: "2026", observedOn: "2026-06-30", value: "47,5", source: "BPJS Ketenagakerjaan", ...fields }), recordValueSchema(TODAY));
+  parseForm(form({ year: "2026", observedOn: "2026-06-30", value: "47,5", source: "BPJS Ketenagakerjaan", version: "1", ...fields }), recordValueSchema(TODAY));
 
 function fieldErrors(submission: ReturnType<typeof update> | ReturnType<typeof value>) {
   return submission.status === "error" ? submission.error ?? {} : {};
