@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { signIn } from "./support";
 
 const PASSWORD = "kolaborasi2025";
 
@@ -90,4 +91,42 @@ test.describe("without JavaScript", () => {
     await expect(page.getByTestId("toast")).toContainText("Ir. Joko Kedua dihapus dari tim.");
     await expect(page.getByTestId("team-member").filter({ hasText: "Ir. Joko Kedua" })).toHaveCount(0);
   });
+});
+
+test("two people edit a team's mandate: the second save shows what the first changed, keeps the typing, and can overwrite on purpose", async ({ browser, page }) => {
+  // the campus's liaison (this page) and an administrator (a second browser) open the same team
+  await openOwnTeam(page);
+  const teamUrl = page.url();
+  const admin = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const other = await admin.newPage();
+  await signIn(other, "admin@demo.test");
+  await other.goto(teamUrl);
+
+  const editMandate = async (p: typeof page, text: string) => {
+    await p.locator("summary", { hasText: "Ubah data tim" }).click();
+    await p.getByLabel("Tugas (mandat)").fill(text);
+  };
+  await editMandate(page, "Mandat versi penghubung kampus: pelatihan vokasi nelayan.");
+  await editMandate(other, "Mandat versi Biro Adpim: pemantauan triwulanan.");
+
+  await other.getByRole("button", { name: "Simpan perubahan tim" }).click();
+  await expect(other.getByTestId("toast")).toContainText("Data tim disimpan.");
+  await expect(other.getByTestId("team-mandate")).toHaveText("Mandat versi Biro Adpim: pemantauan triwulanan.");
+
+  await page.getByRole("button", { name: "Simpan perubahan tim" }).click();
+  const conflict = page.getByTestId("conflict");
+  await expect(conflict).toBeVisible();
+  await expect(conflict.getByRole("heading", { name: "Data tim ini telah diubah orang lain" })).toBeVisible();
+  await expect(conflict).toContainText("Admin Biro Adpim");
+  await expect(conflict).toContainText("Mandat versi Biro Adpim: pemantauan triwulanan.");
+  // nothing of this save was written, and what was typed is still there
+  await expect(page.getByTestId("team-mandate")).toHaveText("Mandat versi Biro Adpim: pemantauan triwulanan.");
+  await expect(page.getByLabel("Tugas (mandat)")).toHaveValue("Mandat versi penghubung kampus: pelatihan vokasi nelayan.");
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+  await conflict.getByRole("button", { name: "Simpan isian saya (menimpa)" }).click();
+  await expect(page.getByTestId("toast")).toContainText("Data tim disimpan.");
+  await expect(page.getByTestId("team-mandate")).toHaveText("Mandat versi penghubung kampus: pelatihan vokasi nelayan.");
+  await expect(page.getByTestId("conflict")).toHaveCount(0);
+  await admin.close();
 });
