@@ -222,9 +222,9 @@ export default function IndicatorPage() {
         <section className="card no-print" aria-labelledby="record">
           <h2 id="record" className="text-lg font-semibold">{t("indicator.record.title")}</h2>
           <div className="mt-3">
-            {/* a new version (a value recorded, an item linked) reopens the form empty, unless refused */}
+            {/* a new value recorded reopens the form empty; its hidden version follows the page */}
             <RecordValueForm
-              key={conflictFor("record-value")?.version ?? indicator.version}
+              key={indicator.values.length}
               unit={indicator.unit}
               today={today}
               version={indicator.version}
@@ -268,7 +268,7 @@ export default function IndicatorPage() {
             <h3 className="font-semibold">{t("indicator.link.title")}</h3>
             <div className="mt-2">
               <LinkItemForm
-                key={conflictFor("link-item")?.version ?? indicator.version}
+                key={linkable.length}
                 items={linkable}
                 version={indicator.version}
                 startedAt={startedAt}
