@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { defineConfig } from "prisma/config";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { databaseFile, databaseUrl } from "./app/utils/database-url";
+import { databaseFile, databaseUrl } from "./app/utils/database-url.mjs";
 
 export default defineConfig({
   experimental: { adapter: true },

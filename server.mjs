@@ -3,14 +3,23 @@ import compression from "compression";
 import express from "express";
 import { createRequestHandler } from "@remix-run/express";
 import { broadcastDevReady } from "@remix-run/node";
-import * as build from "./build/index.js";
 
-const port = Number(process.env.PORT ?? 3000);
+// The environment is validated once, here, before anything is served: a bad value stops the start
+// with the variable's name (the build reads it while loading, so the import is inside the check).
+let build;
+let config;
+try {
+  build = await import("./build/index.js");
+  config = build.entry.module.env();
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}
 const app = express();
 
 app.disable("x-powered-by");
 // Behind a reverse proxy set TRUST_PROXY (e.g. "1" or "loopback") so client IPs are right.
-if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
+if (config.TRUST_PROXY !== undefined) app.set("trust proxy", config.TRUST_PROXY);
 app.use(compression());
 // Before Remix: a method, origin, content type or size the app never takes is answered here at
 // once (Remix's own origin check would throw a 500; a huge body would be read whole). Over the
@@ -40,9 +49,9 @@ app.all(
   }),
 );
 
-const server = app.listen(port, () => {
-  console.log(`Kolaborasi Banten listening on http://localhost:${port}`);
-  if (process.env.NODE_ENV === "development") broadcastDevReady(build);
+const server = app.listen(config.PORT, () => {
+  console.log(`Kolaborasi Banten listening on http://localhost:${config.PORT}`);
+  if (config.NODE_ENV === "development") broadcastDevReady(build);
 });
 
 for (const signal of ["SIGINT", "SIGTERM"]) {

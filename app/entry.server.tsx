@@ -5,7 +5,9 @@ import { renderToString } from "react-dom/server";
 import { NonceProvider } from "./utils/nonce";
 import { applySecurityHeaders } from "./utils/security-headers";
 
-// server.mjs screens every request with this before Remix sees it (one definition, from the build).
+// server.mjs validates the environment with this at boot, and screens every request with
+// screenRequest before Remix sees it (one definition each, taken from the build).
+export { env } from "./utils/env.server";
 export { screenRequest } from "./utils/request-body.server";
 
 // Documents are rendered to a string, not streamed: no route defers data (no <Await>/Suspense),

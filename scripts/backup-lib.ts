@@ -8,7 +8,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import Database from "better-sqlite3";
-import { dataDir, databaseFile, databaseUrl } from "../app/utils/database-url";
+import { databaseFile, databaseUrl, uploadsDir } from "../app/utils/database-url.mjs";
 
 const run = promisify(execFile);
 
@@ -41,8 +41,7 @@ export type BackupManifest = {
 
 /** Where the app keeps its data, resolved exactly as the app does (app/utils/database-url.ts). */
 export function installationPaths(env: NodeJS.ProcessEnv = process.env) {
-  // the uploads folder as app/utils/uploads.server.ts names it (its uploadsDir() reads process.env only)
-  return { databaseFile: databaseFile(databaseUrl(env)), uploadsDir: path.join(dataDir(env), UPLOADS) };
+  return { databaseFile: databaseFile(databaseUrl(env)), uploadsDir: uploadsDir(env) };
 }
 
 /** YYYYMMDD-HHMMSS in UTC, for archive names and set-aside suffixes. */

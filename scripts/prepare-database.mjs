@@ -4,14 +4,10 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-
-function databaseFile(env) {
-  const url = env.DATABASE_URL ?? `file:${path.resolve(env.DATA_DIR ?? "data", "app.db")}`;
-  return path.resolve(url.replace(/^file:/, ""));
-}
+import { databaseFile, databaseUrl } from "../app/utils/database-url.mjs";
 
 export function prepareDatabase({ env = process.env, seed = true, quiet = false } = {}) {
-  const file = databaseFile(env);
+  const file = databaseFile(databaseUrl(env));
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const stdio = quiet ? "pipe" : "inherit";
   execFileSync("npx", ["prisma", "migrate", "deploy"], { env, stdio });

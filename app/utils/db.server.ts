@@ -1,6 +1,6 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@prisma/client";
-import { databaseUrl } from "./database-url";
+import { env } from "./env.server";
 
 export const SQLITE_BUSY_TIMEOUT_MS = 5000;
 
@@ -9,11 +9,11 @@ const queryListeners = new Set<QueryListener>();
 
 function createClient(role: "writer" | "reader") {
   const adapter = new PrismaBetterSQLite3(
-    { url: databaseUrl(), timeout: SQLITE_BUSY_TIMEOUT_MS },
+    { url: env().databaseUrl, timeout: SQLITE_BUSY_TIMEOUT_MS },
     { timestampFormat: "unixepoch-ms" },
   );
   // Query events only in tests, where they count the SQL a page issues.
-  const countQueries = process.env.NODE_ENV === "test";
+  const countQueries = env().NODE_ENV === "test";
   const client = new PrismaClient({
     adapter,
     log: countQueries ? [{ emit: "event", level: "query" }] : [],

@@ -2,14 +2,30 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { dataDir } from "./database-url";
+import { dataDir, databaseUrl } from "./database-url.mjs";
 
 const flag = z
   .enum(["true", "false", "1", "0"])
   .transform((v) => v === "true" || v === "1");
 
+/**
+ * Express's `trust proxy`: "true"/"false", a hop count ("1"), or addresses and names
+ * ("loopback, 10.0.0.0/8"). A count given as text would be taken for an address, so it is a number here.
+ */
+const trustProxy = z
+  .string()
+  .trim()
+  .min(1)
+  .transform((v): boolean | number | string => (v === "true" ? true : v === "false" ? false : /^\d+$/.test(v) ? Number(v) : v));
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+  TRUST_PROXY: trustProxy.optional(),
+  /** database, uploads and the generated session secret; default ./data */
+  DATA_DIR: z.string().trim().min(1).optional(),
+  /** the SQLite file as `file:<path>`; default <DATA_DIR>/app.db */
+  DATABASE_URL: z.string().trim().startsWith("file:", "must be a file: URL (SQLite)").optional(),
   /** Comma-separated list; the first signs new cookies, all verify (rotation). */
   SESSION_SECRET: z.string().min(16).optional(),
   SESSION_TTL_HOURS: z.coerce.number().int().positive().default(24 * 7),
@@ -28,7 +44,14 @@ const schema = z.object({
   PASSWORD_RESET_TTL_HOURS: z.coerce.number().int().positive().default(48),
 });
 
-export type Env = Omit<z.infer<typeof schema>, "DEMO_DATA"> & { DEMO_DATA: boolean; sessionSecrets: string[]; cookieSecure: boolean };
+export type Env = Omit<z.infer<typeof schema>, "DEMO_DATA"> & {
+  DEMO_DATA: boolean;
+  sessionSecrets: string[];
+  cookieSecure: boolean;
+  /** where the data lives (app/utils/database-url.mjs) */
+  dataDir: string;
+  databaseUrl: string;
+};
 
 /** The environment read from `source` (process.env at boot); throws on an invalid value. */
 export function parseEnv(source: NodeJS.ProcessEnv): Env {
@@ -39,17 +62,19 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
   const env = parsed.data;
   return {
     ...env,
+    dataDir: dataDir(source),
+    databaseUrl: databaseUrl(source),
     // a production deployment never gets demo accounts (with their published password) unless it asks
     DEMO_DATA: env.DEMO_DATA ?? env.NODE_ENV !== "production",
-    sessionSecrets: env.SESSION_SECRET ? env.SESSION_SECRET.split(",").map((s) => s.trim()) : [localSecret()],
+    sessionSecrets: env.SESSION_SECRET ? env.SESSION_SECRET.split(",").map((s) => s.trim()) : [localSecret(dataDir(source))],
     cookieSecure: env.COOKIE_SECURE ?? env.NODE_ENV === "production",
   };
 }
 
 // Without SESSION_SECRET a random secret is kept in the data directory, so a fresh install is
 // safe out of the box and sessions survive restarts.
-function localSecret(): string {
-  const file = path.join(dataDir(), ".session-secret");
+function localSecret(directory: string): string {
+  const file = path.join(directory, ".session-secret");
   try {
     return fs.readFileSync(file, "utf8").trim();
   } catch {

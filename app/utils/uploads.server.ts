@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { MAX_FILE_BYTES, MAX_FILES, extensionOf, safeFileName } from "~/domain/evidence";
-import { dataDir } from "./database-url";
+import { uploadsDir } from "./database-url.mjs";
 import { readFormData, textPartsOnly } from "./request-body.server";
 
 /**
@@ -30,9 +30,7 @@ export async function readForm(request: Request): Promise<{ formData: FormData; 
   return { formData, tooLarge };
 }
 
-export function uploadsDir(): string {
-  return path.join(dataDir(), "uploads");
-}
+export { uploadsDir };
 
 /** Stores an uploaded file under the data directory; returns what the Evidence row records. */
 export async function storeFile(file: File) {

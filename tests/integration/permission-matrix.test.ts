@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
-import { databaseFile } from "~/utils/database-url";
+import { databaseFile } from "~/utils/database-url.mjs";
 import { call, makeRequest } from "../support/http";
 import type { MatrixCase } from "../support/matrix";
 import { buildWorld, WHO, type World } from "../support/world";
