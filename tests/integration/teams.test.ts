@@ -110,6 +110,7 @@ describe("create-team", () => {
     ["name", { name: "" }, "form.required"],
     ["decreeDate", { decreeDate: "2026-02-31" }, "teams.invalidDate"],
     ["decreeDate", { decreeDate: "kemarin" }, "teams.invalidDate"],
+    ["decreeDate", { decreeDate: "1900-01-01" }, "form.dateOutOfRange"],
   ])("refuses an invalid %s with 400, its error and every typed value", async (field, change, error) => {
     const form = { intent: "create-team", name: "Tim Gagal", decreeRef: "SK 9/2026", decreeDate: "2026-01-05", mandate: "Mandat", ...change };
     const before = await auditCount();

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseIsoDate } from "../dates";
+import { isWithinEra, parseIsoDate } from "../dates";
 import { MEMBER_ROLES, MEMBER_SIDES } from "../enums";
 import { choice, optionalText, requiredText } from "./fields";
 import { recordVersion, startedAt } from "./version";
@@ -12,6 +12,10 @@ const optionalIsoDate = z
   .trim()
   .optional()
   .refine((v) => !v || parseIsoDate(v) !== null, "teams.invalidDate")
+  .refine((v) => {
+    const date = v ? parseIsoDate(v) : null;
+    return !date || isWithinEra(date);
+  }, "form.dateOutOfRange")
   .transform((v) => (v ? parseIsoDate(v) : null));
 
 const teamFields = {
