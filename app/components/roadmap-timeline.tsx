@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import type { BarLayout, QuarterColumn } from "~/domain/roadmap-timeline";
-import { AWAITING_CAMPUS_STATES, statusLight } from "~/domain/status";
+import { isAwaitingCampus, statusLight } from "~/domain/status";
 import { formatDate, formatPercent } from "~/domain/i18n";
 import { useLocale, useT } from "./i18n";
 import { StatusBadge } from "./status";
@@ -40,7 +40,7 @@ const pct = (fraction: number) => `${(fraction * 100).toFixed(3)}%`;
 
 function milestoneStyle(m: { state: string; overdue: boolean }) {
   if (m.overdue) return { fill: OVERDUE, stroke: "#7f1d1d" };
-  if ((AWAITING_CAMPUS_STATES as readonly string[]).includes(m.state)) return { fill: "#ffffff", stroke: "#1e293b" };
+  if (isAwaitingCampus(m)) return { fill: "#ffffff", stroke: "#1e293b" };
   return { fill: "#1e293b", stroke: "#1e293b" };
 }
 

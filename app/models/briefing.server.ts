@@ -3,7 +3,14 @@ import { BRIEFING_LIST_LIMIT, campusLight, capList, quarterWindow, verdictRank, 
 import { parseDashboardFilter } from "~/domain/dashboard";
 import type { ItemStatus } from "~/domain/enums";
 import { trajectory } from "~/domain/indicator";
-import { AWAITING_CAMPUS_STATES, statusShares } from "~/domain/status";
+import {
+  needsGovernorOfficeWhere,
+  openObstacleAtEndWhere,
+  overdueMilestoneAtEndWhere,
+  overdueMilestoneWhere,
+  publishedItemWhere,
+  statusShares,
+} from "~/domain/status";
 import { prisma } from "~/utils/db.server";
 import { dashboardData } from "./dashboard.server";
 import { listIndicators } from "./indicator.server";
@@ -12,7 +19,8 @@ import { quarterDashboard } from "./quarter.server";
 // The Governor's one-page briefing. The figures are the dashboard's (live) or the closed
 // quarter's frozen ones; this module adds the short lists: milestones met and missed in the
 // quarter, obstacles raised for the governor's office, indicator verdicts. A fixed number of
-// queries whatever the amount of data; every list stops at BRIEFING_LIST_LIMIT rows.
+// queries whatever the amount of data; every list stops at BRIEFING_LIST_LIMIT rows. Like the
+// dashboard, it counts published items only (a closed quarter froze published items only).
 
 const milestoneSelect = {
   id: true,
@@ -109,7 +117,8 @@ const within = (w: Window) => ({ gte: w.from, lt: w.until });
 /** The briefing of the current quarter, from live data (published items only, as on the dashboard). */
 export async function liveBriefing(quarter: string, today: Date, staleAfterDays: number) {
   const w = quarterWindow(quarter);
-  const scope: Prisma.MilestoneWhereInput = { item: { visibility: "PUBLISHED" } };
+  const published = publishedItemWhere();
+  const scope: Prisma.MilestoneWhereInput = { item: published };
   const [dash, met, missed, raised, paths] = await Promise.all([
     dashboardData(parseDashboardFilter(new URLSearchParams()), today, staleAfterDays),
     milestones({ AND: [scope, { state: "MET", reviewedAt: within(w) }] }, [{ reviewedAt: "desc" }, { id: "asc" }], w),
@@ -120,8 +129,8 @@ export async function liveBriefing(quarter: string, today: Date, staleAfterDays:
           {
             OR: [
               { state: "NOT_MET", reviewedAt: within(w) },
-              // overdue now (isMilestoneOverdue), having fallen due within this quarter
-              { state: { in: [...AWAITING_CAMPUS_STATES] }, dueDate: { gte: w.start, lt: today } },
+              // overdue now, having fallen due within this quarter
+              { AND: [overdueMilestoneWhere(today), { dueDate: { gte: w.start } }] },
             ],
           },
         ],
@@ -129,7 +138,7 @@ export async function liveBriefing(quarter: string, today: Date, staleAfterDays:
       [{ dueDate: "asc" }, { id: "asc" }],
       w,
     ),
-    obstacles({ status: "OPEN", needsGovernorOffice: true, item: { visibility: "PUBLISHED" } }),
+    obstacles({ AND: [needsGovernorOfficeWhere(), { item: published }] }),
     indicators(today.getUTCFullYear(), null),
   ]);
   const campuses: BriefingCampus[] = dash.rows.map((r) => ({
@@ -172,32 +181,21 @@ export async function liveBriefing(quarter: string, today: Date, staleAfterDays:
 export async function closedBriefing(close: { id: string; quarter: string }) {
   const w = quarterWindow(close.quarter);
   const scope: Prisma.MilestoneWhereInput = { item: { snapshots: { some: { quarterId: close.id } } } };
-  // the rule of awaitingCampusAt (domain/briefing) as a query
-  const awaitingAtEnd: Prisma.MilestoneWhereInput = {
-    createdAt: { lt: w.until },
-    OR: [{ submittedAt: null }, { submittedAt: { gte: w.until } }, { state: "RETURNED", reviewedAt: { lt: w.until } }],
-  };
+  const overdueAtEnd = overdueMilestoneAtEndWhere(w);
   const openAtEnd: Prisma.ObstacleWhereInput = {
-    AND: [
-      { item: { snapshots: { some: { quarterId: close.id } } } },
-      // raised by then: entered before the end, or in an update reported by the end
-      { OR: [{ createdAt: { lt: w.until } }, { raisedIn: { reportedOn: { lte: w.end } } }] },
-      // not resolved by then
-      { OR: [{ resolvedAt: null }, { resolvedAt: { gte: w.until } }] },
-      { OR: [{ resolvedInId: null }, { resolvedIn: { reportedOn: { gt: w.end } } }] },
-    ],
+    AND: [{ item: { snapshots: { some: { quarterId: close.id } } } }, openObstacleAtEndWhere(w)],
   };
   const [allCampuses, frozen, overdueByItem, obstaclesByItem, met, missed, raised, paths] = await Promise.all([
     prisma.campus.findMany({ orderBy: { position: "asc" }, select: { slug: true, name: true, abbreviation: true } }),
     quarterDashboard(close.id),
-    prisma.milestone.groupBy({ by: ["itemId"], where: { AND: [scope, awaitingAtEnd, { dueDate: { lte: w.end } }] }, _count: { _all: true } }),
+    prisma.milestone.groupBy({ by: ["itemId"], where: { AND: [scope, overdueAtEnd] }, _count: { _all: true } }),
     prisma.obstacle.groupBy({ by: ["itemId"], where: openAtEnd, _count: { _all: true } }),
     milestones({ AND: [scope, { state: "MET", reviewedAt: within(w) }] }, [{ reviewedAt: "desc" }, { id: "asc" }], w),
     milestones(
       {
         AND: [
           scope,
-          { OR: [{ state: "NOT_MET", reviewedAt: within(w) }, { AND: [awaitingAtEnd, { dueDate: { gte: w.start, lte: w.end } }] }] },
+          { OR: [{ state: "NOT_MET", reviewedAt: within(w) }, { AND: [overdueAtEnd, { dueDate: { gte: w.start } }] }] },
         ],
       },
       [{ dueDate: "asc" }, { id: "asc" }],

@@ -1,8 +1,19 @@
 import type { Prisma } from "@prisma/client";
 import { addDays, daysBetween } from "~/domain/dates";
 import type { ItemStatus } from "~/domain/enums";
-import { AWAITING_CAMPUS_STATES, onTrackShare } from "~/domain/status";
+import {
+  awaitingCampusWhere,
+  countsInSharesWhere,
+  isMilestoneOverdue,
+  isPublished,
+  onTrackShare,
+  openObstacleWhere,
+  overdueMilestoneSql,
+  publishedItemSql,
+  publishedItemWhere,
+} from "~/domain/status";
 import { prisma } from "~/utils/db.server";
+import { sqlOf } from "./dashboard.server";
 
 export function listCampuses() {
   return prisma.campus.findMany({
@@ -55,34 +66,29 @@ export async function agreementsForCampus(campusId: string) {
 // ---------- status lines and the campus workspace ----------
 
 /**
- * One status line per campus, over published items: item count, average progress, status
- * counts (for the on-track share), overdue milestones and the latest update. Five queries,
- * whatever the amount of data.
+ * One status line per campus, over published items (as on the dashboard, whose per-campus figures
+ * these are): item count, average progress, status counts (for the on-track share), overdue
+ * milestones and the latest update. Five queries, whatever the amount of data.
  */
 export async function campusStatusLines(today: Date) {
-  const published = { visibility: "PUBLISHED" } as const;
+  const published = publishedItemWhere();
   const [campuses, byStatus, aggregates, lastUpdates, overdue] = await Promise.all([
     listCampuses(),
     prisma.roadmapItem.groupBy({ by: ["campusId", "status"], where: published, _count: { _all: true } }),
     prisma.roadmapItem.groupBy({
       by: ["campusId"],
-      where: { ...published, status: { not: "CANCELLED" } },
+      where: { AND: [published, countsInSharesWhere()] },
       _avg: { progress: true },
     }),
     // (MAX over a DateTime in groupBy comes back null with unixepoch-ms timestamps, hence SQL)
-    prisma.$queryRawUnsafe<{ campusId: string; last: number | bigint | null }[]>(
-      `SELECT "campusId" AS campusId, MAX("lastUpdateAt") AS last FROM "RoadmapItem"
-        WHERE "visibility" = 'PUBLISHED' GROUP BY "campusId"`,
-    ),
-    prisma.$queryRawUnsafe<{ campusId: string; n: number | bigint }[]>(
-      `SELECT i."campusId" AS campusId, COUNT(*) AS n
+    prisma.$queryRaw<{ campusId: string; last: number | bigint | null }[]>`
+      SELECT i."campusId" AS campusId, MAX(i."lastUpdateAt") AS last FROM "RoadmapItem" i
+        WHERE ${sqlOf(publishedItemSql())} GROUP BY i."campusId"`,
+    prisma.$queryRaw<{ campusId: string; n: number | bigint }[]>`
+      SELECT i."campusId" AS campusId, COUNT(*) AS n
          FROM "Milestone" m JOIN "RoadmapItem" i ON i."id" = m."itemId"
-        WHERE i."visibility" = 'PUBLISHED'
-          AND m."state" IN (${AWAITING_CAMPUS_STATES.map((s) => `'${s}'`).join(",")})
-          AND m."dueDate" < ?
+        WHERE ${sqlOf(publishedItemSql())} AND ${sqlOf(overdueMilestoneSql(today))}
         GROUP BY i."campusId"`,
-      today.getTime(),
-    ),
   ]);
   return campuses.map((campus) => {
     const counts: Partial<Record<ItemStatus, number>> = {};
@@ -135,21 +141,41 @@ export async function campusWorkspace(campusId: string, itemsWhere: Prisma.Roadm
     prisma.milestone.findMany({
       where: {
         item: where,
-        OR: [
-          { state: { in: [...AWAITING_CAMPUS_STATES] }, dueDate: { lt: addDays(today, 60) } },
-          { state: "SUBMITTED" },
-        ],
+        OR: [{ AND: [awaitingCampusWhere(), { dueDate: { lt: addDays(today, 60) } }] }, { state: "SUBMITTED" }],
       },
       orderBy: { dueDate: "asc" },
       take: 50,
-      select: { id: true, title: true, dueDate: true, state: true, feedback: true, item: { select: { id: true, title: true } } },
+      select: {
+        id: true,
+        title: true,
+        dueDate: true,
+        state: true,
+        feedback: true,
+        item: { select: { id: true, title: true, visibility: true } },
+      },
     }),
     prisma.obstacle.findMany({
-      where: { status: "OPEN", item: where },
+      where: { AND: [openObstacleWhere(), { item: where }] },
       orderBy: [{ dueDate: "asc" }],
       take: 50,
-      select: { id: true, description: true, dueDate: true, ownerName: true, item: { select: { id: true, title: true } } },
+      select: {
+        id: true,
+        description: true,
+        dueDate: true,
+        ownerName: true,
+        item: { select: { id: true, title: true, visibility: true } },
+      },
     }),
   ]);
-  return { items, teams, milestones, obstacles };
+  // the workspace shows the drafts its reader may see: their milestones and obstacles are marked
+  return {
+    items,
+    teams,
+    milestones: milestones.map(({ item, ...m }) => ({
+      ...m,
+      overdue: isMilestoneOverdue(m, today),
+      item: item && { id: item.id, title: item.title, draft: !isPublished(item) },
+    })),
+    obstacles: obstacles.map(({ item, ...o }) => ({ ...o, item: { id: item.id, title: item.title, draft: !isPublished(item) } })),
+  };
 }

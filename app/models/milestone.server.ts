@@ -3,7 +3,7 @@ import { parseLinks } from "~/domain/evidence";
 import { SUBMITTABLE_STATES, EVALUABLE_STATES } from "~/domain/milestone";
 import { draftScope, type Actor } from "~/domain/policy";
 import type { EvaluateMilestoneInput, NewMilestoneInput, SubmitMilestoneInput } from "~/domain/schemas/milestone";
-import { AWAITING_CAMPUS_STATES } from "~/domain/status";
+import { overdueMilestoneWhere, publishedItemWhere } from "~/domain/status";
 import { prisma } from "~/utils/db.server";
 import { removeStoredFile, storeFile } from "~/utils/uploads.server";
 import { recordAudit, type AuditActor } from "./audit.server";
@@ -330,16 +330,21 @@ function queueScope(actor: Actor): Prisma.MilestoneWhereInput {
 /**
  * The reviewer's decision queue: submitted milestones (oldest submission first) and returned
  * ones awaiting rework (returned longest ago first), a page of each, with the counts.
+ *
+ * The overdue count covers every milestone the reviewer may see, drafts' and the agreement's own
+ * included; `overdue` splits it so the page can say so: `published` is the dashboard's figure.
  */
 export async function reviewQueue(actor: Actor, pages: { submitted: number; returned: number }, today: Date) {
   const scope = queueScope(actor);
   const submittedWhere = { AND: [scope, { state: "SUBMITTED" }] };
   const returnedWhere = { AND: [scope, { state: "RETURNED" }] };
-  const [submittedCount, returnedCount, overdueCount, submitted, returned] = await Promise.all([
+  const overdueWhere = { AND: [scope, overdueMilestoneWhere(today)] };
+  const [submittedCount, returnedCount, overdueCount, overduePublished, overdueAgreement, submitted, returned] = await Promise.all([
     prisma.milestone.count({ where: submittedWhere }),
     prisma.milestone.count({ where: returnedWhere }),
-    // the overdue definition of ../domain/status: still with the campus and past its due date
-    prisma.milestone.count({ where: { AND: [scope, { state: { in: [...AWAITING_CAMPUS_STATES] }, dueDate: { lt: today } }] } }),
+    prisma.milestone.count({ where: overdueWhere }),
+    prisma.milestone.count({ where: { AND: [overdueWhere, { item: publishedItemWhere() }] } }),
+    prisma.milestone.count({ where: { AND: [overdueWhere, { itemId: null }] } }),
     prisma.milestone.findMany({
       where: submittedWhere,
       orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
@@ -355,5 +360,14 @@ export async function reviewQueue(actor: Actor, pages: { submitted: number; retu
       select: QUEUE_SELECT,
     }),
   ]);
-  return { counts: { submitted: submittedCount, returned: returnedCount, overdue: overdueCount }, submitted, returned };
+  return {
+    counts: { submitted: submittedCount, returned: returnedCount, overdue: overdueCount },
+    overdue: {
+      published: overduePublished,
+      agreement: overdueAgreement,
+      drafts: overdueCount - overduePublished - overdueAgreement,
+    },
+    submitted,
+    returned,
+  };
 }

@@ -3,8 +3,10 @@
 // field, status and progress. Never person names or contacts (PICs, team members, users),
 // comments, obstacles, evidence, drafts or budgets. Select lists below are whitelists: keep them so.
 import { latestPerYear, trajectory } from "~/domain/indicator";
+import { countsInSharesWhere, publishedItemSql, publishedItemWhere } from "~/domain/status";
 import { prisma } from "~/utils/db.server";
 import { listCampuses } from "./campus.server";
+import { sqlOf } from "./dashboard.server";
 
 /** Items listed per campus; the rest is counted ("and N more"). */
 export const PUBLIC_ITEMS_PER_CAMPUS = 5;
@@ -25,7 +27,8 @@ type ItemRow = {
 };
 
 async function computePublicOverview(now: Date) {
-  const published = { visibility: "PUBLISHED" } as const;
+  const published = publishedItemWhere();
+  const counted = { AND: [published, countsInSharesWhere()] };
   const [agreement, campuses, byStatus, averages, overall, items, indicators] = await Promise.all([
     prisma.agreement.findFirst({
       where: { kind: "MOU" },
@@ -49,20 +52,18 @@ async function computePublicOverview(now: Date) {
     listCampuses(),
     prisma.roadmapItem.groupBy({ by: ["campusId", "status"], where: published, _count: { _all: true } }),
     // cancelled items count as items but not towards average progress (as on the dashboard)
-    prisma.roadmapItem.groupBy({ by: ["campusId"], where: { ...published, status: { not: "CANCELLED" } }, _avg: { progress: true } }),
-    prisma.roadmapItem.aggregate({ where: { ...published, status: { not: "CANCELLED" } }, _avg: { progress: true } }),
+    prisma.roadmapItem.groupBy({ by: ["campusId"], where: counted, _avg: { progress: true } }),
+    prisma.roadmapItem.aggregate({ where: counted, _avg: { progress: true } }),
     // the latest-updated published items of each campus, at most PUBLIC_ITEMS_PER_CAMPUS each, in one query
-    prisma.$queryRawUnsafe<ItemRow[]>(
-      `SELECT id, campusId, title, status, progress, triDharma, areaNameId, areaNameEn FROM (
+    prisma.$queryRaw<ItemRow[]>`
+      SELECT id, campusId, title, status, progress, triDharma, areaNameId, areaNameEn FROM (
          SELECT i."id" AS id, i."campusId" AS campusId, i."title" AS title, i."status" AS status,
                 i."progress" AS progress, i."triDharma" AS triDharma,
                 p."nameId" AS areaNameId, p."nameEn" AS areaNameEn,
                 ROW_NUMBER() OVER (PARTITION BY i."campusId" ORDER BY i."lastUpdateAt" DESC, i."title" ASC, i."id" ASC) AS rn
            FROM "RoadmapItem" i JOIN "PriorityArea" p ON p."id" = i."priorityAreaId"
-          WHERE i."visibility" = 'PUBLISHED'
-       ) WHERE rn <= ? ORDER BY campusId, rn`,
-      PUBLIC_ITEMS_PER_CAMPUS,
-    ),
+          WHERE ${sqlOf(publishedItemSql())}
+       ) WHERE rn <= ${PUBLIC_ITEMS_PER_CAMPUS} ORDER BY campusId, rn`,
     prisma.indicator.findMany({
       orderBy: [{ createdAt: "asc" }, { code: "asc" }],
       take: 50,

@@ -10,9 +10,10 @@ import {
   SUMMARY_NARRATIVES,
   type CloseRefusal,
 } from "~/domain/quarter";
-import { onTrackShare, statusLight, statusShares } from "~/domain/status";
+import { countsInSharesWhere, onTrackShare, publishedItemSql, statusLight, statusShares } from "~/domain/status";
 import { prisma } from "~/utils/db.server";
 import { recordAudit, type AuditActor } from "./audit.server";
+import { sqlOf } from "./dashboard.server";
 
 // Closed reporting quarters and their frozen snapshots. Closing issues a fixed number of queries
 // whatever the number of items; every figure of a closed quarter comes from its snapshots only.
@@ -73,6 +74,7 @@ export async function closeQuarter(
       const previousName = previousClosed(quarter, closed.map((c) => c.quarter));
       const previousId = closed.find((c) => c.quarter === previousName)?.id ?? null;
 
+      const published = sqlOf(publishedItemSql());
       const [asOf, narratives, previous] = await Promise.all([
         tx.$queryRaw<AsOfRow[]>`
           SELECT i."id" AS itemId, i."campusId" AS campusId, u."status" AS status, u."progress" AS progress, u."narrative" AS narrative
@@ -83,7 +85,7 @@ export async function closeQuarter(
                 FROM "ProgressUpdate" p
                WHERE p."reportedOn" <= ${endMs}
             ) u ON u."itemId" = i."id" AND u.rn = 1
-           WHERE i."visibility" = 'PUBLISHED' AND (i."createdAt" < ${existedBefore} OR u."itemId" IS NOT NULL)`,
+           WHERE ${published} AND (i."createdAt" < ${existedBefore} OR u."itemId" IS NOT NULL)`,
         // the latest few narratives reported within the quarter, and how many updates there were
         tx.$queryRaw<NarrativeRow[]>`
           SELECT itemId, narrative, total FROM (
@@ -91,7 +93,7 @@ export async function closeQuarter(
                    ROW_NUMBER() OVER (PARTITION BY p."itemId" ORDER BY p."reportedOn" DESC, p."createdAt" DESC) AS rn,
                    COUNT(*) OVER (PARTITION BY p."itemId") AS total
               FROM "ProgressUpdate" p JOIN "RoadmapItem" i ON i."id" = p."itemId"
-             WHERE i."visibility" = 'PUBLISHED' AND p."reportedOn" >= ${start.getTime()} AND p."reportedOn" <= ${endMs}
+             WHERE ${published} AND p."reportedOn" >= ${start.getTime()} AND p."reportedOn" <= ${endMs}
           ) WHERE rn <= ${SUMMARY_NARRATIVES}
           ORDER BY itemId, reportedOn ASC, createdAt ASC`,
         previousId
@@ -175,10 +177,10 @@ export async function quarterDashboard(quarterId: string) {
     prisma.statusSnapshot.groupBy({ by: ["campusId", "status"], where: { quarterId }, _count: { _all: true } }),
     prisma.statusSnapshot.groupBy({
       by: ["campusId"],
-      where: { quarterId, status: { not: "CANCELLED" } },
+      where: { quarterId, ...countsInSharesWhere() },
       _avg: { progress: true },
     }),
-    prisma.statusSnapshot.aggregate({ where: { quarterId, status: { not: "CANCELLED" } }, _avg: { progress: true } }),
+    prisma.statusSnapshot.aggregate({ where: { quarterId, ...countsInSharesWhere() }, _avg: { progress: true } }),
     prisma.statusSnapshot.findMany({
       where: { quarterId },
       orderBy: [{ item: { title: "asc" } }, { itemId: "asc" }],
@@ -243,12 +245,12 @@ export async function compareQuarters(a: { id: string }, b: { id: string }) {
     }),
     prisma.statusSnapshot.groupBy({
       by: ["quarterId", "campusId"],
-      where: { quarterId: { in: quarterIds }, status: { not: "CANCELLED" } },
+      where: { quarterId: { in: quarterIds }, ...countsInSharesWhere() },
       _avg: { progress: true },
     }),
     prisma.statusSnapshot.groupBy({
       by: ["quarterId"],
-      where: { quarterId: { in: quarterIds }, status: { not: "CANCELLED" } },
+      where: { quarterId: { in: quarterIds }, ...countsInSharesWhere() },
       _avg: { progress: true },
     }),
   ]);

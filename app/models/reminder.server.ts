@@ -1,8 +1,8 @@
-import { Prisma } from "@prisma/client";
 import { startOfDay } from "~/domain/dates";
-import { CLOSED_STATUSES, staleBefore } from "~/domain/status";
+import { publishedItemSql, publishedItemWhere, staleItemSql, staleItemWhere } from "~/domain/status";
 import { prisma } from "~/utils/db.server";
 import { recordAudit, type AuditActor } from "./audit.server";
+import { sqlOf } from "./dashboard.server";
 import { campusLiaisonIds, notifyUsers } from "./notification.server";
 
 /** Today's start in Banten (WIB) as an instant: reminders are limited to one per campus per such day. */
@@ -11,14 +11,15 @@ export function bantenDayStart(now: Date = new Date()): Date {
   return new Date(startOfDay(wib).getTime() - 7 * 3_600_000);
 }
 
-/** Stale published items (the one definition in app/domain/status.ts), counted per campus, with the last reminder. */
+// Reminders are about published items only, like the dashboard's stale figure (the same count):
+// a draft is the campus's own work in progress.
+
+/** Stale published items (the rule of app/domain/status.ts), counted per campus, with the last reminder. */
 export async function staleByCampus(today: Date, staleAfterDays: number) {
-  const before = staleBefore(today, staleAfterDays).getTime();
-  const closed = Prisma.join(CLOSED_STATUSES.map((s) => Prisma.sql`${s}`));
   const rows = await prisma.$queryRaw<{ id: string; slug: string; name: string; abbreviation: string | null; stale: bigint; lastReminder: bigint | null }[]>`
     SELECT c."id", c."slug", c."name", c."abbreviation",
-      (SELECT COUNT(*) FROM "RoadmapItem" i WHERE i."campusId" = c."id" AND i."visibility" = 'PUBLISHED'
-         AND i."status" NOT IN (${closed}) AND COALESCE(i."lastUpdateAt", i."createdAt") < ${before}) AS stale,
+      (SELECT COUNT(*) FROM "RoadmapItem" i WHERE i."campusId" = c."id" AND ${sqlOf(publishedItemSql())}
+         AND ${sqlOf(staleItemSql(today, staleAfterDays))}) AS stale,
       (SELECT MAX(r."createdAt") FROM "Reminder" r WHERE r."campusId" = c."id") AS lastReminder
     FROM "Campus" c ORDER BY c."position"`;
   return rows.map((r) => ({
@@ -30,14 +31,8 @@ export async function staleByCampus(today: Date, staleAfterDays: number) {
 
 /** The stale published items of one campus (oldest update first), for the reminder and the workspace. */
 export function staleItemsOfCampus(campusId: string, today: Date, staleAfterDays: number, take = 100) {
-  const before = staleBefore(today, staleAfterDays);
   return prisma.roadmapItem.findMany({
-    where: {
-      campusId,
-      visibility: "PUBLISHED",
-      status: { notIn: [...CLOSED_STATUSES] },
-      OR: [{ lastUpdateAt: { lt: before } }, { lastUpdateAt: null, createdAt: { lt: before } }],
-    },
+    where: { AND: [{ campusId }, publishedItemWhere(), staleItemWhere(today, staleAfterDays)] },
     orderBy: [{ lastUpdateAt: { sort: "asc", nulls: "first" } }],
     take,
     select: { id: true, title: true, lastUpdateAt: true, status: true, progress: true },

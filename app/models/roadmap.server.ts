@@ -11,17 +11,13 @@ import {
   windowDates,
   type RoadmapFilter,
 } from "~/domain/roadmap-timeline";
-import { CLOSED_STATUSES, isItemOverdue, isMilestoneOverdue } from "~/domain/status";
+import { isItemOverdue, isMilestoneOverdue, isPublished, overdueItemWhere } from "~/domain/status";
 import { prisma } from "~/utils/db.server";
 import { visibleItemsWhere } from "./roadmap-item.server";
 
 // The collaboration roadmap as a timeline by quarter. Counts and the span of the quarters come
-// from SQL; only one page of items (and their milestones) is loaded.
-
-/** `isItemOverdue` as a query: open items whose planned end is before today. Keep the two alike. */
-export function overdueItemsWhere(today: Date): Prisma.RoadmapItemWhereInput {
-  return { plannedEnd: { lt: today }, status: { notIn: [...CLOSED_STATUSES] } };
-}
+// from SQL; only one page of items (and their milestones) is loaded. Unlike the dashboard, the
+// timeline shows the drafts its reader may see, and counts them: the page says how many.
 
 export async function roadmapTimeline(actor: Actor, filter: RoadmapFilter, today: Date) {
   const [campuses, areas] = await Promise.all([
@@ -43,7 +39,7 @@ export async function roadmapTimeline(actor: Actor, filter: RoadmapFilter, today
   if (unknown) filtered.push({ id: "__none__" });
   if (campus) filtered.push({ campusId: campus.id });
   if (area) filtered.push({ priorityAreaId: area.id });
-  if (filter.overdue) filtered.push(overdueItemsWhere(today));
+  if (filter.overdue) filtered.push(overdueItemWhere(today));
   const where: Prisma.RoadmapItemWhereInput = { AND: filtered };
 
   // the span of the items (aggregate _min/_max of a DateTime comes back invalid with this adapter)
@@ -66,12 +62,19 @@ export async function roadmapTimeline(actor: Actor, filter: RoadmapFilter, today
     AND: [where, { plannedStart: { lte: range.end } }, { plannedEnd: { gte: range.start } }],
   };
 
-  const [total, overdue] = await Promise.all([
-    prisma.roadmapItem.count({ where: inWindow }),
-    prisma.roadmapItem.count({
-      where: { AND: [inWindow, overdueItemsWhere(today)] },
-    }),
+  // counted by visibility, so the page can say how many of them are drafts (no extra query)
+  const [byVisibility, overdueByVisibility] = await Promise.all([
+    prisma.roadmapItem.groupBy({ by: ["visibility"], where: inWindow, _count: { _all: true } }),
+    prisma.roadmapItem.groupBy({ by: ["visibility"], where: { AND: [inWindow, overdueItemWhere(today)] }, _count: { _all: true } }),
   ]);
+  const tally = (rows: { visibility: string; _count: { _all: number } }[]) => ({
+    all: rows.reduce((a, r) => a + r._count._all, 0),
+    drafts: rows.filter((r) => !isPublished(r)).reduce((a, r) => a + r._count._all, 0),
+  });
+  const counted = tally(byVisibility);
+  const overdueCounted = tally(overdueByVisibility);
+  const total = counted.all;
+  const overdue = overdueCounted.all;
   const pageCount = Math.max(1, Math.ceil(total / ROADMAP_PAGE_SIZE));
   const page = Math.min(filter.page, pageCount);
   const rows = await prisma.roadmapItem.findMany({
@@ -164,6 +167,8 @@ export async function roadmapTimeline(actor: Actor, filter: RoadmapFilter, today
     items,
     total,
     overdue,
+    /** of which drafts (only those the reader may see); the dashboard counts published items only */
+    drafts: { total: counted.drafts, overdue: overdueCounted.drafts },
     /** items matching the filters whose planned period lies wholly outside the quarters shown */
     outside: all - total,
     page,

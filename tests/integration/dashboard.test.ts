@@ -44,6 +44,8 @@ beforeAll(async () => {
   await createMilestone(prisma, { itemId: a.id, dueDate: d("2026-12-20"), state: "RETURNED" }); // due soon
   await createMilestone(prisma, { itemId: a.id, dueDate: d("2026-12-26"), state: "PENDING" }); // 31 days: neither
   await createMilestone(prisma, { itemId: draft.id, dueDate: d("2026-11-01"), state: "PENDING" }); // draft: not counted
+  const mou = await prisma.agreement.findFirstOrThrow({ where: { kind: "MOU" } });
+  await createMilestone(prisma, { agreementId: mou.id, dueDate: d("2026-11-01"), state: "PENDING" }); // the agreement's own: not counted
 
   await createObstacle(prisma, { itemId: a.id });
   await createObstacle(prisma, { itemId: b.id });
@@ -61,7 +63,7 @@ describe("dashboard figures (hand-computed)", () => {
       atRisk: 1 / 5,
       delayed: 1 / 5,
       dueSoon: 2, // due today and the returned one on 20 Dec
-      overdue: 1,
+      overdue: 1, // neither the draft's milestone nor the agreement's own (/review counts those, and says so)
       stale: 1, // B: last update 55 days ago; the not-started item was created today
       obstacles: 2,
     });

@@ -3,6 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { toIsoDate, todayInBanten } from "~/domain/dates";
 import { EXPORT_COLUMNS, EXPORT_ENTITIES, csvText, exportHref, type ExportEntity } from "~/domain/export-columns";
 import { translator } from "~/domain/i18n";
+import { parseDashboardFilter } from "~/domain/dashboard";
+import { dashboardData } from "~/models/dashboard.server";
 import { EXPORT_PAGE_SIZE, exportRows } from "~/models/export.server";
 import { loader } from "~/routes/exports.$file";
 import { onQuery, prisma } from "~/utils/db.server";
@@ -285,6 +287,16 @@ describe("CSV", () => {
       expect.objectContaining({ "Uraian kendala": "Lahan belum tersedia", "Penanggung jawab penyelesaian": "Dinkes", "Target selesai": "2026-05-01", Status: "Terbuka", "Perlu tindakan Pemprov": "Ya" }),
       expect.objectContaining({ "Uraian kendala": "Alat terlambat", Status: "Selesai", "Cara penyelesaian": "Dikirim", "Tanggal selesai": "2026-04-11", "Perlu tindakan Pemprov": "Tidak" }),
     ]);
+  });
+
+  it("flags as overdue, and lists as open, exactly what the dashboard counts (published items only, the same rules)", async () => {
+    const figures = (await dashboardData(parseDashboardFilter(new URLSearchParams()), todayInBanten(), 30)).headline;
+    const milestones = await csv("/exports/milestones.csv");
+    const overdue = records(milestones.header, milestones.rows).filter((r) => r["Lewat jatuh tempo"] === "Ya");
+    expect(overdue.length).toBeGreaterThan(0);
+    expect(overdue).toHaveLength(figures.overdue);
+    const obstacles = await csv("/exports/obstacles.csv");
+    expect(records(obstacles.header, obstacles.rows).filter((r) => r.Status === "Terbuka")).toHaveLength(figures.obstacles);
   });
 
   it("applies the dashboard's filters: campus, area, status, period; an unknown campus matches nothing", async () => {

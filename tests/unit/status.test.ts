@@ -1,6 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { currentState } from "~/domain/roadmap";
-import { isMilestoneDueSoon, isMilestoneOverdue, isStale, onTrackShare, statusLight, statusShares } from "~/domain/status";
+import { sql } from "~/domain/sql";
+import {
+  countsInShares,
+  isItemOverdue,
+  isMilestoneDueSoon,
+  isMilestoneOverdue,
+  isStale,
+  needsGovernorOffice,
+  onTrackShare,
+  overdueMilestoneSql,
+  statusLight,
+  statusShares,
+  wasObstacleOpenAt,
+} from "~/domain/status";
 
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const today = d("2026-11-25");
@@ -81,5 +94,61 @@ describe("current state of an item", () => {
       u("2026-10-01", "2026-10-03T08:00:00Z", 45, "AT_RISK"), // same day, later entry wins
     ]);
     expect(state).toEqual({ status: "AT_RISK", progress: 45, lastUpdateAt: d("2026-10-01") });
+  });
+});
+
+describe("overdue items", () => {
+  it("are open items whose planned end is before today; one due today is not overdue yet", () => {
+    expect(isItemOverdue({ status: "DELAYED", plannedEnd: d("2026-11-24") }, today)).toBe(true);
+    expect(isItemOverdue({ status: "NOT_STARTED", plannedEnd: today }, today)).toBe(false);
+    expect(isItemOverdue({ status: "COMPLETED", plannedEnd: d("2026-01-01") }, today)).toBe(false);
+    expect(isItemOverdue({ status: "CANCELLED", plannedEnd: d("2026-01-01") }, today)).toBe(false);
+  });
+});
+
+describe("obstacles", () => {
+  it("for the governor's office: open and flagged", () => {
+    expect(needsGovernorOffice({ status: "OPEN", needsGovernorOffice: true })).toBe(true);
+    expect(needsGovernorOffice({ status: "RESOLVED", needsGovernorOffice: true })).toBe(false);
+    expect(needsGovernorOffice({ status: "OPEN", needsGovernorOffice: false })).toBe(false);
+  });
+  it("open at the end of a quarter: raised by then and not resolved by then, by date or by the update's report", () => {
+    const q = { end: d("2026-09-30"), until: new Date("2026-09-30T17:00:00Z") };
+    const before = new Date(q.until.getTime() - 1);
+    const base = { createdAt: before, resolvedAt: null, raisedIn: null, resolvedIn: null };
+    expect(wasObstacleOpenAt(base, q)).toBe(true);
+    expect(wasObstacleOpenAt({ ...base, createdAt: q.until }, q)).toBe(false);
+    // entered later, but raised in an update reported on the last day
+    expect(wasObstacleOpenAt({ ...base, createdAt: q.until, raisedIn: { reportedOn: q.end } }, q)).toBe(true);
+    expect(wasObstacleOpenAt({ ...base, resolvedAt: before }, q)).toBe(false);
+    expect(wasObstacleOpenAt({ ...base, resolvedAt: q.until }, q)).toBe(true);
+    expect(wasObstacleOpenAt({ ...base, resolvedAt: q.until, resolvedIn: { reportedOn: q.end } }, q)).toBe(false);
+    expect(wasObstacleOpenAt({ ...base, resolvedAt: q.until, resolvedIn: { reportedOn: d("2026-10-01") } }, q)).toBe(true);
+  });
+});
+
+describe("counted in shares", () => {
+  it("every item but a cancelled one", () => {
+    expect(["NOT_STARTED", "ON_TRACK", "AT_RISK", "DELAYED", "COMPLETED", "CANCELLED"].map((status) => countsInShares({ status }))).toEqual([
+      true, true, true, true, true, false,
+    ]);
+  });
+});
+
+describe("SQL fragments", () => {
+  it("bind values, spread lists for IN and splice nested fragments with their values", () => {
+    const inner = sql`m."state" IN (${["PENDING", "RETURNED"]})`;
+    const outer = sql`SELECT 1 WHERE ${inner} AND m."dueDate" < ${42} AND x = ${null}`;
+    expect(outer.strings.join("?")).toBe(`SELECT 1 WHERE m."state" IN (?, ?) AND m."dueDate" < ? AND x = ?`);
+    expect(outer.values).toEqual(["PENDING", "RETURNED", 42, null]);
+    expect(outer.strings).toHaveLength(outer.values.length + 1);
+  });
+  it("refuse an empty list (IN () would silently match nothing)", () => {
+    expect(() => sql`x IN (${[]})`).toThrow();
+  });
+  it("write a rule over its alias, with dates as epoch milliseconds", () => {
+    const f = overdueMilestoneSql(today);
+    expect(f.strings.join("?")).toBe(`m."state" IN (?, ?) AND m."dueDate" < ?`);
+    expect(f.values).toEqual(["PENDING", "RETURNED", today.getTime()]);
   });
 });
