@@ -44,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function CampusWorkspace() {
-  const { campus, agreements, items, teams, milestones, obstacles, today, may, attention } = useLoaderData<typeof loader>();
+  const { campus, agreements, items, teams, milestones, obstacles, may, attention } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const byStatus = ITEM_STATUSES.map((status) => ({ status, items: items.filter((i) => i.status === status) })).filter(
@@ -72,7 +72,8 @@ export default function CampusWorkspace() {
         <Attention
           stale={attention.stale}
           days={attention.days}
-          overdue={milestones.filter((m) => m.state === "PENDING" && m.dueDate < today)}
+          // a returned milestone is listed once, under its own heading, overdue or not
+          overdue={milestones.filter((m) => m.overdue && m.state !== "RETURNED")}
           returned={milestones.filter((m) => m.state === "RETURNED")}
         />
       ) : null}
@@ -98,7 +99,7 @@ export default function CampusWorkspace() {
                   <Link to={`/items/${item.id}`} className="font-medium text-brand-700 underline">
                     {item.title}
                   </Link>
-                  {item.visibility === "DRAFT" ? <span className="ml-2 rounded bg-slate-200 px-2 text-xs">{t("item.draftBadge")}</span> : null}
+                  {item.visibility === "DRAFT" ? <DraftBadge /> : null}
                   <p className="text-sm text-slate-600">
                     {locale === "en" ? item.priorityArea.nameEn : item.priorityArea.nameId} · {t("item.lastUpdate")}:{" "}
                     {formatDate(item.lastUpdateAt, locale)}
@@ -123,9 +124,10 @@ export default function CampusWorkspace() {
                   {m.title}
                 </Link>{" "}
                 <MilestoneBadge state={m.state} />
+                {m.item?.draft ? <DraftBadge /> : null}
                 <p className="text-slate-600">
                   {m.item?.title} · {t("milestone.due", { date: formatDate(m.dueDate, locale) })}
-                  {m.state !== "SUBMITTED" && m.dueDate < today ? (
+                  {m.overdue ? (
                     <span className="ml-2 font-semibold text-red-700">{t("milestone.overdue")}</span>
                   ) : null}
                 </p>
@@ -139,7 +141,10 @@ export default function CampusWorkspace() {
           <ul className="mt-2 space-y-2">
             {obstacles.map((o) => (
               <li key={o.id} className="card text-sm">
-                <p>{o.description}</p>
+                <p>
+                  {o.description}
+                  {o.item.draft ? <DraftBadge /> : null}
+                </p>
                 <p className="text-slate-600">
                   <Link className="underline" to={`/items/${o.item.id}`}>{o.item.title}</Link>
                   {o.dueDate ? ` · ${t("obstacle.dueDate")}: ${formatDate(o.dueDate, locale)}` : ""}
@@ -203,6 +208,12 @@ export default function CampusWorkspace() {
   );
 }
 
+/** Marks a draft item, or a milestone or obstacle of one: the workspace counts drafts, the dashboard does not. */
+function DraftBadge() {
+  const t = useT();
+  return <span className="ml-2 rounded bg-slate-200 px-2 text-xs">{t("item.draftBadge")}</span>;
+}
+
 function Attention({
   stale,
   days,
@@ -225,7 +236,7 @@ function Attention({
         [
           ["attention.overdue", overdue.map((m) => ({ id: m.id, href: `/milestones/${m.id}`, text: `${m.title} · ${formatDate(m.dueDate, locale)}` }))],
           ["attention.returned", returned.map((m) => ({ id: m.id, href: `/milestones/${m.id}`, text: m.feedback ? `${m.title} — ${m.feedback}` : m.title }))],
-          ["attention.stale", stale.map((i) => ({ id: i.id, href: `/items/${i.id}`, text: `${i.title} · ${formatDate(i.lastUpdateAt, locale)}` }))],
+          ["attention.stalePublished", stale.map((i) => ({ id: i.id, href: `/items/${i.id}`, text: `${i.title} · ${formatDate(i.lastUpdateAt, locale)}` }))],
         ] as const
       ).map(([key, rows]) =>
         rows.length ? (

@@ -10,6 +10,7 @@ import { StatusBadge } from "~/components/status";
 import { DASHBOARD_PAGE_SIZE, parseDashboardFilter, sortRows, type DashboardSort } from "~/domain/dashboard";
 import { pageOf } from "~/domain/paging";
 import { addDays, quarterOf, todayInBanten } from "~/domain/dates";
+import { DUE_SOON_DAYS } from "~/domain/status";
 import { ITEM_STATUSES } from "~/domain/enums";
 import { formatDateTime, formatNumber, formatPercent } from "~/domain/i18n";
 import { dashboardData } from "~/models/dashboard.server";
@@ -81,7 +82,7 @@ export default function DashboardPage() {
     { label: t("dash.kpi.onTrack"), value: pct(data.headline.onTrack) },
     { label: t("dash.kpi.atRisk"), value: pct(data.headline.atRisk) },
     { label: t("dash.kpi.delayed"), value: pct(data.headline.delayed) },
-    { label: t("dash.kpi.dueSoon"), value: formatNumber(data.headline.dueSoon, locale) },
+    { label: t("dash.kpi.dueSoonDays", { days: DUE_SOON_DAYS }), value: formatNumber(data.headline.dueSoon, locale) },
     { label: t("dash.kpi.overdue"), value: formatNumber(data.headline.overdue, locale) },
     { label: t("dash.kpi.stale", { days: data.staleDays }), value: formatNumber(data.headline.stale, locale) },
     { label: t("dash.kpi.obstacles"), value: formatNumber(data.headline.obstacles, locale) },
@@ -127,6 +128,9 @@ export default function DashboardPage() {
 
       <section aria-label={t("dash.title")}>
         <KpiGrid kpis={kpis} />
+        <p className="mt-1 text-xs text-slate-600" data-testid="dash-scope">
+          {t("dash.scope")}
+        </p>
       </section>
 
       <section aria-labelledby="by-campus">

@@ -43,6 +43,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const pages = (count: number) => Math.max(1, Math.ceil(count / REVIEW_PAGE));
   return json({
     counts: queue.counts,
+    // what the overdue count holds, so the page can say how it differs from the dashboard's
+    overdueParts: queue.overdue,
     submitted: queue.submitted.map((m) => row(m, m.submittedAt)),
     returned: queue.returned.map((m) => row(m, m.reviewedAt)),
     page,
@@ -76,6 +78,9 @@ export default function ReviewQueuePage() {
           </div>
         ))}
       </dl>
+      <p className="text-sm text-slate-600" data-testid="overdue-scope">
+        {t("reviewQueue.overdue.scope", { ...data.overdueParts })}
+      </p>
       <section aria-labelledby="queue-submitted">
         <h2 id="queue-submitted" className="text-lg font-semibold">
           {t("reviewQueue.submitted")} ({data.counts.submitted})

@@ -67,6 +67,11 @@ export default function RoadmapPage() {
             overdue: formatNumber(data.overdue, locale),
           })}
         </p>
+        {data.drafts.total > 0 ? (
+          <p className="text-slate-700" data-testid="roadmap-drafts">
+            {t("roadmap.drafts", { total: formatNumber(data.drafts.total, locale), overdue: formatNumber(data.drafts.overdue, locale) })}
+          </p>
+        ) : null}
         {data.outside > 0 ? <p className="text-slate-700">{t("roadmap.outside", { count: formatNumber(data.outside, locale) })}</p> : null}
         {data.pageCount > 1 ? (
           <p className="text-amber-900" data-testid="roadmap-capped">

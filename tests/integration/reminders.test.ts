@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { action, loader } from "~/routes/reminders";
 import { loader as campusLoader } from "~/routes/campuses.$slug";
 import { prisma } from "~/utils/db.server";
-import { createItem, createUpdate, createUser } from "../../prisma/factories";
+import { createItem, createMilestone, createUpdate, createUser } from "../../prisma/factories";
 import { call, campusIds, cookieFor, jsonOf, makeRequest } from "../support/http";
 
 let ids: Record<string, string>;
@@ -69,5 +69,19 @@ describe("reminders", () => {
     expect(own.attention.stale.map((i: { title: string }) => i.title)).toEqual(["Stale ITB item"]);
     const other = await jsonOf(await call(campusLoader, makeRequest("/campuses/itb", { cookie: reviewer }), { slug: "itb" }));
     expect(other.attention).toBeNull();
+  });
+
+  it("the workspace's attention lists the items the reminder counts (published only); milestones of drafts are listed and marked", async () => {
+    const area = await prisma.priorityArea.findFirstOrThrow();
+    const draft = await createItem(prisma, { campusId: ids.itb!, priorityAreaId: area.id, visibility: "DRAFT", title: "Old ITB draft" });
+    await prisma.roadmapItem.update({ where: { id: draft.id }, data: { createdAt: new Date("2026-01-02T00:00:00Z") } });
+    const late = await createMilestone(prisma, { itemId: draft.id, dueDate: new Date("2026-01-31T00:00:00Z") });
+    // written behind the app's back: raise the data version as an audited change would (cached workspace)
+    await prisma.$executeRaw`UPDATE "DataVersion" SET "version" = "version" + 1 WHERE "id" = 1`;
+    const reminders = await jsonOf(await call(loader, makeRequest("/reminders", { cookie: reviewer })));
+    const own = await jsonOf(await call(campusLoader, makeRequest("/campuses/itb", { cookie: liaisonItb }), { slug: "itb" }));
+    expect(own.attention.stale).toHaveLength(reminders.campuses.find((c: { slug: string }) => c.slug === "itb").stale);
+    expect(own.attention.stale.map((i: { title: string }) => i.title)).not.toContain("Old ITB draft");
+    expect(own.milestones.find((m: { id: string }) => m.id === late.id)).toMatchObject({ overdue: true, item: { draft: true } });
   });
 });

@@ -149,6 +149,26 @@ describe("overdue items and milestones", () => {
   });
 });
 
+describe("drafts in the counts", () => {
+  it("counts the drafts its reader may see, overdue ones too, and says how many (the dashboard counts none)", async () => {
+    const late = await createItem(prisma, {
+      campusId: ids.iknus!,
+      priorityAreaId: health,
+      title: "IKNUS late draft",
+      visibility: "DRAFT",
+      plannedStart: d("2026-03-01"),
+      plannedEnd: d("2026-10-31"),
+    });
+    await createItem(prisma, { campusId: ids.iknus!, priorityAreaId: health, title: "IKNUS published", plannedStart: d("2026-03-01"), plannedEnd: d("2026-10-31") });
+    const reviewer = await roadmapTimeline(REVIEWER, filter("campus=iknus"), TODAY);
+    expect(reviewer).toMatchObject({ total: 2, overdue: 2, drafts: { total: 1, overdue: 1 } });
+    expect(reviewer.items.find((i) => i.id === late.id)).toMatchObject({ draft: true, overdue: true });
+    const observer = await roadmapTimeline({ id: "o", role: "OBSERVER", campusIds: [] }, filter("campus=iknus"), TODAY);
+    expect(observer).toMatchObject({ total: 1, overdue: 1, drafts: { total: 0, overdue: 0 } });
+    await prisma.roadmapItem.deleteMany({ where: { campusId: ids.iknus! } });
+  });
+});
+
 describe("a bounded page", () => {
   it("draws at most one page of items, says so, and issues the same number of queries however many there are", async () => {
     const count = async (query: string) => {

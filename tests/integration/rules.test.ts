@@ -4,7 +4,11 @@
 // agreement's own milestones; timestamps a millisecond either side of a cut-off), each query is
 // run on the real SQLite file, the same rows are filtered in JavaScript with the predicate, and
 // the id sets must be equal. Then the pages: whatever they count, they count it by these rules,
-// and where they count different records (drafts) they agree on the rest.
+// and where they count different records (drafts) they agree on the rest and say so.
+import { createElement, type ComponentType } from "react";
+import { renderToString } from "react-dom/server";
+import { Outlet } from "react-router-dom";
+import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router-dom/server";
 import { Prisma } from "@prisma/client";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { awaitingCampusAt, quarterWindow } from "~/domain/briefing";
@@ -45,9 +49,11 @@ import { campusStatusLines } from "~/models/campus.server";
 import { dashboardData } from "~/models/dashboard.server";
 import { reviewQueue } from "~/models/milestone.server";
 import { staleByCampus } from "~/models/reminder.server";
+import DashboardPage, { loader as dashboardLoader } from "~/routes/dashboard";
+import ReviewPage, { loader as reviewLoader } from "~/routes/review";
 import { prisma } from "~/utils/db.server";
 import { createUser } from "../../prisma/factories";
-import { campusIds } from "../support/http";
+import { call, campusIds, CONTEXT, cookieFor, jsonOf, makeRequest } from "../support/http";
 
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const TODAY = d("2026-11-25");
@@ -55,6 +61,8 @@ const STALE_DAYS = 30;
 const Q3 = quarterWindow("2026-Q3");
 const REVIEWER: Actor = { id: "r", role: "REVIEWER", campusIds: [] };
 const filter = () => parseDashboardFilter(new URLSearchParams());
+
+let cookie: string;
 
 /** Ids picked by a raw query whose WHERE is the fragment, over the table under the alias the fragment uses. */
 async function idsBySql(table: "RoadmapItem" | "Milestone" | "Obstacle", where: SqlFragment): Promise<Set<string>> {
@@ -109,6 +117,8 @@ beforeAll(async () => {
   const areaId = (await prisma.priorityArea.findFirstOrThrow({ where: { code: "health" } })).id;
   const agreementId = (await prisma.agreement.findFirstOrThrow({ where: { kind: "MOU" } })).id;
   const author = await createUser(prisma, { email: "liaison@rules.test", role: "LIAISON", campusIds: [ids.itb!] });
+  await createUser(prisma, { email: "reviewer@rules.test", role: "REVIEWER" });
+  cookie = await cookieFor("reviewer@rules.test");
   const campuses = [ids.itb!, ids.umt!, ids.iti!];
 
   // items: every status × both visibilities × last updates and creations around the stale cut-off
@@ -308,5 +318,50 @@ describe("every page counts by the rules", () => {
     expect(queue.overdue.drafts).toBeGreaterThan(0);
     expect(queue.overdue.agreement).toBeGreaterThan(0);
     expect(queue.counts.overdue).toBe(data.headline.overdue + queue.overdue.drafts + queue.overdue.agreement);
+  });
+});
+
+/** Renders a route (locale: Indonesian, the default) as the text a reader sees. */
+type RouteLoader = (args: { request: Request; params: Record<string, string>; context: typeof CONTEXT }) => Promise<Response>;
+
+async function renderText(path: string, id: string, route: { loader: RouteLoader; Component: ComponentType }) {
+  const routes = [
+    {
+      id: "root",
+      path: "/",
+      Component: Outlet,
+      children: [
+        {
+          id,
+          path: path.slice(1).split("?")[0],
+          loader: ({ request }: { request: Request }) => route.loader({ request, params: {}, context: CONTEXT }),
+          Component: route.Component,
+        },
+      ],
+    },
+  ];
+  const handler = createStaticHandler(routes);
+  const context = await handler.query(makeRequest(path, { cookie }));
+  if (context instanceof Response) throw new Error(`unexpected response ${context.status}`);
+  const html = renderToString(createElement(StaticRouterProvider, { router: createStaticRouter(handler.dataRoutes, context), context }));
+  return html.replace(/<!-- -->/g, "").replace(/<[^>]+>/g, " ").replace(/&#x27;/g, "'").replace(/\s+/g, " ");
+}
+
+describe("the pages say what they count", () => {
+  it("/review and /dashboard: different overdue figures, each saying what it holds, and the difference adds up", async () => {
+    const review = await jsonOf(await call(reviewLoader, makeRequest("/review", { cookie })));
+    const dashboard = await jsonOf(await call(dashboardLoader, makeRequest("/dashboard", { cookie })));
+    const parts = review.overdueParts as { published: number; drafts: number; agreement: number };
+    expect(parts.published).toBe(dashboard.headline.overdue);
+    expect(review.counts.overdue).toBe(parts.published + parts.drafts + parts.agreement);
+    expect(review.counts.overdue).toBeGreaterThan(dashboard.headline.overdue);
+
+    const reviewText = await renderText("/review", "routes/review", { loader: reviewLoader, Component: ReviewPage });
+    expect(reviewText).toContain(
+      `termasuk draf — ${parts.published} pada program terbit (angka dasbor), ${parts.drafts} pada program draf, ${parts.agreement} tonggak kesepakatan`,
+    );
+    const dashboardText = await renderText("/dashboard", "routes/dashboard", { loader: dashboardLoader, Component: DashboardPage });
+    expect(dashboardText).toContain("atas program terbit saja");
+    expect(dashboardText).toContain("Tonggak jatuh tempo ≤ 30 hari");
   });
 });

@@ -43,6 +43,9 @@ export const id = {
   "dash.activity.none": "Belum ada aktivitas.",
   "dash.chart.label": "{name}: {total} program",
   "dash.briefing": "Bahan paparan Gubernur",
+  "dash.kpi.dueSoonDays": "Tonggak jatuh tempo ≤ {days} hari",
+  "dash.scope":
+    "Semua angka di sini atas program terbit saja: program draf (beserta tonggak dan kendalanya) dan tonggak kesepakatan tidak dihitung.",
 } as const;
 
 export const en: Record<keyof typeof id, string> = {
@@ -89,4 +92,7 @@ export const en: Record<keyof typeof id, string> = {
   "dash.activity.none": "No activity yet.",
   "dash.chart.label": "{name}: {total} items",
   "dash.briefing": "Governor's briefing",
+  "dash.kpi.dueSoonDays": "Milestones due within {days} days",
+  "dash.scope":
+    "Every figure here covers published items only: draft items (with their milestones and obstacles) and milestones of the agreement itself are not counted.",
 };

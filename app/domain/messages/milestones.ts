@@ -75,6 +75,8 @@ export const id = {
   "reviewQueue.page": "Halaman {page} dari {pages}",
   "reviewQueue.previous": "Sebelumnya",
   "reviewQueue.next": "Berikutnya",
+  "reviewQueue.overdue.scope":
+    "Lewat jatuh tempo di kampus: setiap tonggak yang Anda lihat, termasuk draf — {published} pada program terbit (angka dasbor), {drafts} pada program draf, {agreement} tonggak kesepakatan.",
 
   "notifications.title": "Pemberitahuan",
   "notifications.empty": "Belum ada pemberitahuan.",
@@ -165,6 +167,8 @@ export const en: Record<keyof typeof id, string> = {
   "reviewQueue.page": "Page {page} of {pages}",
   "reviewQueue.previous": "Previous",
   "reviewQueue.next": "Next",
+  "reviewQueue.overdue.scope":
+    "Overdue at the campus: every milestone you may see, drafts included — {published} on published items (the dashboard's figure), {drafts} on draft items, {agreement} of the agreement itself.",
 
   "notifications.title": "Notifications",
   "notifications.empty": "No notifications yet.",
