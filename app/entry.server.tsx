@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
-import type { EntryContext } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import type { EntryContext, HandleErrorFunction } from "@remix-run/node";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { renderToString } from "react-dom/server";
 import { NonceProvider } from "./utils/nonce";
 import { applySecurityHeaders } from "./utils/security-headers";
@@ -30,3 +30,12 @@ export default function handleRequest(
   // bytes, not a string: a string body is scanned and copied by undici's USVString conversion
   return new Response(Buffer.from(`<!DOCTYPE html>${html}`), { headers: responseHeaders, status: responseStatusCode });
 }
+
+// Remix logs every error a request meets, with its stack. A refusal it answers itself (a POST to a
+// page without an action: 405; a route that does not exist: 404) is the client's mistake, not
+// the server's, and an aborted request is nobody's: only the rest is logged.
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  if (request.signal.aborted) return;
+  if (isRouteErrorResponse(error) && error.status < 500) return;
+  console.error(error);
+};

@@ -31,3 +31,10 @@ describe("isSameOriginRequest", () => {
     expect(isSameOriginRequest({ ...base, origin: null, referer: "http://localhost:3000/x" })).toBe(true);
   });
 });
+
+describe("safeRedirect and long paths", () => {
+  it("falls back for a path longer than any page's (a huge Location header would become a 502)", () => {
+    expect(safeRedirect(`/items/${"x".repeat(3000)}`, "/dashboard")).toBe("/dashboard");
+    expect(safeRedirect("/items/abc?tab=1", "/dashboard")).toBe("/items/abc?tab=1");
+  });
+});
