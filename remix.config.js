@@ -1,6 +1,8 @@
 /** @type {import('@remix-run/dev').AppConfig} */
 export default {
-  ignoredRouteFiles: ["**/.*", "**/*.test.*"],
+  // `*.server.ts` beside a route holds its action (or one shared by routes), not a route of its own:
+  // docs/decisions/006-actions-beside-routes.md
+  ignoredRouteFiles: ["**/.*", "**/*.test.*", "**/*.server.ts"],
   serverModuleFormat: "esm",
   tailwind: true,
   postcss: true,

@@ -11,10 +11,10 @@ import {
   useRouteError,
 } from "@remix-run/react";
 import { AppShell } from "~/components/app-shell";
-import { takeDraft } from "~/models/form-draft.server";
 import { isDemoLoaded } from "~/models/app-status.server";
 import { unreadCount } from "~/models/notification.server";
 import { getUser } from "~/utils/auth.server";
+import { takeDraft } from "~/utils/form-draft.server";
 import { commitCookieSession, getCookieSession, getLocale } from "~/utils/session.server";
 import { useNonce } from "~/utils/nonce";
 import { useLocale, useT } from "~/components/i18n";
@@ -34,16 +34,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const headers = new Headers();
   const toast = session.get("toast") ?? null;
   if (toast) headers.append("Set-Cookie", await commitCookieSession(session));
-  const [draft, unread] = user
+  const [taken, unread] = user
     ? await Promise.all([request.method === "GET" ? takeDraft(request) : null, unreadCount(user.id)])
     : [null, 0];
-  if (draft) headers.append("Set-Cookie", draft.cookie);
+  if (taken) headers.append("Set-Cookie", taken.cookie);
   return json(
     {
       locale,
       demo,
       toast,
-      restoredDraft: draft?.fields.length ? draft.fields : null,
+      // what was typed before the session ended, for the form it names (useRestoredDraft)
+      restoredDraft: taken?.draft ?? null,
       unread,
       user: user ? { id: user.id, name: user.name, email: user.email, role: user.role, campusIds: user.campusIds } : null,
     },

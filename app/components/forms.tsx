@@ -2,7 +2,8 @@ import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } f
 import { useNavigation } from "@remix-run/react";
 import { useId } from "react";
 import { ACCEPT, MAX_FILES, MAX_FILE_BYTES } from "~/domain/evidence";
-import { useT } from "./i18n";
+import { FORM_ID_FIELD, restoredValues } from "~/domain/form-draft";
+import { useRootData, useT } from "./i18n";
 
 /** Errors of a field or a form, translated; ids let inputs point at them (aria-describedby). */
 export function ErrorList({ id, errors }: { id?: string; errors?: string[] | null }) {
@@ -129,15 +130,27 @@ export function CheckboxField({ label, field }: { label: string; field: FieldMet
   );
 }
 
-/** Text fields stashed when a session expired mid-submission, as form default values. */
-export function draftDefaults(fields: [string, string][] | null | undefined): Record<string, string | string[]> | null {
-  if (!fields?.length) return null;
-  const values: Record<string, string | string[]> = {};
-  for (const [name, value] of fields) {
-    const existing = values[name];
-    values[name] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
-  }
-  return values;
+/**
+ * The hidden field naming the Conform form a submission comes from: a submission refused because
+ * the session ended is kept under this id and comes back into this form after signing in.
+ */
+export function FormIdField({ formId }: { formId: string }) {
+  return <input type="hidden" name={FORM_ID_FIELD} value={formId} />;
+}
+
+/**
+ * What the user typed before their session ended, looked up by the Conform id of the form it came
+ * from: that form's values as default values, or null for every other form.
+ */
+export function useRestoredDraft(): (formId: string) => Record<string, string | string[]> | null {
+  const draft = useRootData()?.restoredDraft;
+  return (formId) => restoredValues(draft, formId);
+}
+
+/** Tells the user that a form holds what they typed before their session ended. */
+export function RestoredNotice({ shown }: { shown: boolean }) {
+  const t = useT();
+  return shown ? <p className="mt-2 rounded bg-sky-50 p-3 text-sky-900">{t("form.restored")}</p> : null;
 }
 
 function Checkbox({ field }: { field: FieldMetadata<any> }) {

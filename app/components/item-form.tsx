@@ -7,7 +7,7 @@ import type { RecordConflict } from "~/domain/conflict";
 import { formatDate } from "~/domain/i18n";
 import { itemSchema } from "~/domain/schemas/item";
 import { ConflictDiscardLink, ConflictPanel } from "./conflict-panel";
-import { ErrorList, SelectField, SubmitButton, TextField, TextareaField } from "./forms";
+import { ErrorList, FormIdField, SelectField, SubmitButton, TextField, TextareaField } from "./forms";
 import { useLocale, useT } from "./i18n";
 
 export type ItemFormOptions = {
@@ -16,6 +16,9 @@ export type ItemFormOptions = {
   governmentUnits: { id: string; name: string; abbreviation: string | null }[];
   agreement: { title: string; validFrom: string; validUntil: string } | null;
 };
+
+/** The Conform id of the item form (one per page): what a draft kept when the session ended is restored into. */
+export const ITEM_FORM_ID = "item";
 
 /** The roadmap item form, shared by /items/new and /items/:id/edit. */
 export function ItemForm({
@@ -40,6 +43,7 @@ export function ItemForm({
     : null;
   const schema = itemSchema(validity);
   const [form, fields] = useForm<z.output<typeof schema>, Record<string, unknown>>({
+    id: ITEM_FORM_ID,
     lastResult,
     defaultValue,
     constraint: getZodConstraint(schema),
@@ -81,6 +85,7 @@ export function ItemForm({
   };
   return (
     <Form method="post" className="space-y-4" {...getFormProps(form)}>
+      <FormIdField formId={form.id} />
       {conflict ? (
         <ConflictPanel title={t("item.conflictTitle")} conflict={conflict} fieldLabel={(field) => labels[field] ?? field} describe={describe}>
           <SubmitButton>{t("conflict.keepMine")}</SubmitButton>

@@ -1,7 +1,11 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, Link } from "@remix-run/react";
+import type { z } from "zod";
 import { formatDate, formatDateTime } from "~/domain/i18n";
+import { commentSchema, resolveObstacleSchema } from "~/domain/schemas/progress";
 import { AuditChanges } from "./audit-changes";
-import { ErrorList, SubmitButton } from "./forms";
+import { ErrorList, FormIdField, SubmitButton, TextareaField } from "./forms";
 import { useLocale, useT } from "./i18n";
 import { MilestoneBadge, StatusBadge } from "./status";
 
@@ -90,21 +94,25 @@ type Obstacle = {
   needsGovernorOffice: boolean;
 };
 
+/** The Conform id of an obstacle's resolve form: replies and restored drafts go to the form by it. */
+export const resolveObstacleFormId = (obstacleId: string) => `resolve-obstacle-${obstacleId}`;
+
+type Defaults = Record<string, string | string[]> | null;
+
 export function ObstacleList({
   obstacles,
   canResolve,
   today,
-  errors,
-  failedId,
-  restored,
+  lastResult,
+  restoredInto,
 }: {
   obstacles: Obstacle[];
   canResolve: boolean;
   today: string;
-  errors?: string[] | null;
-  failedId?: string | null;
-  /** a resolution typed before the session ended */
-  restored?: { obstacleId: string; resolution: string } | null;
+  /** the refused resolution of one obstacle */
+  lastResult?: { obstacleId: string; result: SubmissionResult<string[]> } | null;
+  /** what was typed into a form (by its id) before the session ended */
+  restoredInto: (formId: string) => Defaults;
 }) {
   const t = useT();
   const locale = useLocale();
@@ -123,24 +131,11 @@ export function ObstacleList({
               {o.needsGovernorOffice ? <span className="ml-2 font-semibold text-sky-800">{t("obstacle.needsGovernorOffice")}</span> : null}
             </p>
             {canResolve ? (
-              <Form method="post" className="mt-2 space-y-2">
-                <input type="hidden" name="intent" value="resolve-obstacle" />
-                <input type="hidden" name="obstacleId" value={o.id} />
-                <label className="label" htmlFor={`resolution-${o.id}`}>
-                  {t("obstacle.resolution")}
-                </label>
-                <textarea
-                  id={`resolution-${o.id}`}
-                  name="resolution"
-                  className="input"
-                  rows={2}
-                  required
-                  maxLength={2000}
-                  defaultValue={restored?.obstacleId === o.id ? restored.resolution : undefined}
-                />
-                {failedId === o.id ? <ErrorList errors={errors} /> : null}
-                <SubmitButton className="btn-secondary">{t("obstacle.resolve")}</SubmitButton>
-              </Form>
+              <ResolveObstacleForm
+                obstacleId={o.id}
+                lastResult={lastResult?.obstacleId === o.id ? lastResult.result : null}
+                defaultValue={restoredInto(resolveObstacleFormId(o.id))}
+              />
             ) : null}
           </li>
         ))}
@@ -155,6 +150,36 @@ export function ObstacleList({
         </ul>
       ) : null}
     </div>
+  );
+}
+
+function ResolveObstacleForm({
+  obstacleId,
+  lastResult,
+  defaultValue,
+}: {
+  obstacleId: string;
+  lastResult: SubmissionResult<string[]> | null;
+  defaultValue: Defaults;
+}) {
+  const t = useT();
+  const [form, fields] = useForm<z.output<typeof resolveObstacleSchema>, Record<string, unknown>>({
+    id: resolveObstacleFormId(obstacleId),
+    lastResult,
+    defaultValue: defaultValue ?? undefined,
+    constraint: getZodConstraint(resolveObstacleSchema),
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: resolveObstacleSchema }),
+  });
+  return (
+    <Form method="post" className="mt-2 space-y-2" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="resolve-obstacle" />
+      <FormIdField formId={form.id} />
+      <input type="hidden" name="obstacleId" value={obstacleId} />
+      <ErrorList id={form.errorId} errors={form.errors} />
+      <TextareaField label={t("obstacle.resolution")} field={fields.resolution} rows={2} />
+      <SubmitButton className="btn-secondary">{t("obstacle.resolve")}</SubmitButton>
+    </Form>
   );
 }
 
@@ -191,17 +216,20 @@ export function MilestoneList({
   );
 }
 
+/** The Conform id of the comment form: replies and restored drafts go to the form by it. */
+export const COMMENT_FORM_ID = "comment";
+
 export function CommentSection({
   comments,
   canComment,
-  errors,
-  restoredBody,
+  lastResult,
+  defaultValue,
 }: {
   comments: { id: string; body: string; createdAt: string; author: { name: string } }[];
   canComment: boolean;
-  errors?: string[] | null;
+  lastResult?: SubmissionResult<string[]> | null;
   /** a comment typed before the session ended */
-  restoredBody?: string;
+  defaultValue?: Defaults;
 }) {
   const t = useT();
   const locale = useLocale();
@@ -219,17 +247,31 @@ export function CommentSection({
         ))}
       </ul>
       {canComment ? (
-        <Form method="post" className="space-y-2" key={comments.at(-1)?.id ?? "none"}>
-          <input type="hidden" name="intent" value="comment" />
-          <label className="label" htmlFor="comment-body">
-            {t("comment.body")}
-          </label>
-          <textarea id="comment-body" name="body" className="input" rows={3} required maxLength={3000} defaultValue={restoredBody} />
-          <ErrorList errors={errors} />
-          <SubmitButton className="btn-secondary">{t("comment.post")}</SubmitButton>
-        </Form>
+        // a fresh, empty form once a comment was posted
+        <CommentForm key={comments.at(-1)?.id ?? "none"} lastResult={lastResult ?? null} defaultValue={defaultValue ?? null} />
       ) : null}
     </div>
+  );
+}
+
+function CommentForm({ lastResult, defaultValue }: { lastResult: SubmissionResult<string[]> | null; defaultValue: Defaults }) {
+  const t = useT();
+  const [form, fields] = useForm<z.output<typeof commentSchema>, Record<string, unknown>>({
+    id: COMMENT_FORM_ID,
+    lastResult,
+    defaultValue: defaultValue ?? undefined,
+    constraint: getZodConstraint(commentSchema),
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: commentSchema }),
+  });
+  return (
+    <Form method="post" className="space-y-2" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="comment" />
+      <FormIdField formId={form.id} />
+      <ErrorList id={form.errorId} errors={form.errors} />
+      <TextareaField label={t("comment.body")} field={fields.body} rows={3} />
+      <SubmitButton className="btn-secondary">{t("comment.post")}</SubmitButton>
+    </Form>
   );
 }
 

@@ -2,8 +2,11 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
 import { newMilestoneSchema, type NewMilestoneInput } from "~/domain/schemas/milestone";
-import { ErrorList, SubmitButton, TextField, TextareaField } from "./forms";
+import { ErrorList, FormIdField, SubmitButton, TextField, TextareaField } from "./forms";
 import { useT } from "./i18n";
+
+/** The Conform id of the milestone form: what a draft kept when the session ended is restored into. */
+export const MILESTONE_NEW_FORM_ID = "milestone-new";
 
 /** Defining an evaluation milestone on a roadmap item (a plain POST without JavaScript). */
 export function MilestoneDefineForm({
@@ -15,7 +18,7 @@ export function MilestoneDefineForm({
 }) {
   const t = useT();
   const [form, fields] = useForm<NewMilestoneInput, Record<string, unknown>>({
-    id: "milestone-new",
+    id: MILESTONE_NEW_FORM_ID,
     lastResult,
     defaultValue: defaultValue ?? undefined,
     constraint: getZodConstraint(newMilestoneSchema),
@@ -25,6 +28,7 @@ export function MilestoneDefineForm({
   });
   return (
     <Form method="post" className="space-y-4" {...getFormProps(form)}>
+      <FormIdField formId={form.id} />
       <ErrorList id={form.errorId} errors={form.errors} />
       <TextField label={t("milestone.fieldTitle")} field={fields.title} />
       <TextField label={t("milestone.dueDate")} field={fields.dueDate} type="date" />

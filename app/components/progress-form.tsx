@@ -5,8 +5,11 @@ import type { z } from "zod";
 import { UPDATE_STATUSES } from "~/domain/enums";
 import { formatDate } from "~/domain/i18n";
 import { progressUpdateSchema } from "~/domain/schemas/progress";
-import { CheckboxField, ErrorList, EvidenceFileField, SelectField, SubmitButton, TextField, TextareaField } from "./forms";
+import { CheckboxField, ErrorList, EvidenceFileField, FormIdField, SelectField, SubmitButton, TextField, TextareaField } from "./forms";
 import { useLocale, useT } from "./i18n";
+
+/** The Conform id of the progress form: what a draft kept when the session ended is restored into. */
+export const PROGRESS_FORM_ID = "progress-update";
 
 /** Posting a progress update: works as a plain multipart form post without JavaScript. */
 export function ProgressForm({
@@ -26,7 +29,7 @@ export function ProgressForm({
   const locale = useLocale();
   const schema = progressUpdateSchema(new Date(today));
   const [form, fields] = useForm<z.output<typeof schema>, Record<string, unknown>>({
-    id: "progress-update",
+    id: PROGRESS_FORM_ID,
     lastResult,
     defaultValue,
     constraint: getZodConstraint(schema),
@@ -37,6 +40,7 @@ export function ProgressForm({
   return (
     <Form method="post" encType="multipart/form-data" className="space-y-4" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="post-update" />
+      <FormIdField formId={form.id} />
       <ErrorList id={form.errorId} errors={form.errors} />
       <div className="grid gap-4 sm:grid-cols-3">
         <TextField label={t("progress.reportedOn")} field={fields.reportedOn} type="date" />

@@ -2,7 +2,13 @@ import type { ItemVisibility, Role } from "./enums";
 
 // The one permission policy: every loader, action and button asks `can`. No route decides by itself.
 
-export type Actor = { id: string; role: Role; campusIds: readonly string[] };
+/**
+ * Who asks, as the policy sees them: the signed-in user's id, role and campuses. (An audit trail's
+ * "who did it and from where" is an AuditActor, app/domain/audit-actor.ts.)
+ */
+export type Principal = { id: string; role: Role; campusIds: readonly string[] };
+/** @deprecated the policy's subject is a `Principal`; kept while modules still import the old name */
+export type Actor = Principal;
 
 /** What an action is done to: the campus it belongs to and, for items, whether it is a draft. */
 export type Resource = { campusId?: string | null; visibility?: ItemVisibility | string | null };
@@ -40,9 +46,9 @@ export const ACTIONS = [
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-type Rule = (actor: Actor, resource: Resource | undefined) => boolean;
+type Rule = (actor: Principal, resource: Resource | undefined) => boolean;
 
-function servesCampus(actor: Actor, resource: Resource | undefined): boolean {
+function servesCampus(actor: Principal, resource: Resource | undefined): boolean {
   return !!resource?.campusId && actor.campusIds.includes(resource.campusId);
 }
 
@@ -86,7 +92,7 @@ const POLICY: Record<Action, Record<Role, Rule>> = {
   "user.manage": { ADMIN: yes, REVIEWER: no, OBSERVER: no, LIAISON: no },
 };
 
-export function can(actor: Actor | null | undefined, action: Action, resource?: Resource): boolean {
+export function can(actor: Principal | null | undefined, action: Action, resource?: Resource): boolean {
   if (!actor) return false;
   // an action or role this table does not know (a typo cast past the compiler, a row edited by
   // hand) is refused: nothing is allowed without a decision written above
@@ -99,7 +105,7 @@ export function can(actor: Actor | null | undefined, action: Action, resource?: 
  * Which campuses' draft items an actor may see, for list queries: every campus, none, or the
  * listed ones. Must agree with `can(actor, "item.read", …)`.
  */
-export function draftScope(actor: Actor): "ALL" | readonly string[] {
+export function draftScope(actor: Principal): "ALL" | readonly string[] {
   const rule = Object.hasOwn(POLICY["item.read"], actor.role) ? POLICY["item.read"][actor.role] : undefined;
   // a rule that allows another campus's draft allows every draft
   if (rule?.(actor, { campusId: "\u0000any-campus", visibility: "DRAFT" })) return "ALL";

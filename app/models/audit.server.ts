@@ -2,9 +2,10 @@ import { Prisma } from "@prisma/client";
 import { parseIsoDate } from "~/domain/dates";
 import { prisma, type Tx } from "~/utils/db.server";
 import { newId } from "~/utils/ids.server";
+import type { AuditActor } from "~/domain/audit-actor";
 
-/** Who did something, and from where: passed to every mutation so it can be audited. */
-export type AuditActor = { userId: string | null; ip: string | null };
+/** Who did something, and from where: passed to every mutation so it can be audited (defined in the domain). */
+export type { AuditActor };
 
 export type AuditInput = {
   action: string;

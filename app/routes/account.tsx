@@ -1,17 +1,18 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { ErrorList, SubmitButton, TextField } from "~/components/forms";
 import { useT } from "~/components/i18n";
 import { changePasswordSchema } from "~/domain/schemas/auth";
 import { listCampuses } from "~/models/campus.server";
 import { changePassword } from "~/models/user.server";
-import { auditActor, getSessionId, requireUser } from "~/utils/auth.server";
-import { flashToast } from "~/utils/session.server";
+import { authorOf, getSessionId, requireUser } from "~/utils/auth.server";
+import { formAction } from "~/utils/form-action.server";
 import { parseForm } from "~/utils/parse-form.server";
 import { readFormData } from "~/utils/request-body.server";
+import { redirectWithToast } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Akun Saya · Kolaborasi Banten" }];
 
@@ -27,28 +28,29 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const formData = await readFormData(request);
-  const submission = parseForm(formData, changePasswordSchema);
-  if (submission.status !== "success") {
-    return json({ result: submission.reply({ hideFields: PASSWORD_FIELDS }) }, { status: 400 });
-  }
-  const sessionId = await getSessionId(request);
-  const result = await changePassword(user.id, submission.value, sessionId ?? "", auditActor(user, context));
-  if (!result.ok) {
-    return json(
-      {
-        result: submission.reply({
-          fieldErrors: { currentPassword: ["account.wrongPassword"] },
-          hideFields: PASSWORD_FIELDS,
-        }),
-      },
-      { status: 400 },
-    );
-  }
-  const cookie = await flashToast(request, { type: "success", key: "account.passwordChanged" });
-  return redirect("/account", { headers: { "Set-Cookie": cookie } });
+export function action(args: ActionFunctionArgs) {
+  return formAction(args, async ({ request, context }) => {
+    const user = await requireUser(request);
+    const formData = await readFormData(request);
+    const submission = parseForm(formData, changePasswordSchema);
+    if (submission.status !== "success") {
+      return json({ result: submission.reply({ hideFields: PASSWORD_FIELDS }) }, { status: 400 });
+    }
+    const sessionId = await getSessionId(request);
+    const result = await changePassword(user.id, submission.value, sessionId ?? "", authorOf(user, context));
+    if (!result.ok) {
+      return json(
+        {
+          result: submission.reply({
+            fieldErrors: { currentPassword: ["account.wrongPassword"] },
+            hideFields: PASSWORD_FIELDS,
+          }),
+        },
+        { status: 400 },
+      );
+    }
+    return redirectWithToast(request, "/account", { type: "success", key: "account.passwordChanged" });
+  });
 }
 
 export default function AccountPage() {

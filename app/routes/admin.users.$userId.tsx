@@ -1,19 +1,17 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorList, SubmitButton, TextField } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { CampusBadges, CampusField, RoleField } from "~/components/user-form";
-import { formatDateTime, type MessageKey } from "~/domain/i18n";
-import { updateUserSchema, userAccessSchema } from "~/domain/schemas/auth";
+import { formatDateTime } from "~/domain/i18n";
+import { updateUserSchema } from "~/domain/schemas/auth";
 import { listCampuses } from "~/models/campus.server";
-import { getUserForAdmin, issuePasswordReset, revokeSessions, setActive, updateUser } from "~/models/user.server";
-import { auditActor, getSessionId, notFound, requirePermission } from "~/utils/auth.server";
-import { flashToast } from "~/utils/session.server";
-import { parseForm } from "~/utils/parse-form.server";
-import { readFormData } from "~/utils/request-body.server";
+import { getUserForAdmin } from "~/models/user.server";
+import { notFound, requirePermission } from "~/utils/auth.server";
+import { userAction, type UserActionData } from "./admin.users.$userId.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.user.name ?? "Pengguna"} · Kolaborasi Banten` },
@@ -26,74 +24,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({ user, campuses: campuses.map(({ slug, name, abbreviation }) => ({ slug, name, abbreviation })), isSelf: me.id === user.id });
 }
 
-type ActionData = {
-  intent: string;
-  result?: SubmissionResult<string[]>;
-  error?: MessageKey;
-  resetLink?: string;
-  hours?: number;
-};
-
-const reply = (data: ActionData, status = 400) => json(data, { status });
-
-async function done(request: Request, userId: string, key: MessageKey) {
-  const cookie = await flashToast(request, { type: "success", key });
-  return redirect(`/admin/users/${userId}`, { headers: { "Set-Cookie": cookie } });
-}
-
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const me = await requirePermission(request, "user.manage");
-  const target = await getUserForAdmin(params.userId ?? "");
-  if (!target) throw notFound();
-  const actor = auditActor(me, context);
-  const formData = await readFormData(request);
-
-  if (formData.get("intent") === "update") {
-    const submission = parseForm(formData, updateUserSchema);
-    if (submission.status !== "success") return reply({ intent: "update", result: submission.reply() });
-    const { name, role, campuses } = submission.value;
-    const updated = await updateUser(target.id, { name, role, campuses }, actor);
-    if (!updated.ok) {
-      if (updated.reason === "not-found") throw notFound();
-      const fieldErrors: Record<string, string[]> =
-        updated.reason === "self-demote" ? { role: ["users.cannotDemoteSelf"] } : { campuses: ["users.unknownCampus"] };
-      return reply({ intent: "update", result: submission.reply({ fieldErrors }) });
-    }
-    return done(request, target.id, "users.saved");
-  }
-
-  const access = userAccessSchema.safeParse({ intent: formData.get("intent") });
-  if (!access.success) throw new Response("Bad Request", { status: 400 });
-  const { intent } = access.data;
-  switch (intent) {
-    case "deactivate":
-    case "activate": {
-      const result = await setActive(target.id, intent === "activate", actor);
-      if (!result.ok) {
-        if (result.reason === "not-found") throw notFound();
-        return reply({ intent, error: "users.cannotDeactivateSelf" });
-      }
-      return done(request, target.id, intent === "activate" ? "users.activated" : "users.deactivated");
-    }
-    case "revoke-sessions": {
-      const keep = me.id === target.id ? await getSessionId(request) : null;
-      const result = await revokeSessions(target.id, actor, keep);
-      if (!result.ok) throw notFound();
-      return done(request, target.id, "users.sessionsRevoked");
-    }
-    case "issue-reset": {
-      if (!target.active) return reply({ intent, error: "users.resetInactive" });
-      const { token, hours } = await issuePasswordReset(target.id, actor);
-      // Shown once in this response and never stored (not in a cookie, not in a URL we redirect to):
-      // the admin copies it from here, so this is the one mutation that does not redirect.
-      return reply({ intent, resetLink: `${new URL(request.url).origin}/reset/${token}`, hours }, 200);
-    }
-  }
-}
+export const action = userAction;
 
 export default function UserPage() {
   const { user, campuses, isSelf } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as ActionData | undefined;
+  const actionData = useActionData<UserActionData>();
   const t = useT();
   const locale = useLocale();
   const [form, fields] = useForm({
@@ -104,7 +39,8 @@ export default function UserPage() {
     shouldValidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: updateUserSchema }),
   });
-  const errorOf = (intent: string) => (actionData?.intent === intent && actionData.error ? [actionData.error] : null);
+  // the buttons without fields show the refusal's form-level errors beside them
+  const errorOf = (intent: string) => (actionData?.intent === intent ? (actionData.result.error?.[""] ?? null) : null);
   return (
     <>
       <Link to="/admin/users" className="text-sm text-brand-700 underline">

@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorList, SubmitButton, TextField } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
@@ -10,10 +10,11 @@ import { formatDateTime } from "~/domain/i18n";
 import { createUserSchema } from "~/domain/schemas/auth";
 import { listCampuses } from "~/models/campus.server";
 import { createUser, listUsers } from "~/models/user.server";
-import { auditActor, requirePermission } from "~/utils/auth.server";
-import { flashToast } from "~/utils/session.server";
+import { authorOf, requirePermission } from "~/utils/auth.server";
+import { formAction } from "~/utils/form-action.server";
 import { parseForm } from "~/utils/parse-form.server";
 import { readFormData } from "~/utils/request-body.server";
+import { redirectWithToast } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Pengguna · Kolaborasi Banten" }];
 
@@ -23,21 +24,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ users, campuses: campuses.map(({ slug, name, abbreviation }) => ({ slug, name, abbreviation })), meId: me.id });
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const me = await requirePermission(request, "user.manage");
-  const submission = parseForm(await readFormData(request), createUserSchema);
-  if (submission.status !== "success") {
-    return json({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
-  }
-  const { email, name, role, campuses, password } = submission.value;
-  const created = await createUser({ email, name, role, campuses, password }, auditActor(me, context));
-  if (!created.ok) {
-    const fieldErrors: Record<string, string[]> =
-      created.reason === "email-taken" ? { email: ["users.emailTaken"] } : { campuses: ["users.unknownCampus"] };
-    return json({ result: submission.reply({ fieldErrors, hideFields: ["password"] }) }, { status: 400 });
-  }
-  const cookie = await flashToast(request, { type: "success", key: "users.created", params: { email } });
-  return redirect(`/admin/users/${created.userId}`, { headers: { "Set-Cookie": cookie } });
+export function action(args: ActionFunctionArgs) {
+  return formAction(args, async ({ request, context }) => {
+    const me = await requirePermission(request, "user.manage");
+    const submission = parseForm(await readFormData(request), createUserSchema);
+    if (submission.status !== "success") {
+      return json({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
+    }
+    const { email, name, role, campuses, password } = submission.value;
+    const created = await createUser({ email, name, role, campuses, password }, authorOf(me, context));
+    if (!created.ok) {
+      const fieldErrors: Record<string, string[]> =
+        created.reason === "email-taken" ? { email: ["users.emailTaken"] } : { campuses: ["users.unknownCampus"] };
+      return json({ result: submission.reply({ fieldErrors, hideFields: ["password"] }) }, { status: 400 });
+    }
+    return redirectWithToast(request, `/admin/users/${created.userId}`, { type: "success", key: "users.created", params: { email } });
+  });
 }
 
 export default function UsersPage() {

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useLocale, useT } from "~/components/i18n";
 import { TeamForm } from "~/components/team-form";
@@ -9,10 +9,11 @@ import { can } from "~/domain/policy";
 import { createTeamSchema } from "~/domain/schemas/team";
 import { getCampusBySlug } from "~/models/campus.server";
 import { createTeam, listTeamsForCampus } from "~/models/team.server";
-import { assertCan, auditActor, notFound, requirePermission, requireUser, toActor } from "~/utils/auth.server";
-import { flashToast } from "~/utils/session.server";
-import { parseForm } from "~/utils/parse-form.server";
+import { assertCan, authorOf, notFound, requirePermission, requireUser, toActor } from "~/utils/auth.server";
+import { formAction } from "~/utils/form-action.server";
+import { parseForm, parseIntent } from "~/utils/parse-form.server";
 import { readFormData } from "~/utils/request-body.server";
+import { redirectWithToast } from "~/utils/session.server";
 
 // `$slug_` keeps this page out of the campus page's layout (it has no <Outlet />): same URL, own page.
 
@@ -28,20 +29,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({ campus, teams, canCreate: can(toActor(user), "team.manage", { campusId: campus.id }) });
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const campus = await getCampusBySlug(params.slug ?? "");
-  if (!campus) throw notFound();
-  assertCan(user, "team.manage", { campusId: campus.id });
-  const formData = await readFormData(request);
-  if (formData.get("intent") !== "create-team") throw new Response("Bad Request", { status: 400 });
-  const submission = parseForm(formData, createTeamSchema);
-  if (submission.status !== "success") {
-    return json({ result: submission.reply() }, { status: 400 });
-  }
-  const team = await createTeam(campus.id, submission.value, auditActor(user, context));
-  const cookie = await flashToast(request, { type: "success", key: "teams.created", params: { name: team.name } });
-  return redirect(`/teams/${team.id}`, { headers: { "Set-Cookie": cookie } });
+export function action(args: ActionFunctionArgs) {
+  return formAction(args, async ({ request, params, context }) => {
+    const user = await requireUser(request);
+    const campus = await getCampusBySlug(params.slug ?? "");
+    if (!campus) throw notFound();
+    assertCan(user, "team.manage", { campusId: campus.id });
+    const formData = await readFormData(request);
+    parseIntent(formData, ["create-team"]);
+    const submission = parseForm(formData, createTeamSchema);
+    if (submission.status !== "success") return json({ result: submission.reply() }, { status: 400 });
+    const team = await createTeam(campus.id, submission.value, authorOf(user, context));
+    return redirectWithToast(request, `/teams/${team.id}`, { type: "success", key: "teams.created", params: { name: team.name } });
+  });
 }
 
 export default function CampusTeamsPage() {

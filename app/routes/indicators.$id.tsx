@@ -1,31 +1,18 @@
-import type { SubmissionResult } from "@conform-to/react";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useLocale, useT } from "~/components/i18n";
 import { IndicatorChart, VerdictBadge } from "~/components/indicator-chart";
 import { IndicatorConflict, LinkItemForm, RecordValueForm, UnlinkButton } from "~/components/indicator-forms";
-import { openedSince, type RecordConflict } from "~/domain/conflict";
 import { ProgressBar, StatusBadge } from "~/components/status";
 import { todayInBanten, toIsoDate } from "~/domain/dates";
 import { formatDate } from "~/domain/i18n";
 import { formatIndicatorNumber, formatIndicatorValue, latestPerYear, trajectory } from "~/domain/indicator";
 import { can } from "~/domain/policy";
-import { linkItemSchema, recordValueSchema } from "~/domain/schemas/indicator";
-import {
-  getIndicatorPage,
-  getIndicatorRef,
-  indicatorChangesSince,
-  linkableItems,
-  linkItem,
-  recordIndicatorValue,
-  unlinkItem,
-} from "~/models/indicator.server";
-import { getItemAccess, visibleItemsWhere } from "~/models/roadmap-item.server";
-import { assertCan, auditActor, notFound, requirePermission, requireUser, toActor } from "~/utils/auth.server";
-import { flashToast, type Toast } from "~/utils/session.server";
-import { parseForm } from "~/utils/parse-form.server";
-import { readFormData } from "~/utils/request-body.server";
+import { getIndicatorPage, getIndicatorRef, linkableItems } from "~/models/indicator.server";
+import { visibleItemsWhere } from "~/models/roadmap-item.server";
+import { notFound, requirePermission, toActor } from "~/utils/auth.server";
+import { indicatorAction, type IndicatorActionData } from "./indicators.$id.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.indicator.nameId ?? "Indikator"} · Kolaborasi Banten` }];
 
@@ -55,66 +42,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-type ActionData = {
-  intent: string;
-  result: SubmissionResult<string[]>;
-  /** the indicator changed after the page was opened: nothing was written */
-  conflict?: RecordConflict;
-  /** the item an unlink was refused for */
-  itemId?: string;
-};
-
-async function done(request: Request, indicatorId: string, toast: Toast) {
-  return redirect(`/indicators/${indicatorId}`, { headers: { "Set-Cookie": await flashToast(request, toast) } });
-}
-
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const indicator = await getIndicatorRef(params.id ?? "");
-  if (!indicator) throw notFound();
-  // linking is a claim about the province's indicator: the governor's office makes it (policy)
-  assertCan(user, "indicator.record");
-  const formData = await readFormData(request);
-  const intent = String(formData.get("intent") ?? "");
-  const who = auditActor(user, context);
-  /** 409: what changed since the page was opened; the reply keeps what the user typed */
-  const refused = async (result: SubmissionResult<string[]>, current: { version: number }, startedAt?: string, itemId?: string) => {
-    const conflict = { version: current.version, changes: await indicatorChangesSince(indicator.id, openedSince(startedAt)) };
-    return json<ActionData>({ intent, result, conflict, itemId }, { status: 409 });
-  };
-
-  if (intent === "record-value") {
-    const submission = parseForm(formData, recordValueSchema(todayInBanten()));
-    if (submission.status !== "success") return json<ActionData>({ intent, result: submission.reply() }, { status: 400 });
-    const saved = await recordIndicatorValue(who, indicator.id, submission.value);
-    if (!saved.ok) return refused(submission.reply(), saved, submission.value.startedAt);
-    return done(request, indicator.id, { type: "success", key: "indicator.recorded" });
-  }
-
-  if (intent === "link-item" || intent === "unlink-item") {
-    const submission = parseForm(formData, linkItemSchema);
-    if (submission.status !== "success") return json<ActionData>({ intent, result: submission.reply() }, { status: 400 });
-    const item = await getItemAccess(submission.value.itemId);
-    // an item the user may not see is answered like one that does not exist
-    if (!item || !can(toActor(user), "item.read", item)) {
-      return json<ActionData>({ intent, result: submission.reply({ fieldErrors: { itemId: ["form.invalidChoice"] } }) }, { status: 400 });
-    }
-    if (intent === "link-item") {
-      const outcome = await linkItem(who, indicator.id, item, submission.value);
-      if (typeof outcome === "object") return refused(submission.reply(), outcome, submission.value.startedAt);
-      return done(request, indicator.id, outcome === "linked" ? { type: "success", key: "indicator.linked" } : { type: "info", key: "indicator.alreadyLinked" });
-    }
-    const outcome = await unlinkItem(who, indicator.id, item, submission.value);
-    if (typeof outcome === "object") return refused(submission.reply(), outcome, submission.value.startedAt, item.id);
-    return done(request, indicator.id, outcome === "unlinked" ? { type: "success", key: "indicator.unlinked" } : { type: "info", key: "indicator.notLinked" });
-  }
-
-  throw new Response("Unknown intent", { status: 400 });
-}
+export const action = indicatorAction;
 
 export default function IndicatorPage() {
   const { indicator, chartActuals, trajectory: path, linkable, today, startedAt, may } = useLoaderData<typeof loader>();
-  const actionData = useActionData<ActionData>();
+  const actionData = useActionData<IndicatorActionData>();
   const conflictFor = (intent: string) => (actionData?.intent === intent ? (actionData.conflict ?? null) : null);
   const unlinkConflict = conflictFor("unlink-item");
   const unlinkRefused = unlinkConflict ? indicator.contributions.flatMap((g) => g.items).find((i) => i.id === actionData?.itemId) : undefined;

@@ -1,11 +1,11 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { draftDefaults } from "~/components/forms";
-import { useLocale, useRootData, useT } from "~/components/i18n";
-import { CommentSection, ItemHistory, MilestoneList, ObstacleList, UpdateList } from "~/components/item-sections";
+import { RestoredNotice, useRestoredDraft } from "~/components/forms";
+import { useLocale, useT } from "~/components/i18n";
+import { COMMENT_FORM_ID, CommentSection, ItemHistory, MilestoneList, ObstacleList, UpdateList } from "~/components/item-sections";
 import { ProgressChart } from "~/components/progress-chart";
-import { ProgressForm } from "~/components/progress-form";
+import { PROGRESS_FORM_ID, ProgressForm } from "~/components/progress-form";
 import { ProgressBar, StatusBadge } from "~/components/status";
 import { todayInBanten, toIsoDate } from "~/domain/dates";
 import { formatDate, formatIdr } from "~/domain/i18n";
@@ -13,7 +13,7 @@ import { can } from "~/domain/policy";
 import { getItemPage, itemHistory } from "~/models/roadmap-item.server";
 import { assertCanSee, notFound, requireUser, toActor } from "~/utils/auth.server";
 import { cachedUntilDataChanges } from "~/utils/data-cache.server";
-import { itemPageAction, type ItemActionData } from "~/utils/item-actions.server";
+import { itemPageAction, type ItemActionData } from "./items.$itemId._index.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.item.title ?? "Program"} · Kolaborasi Banten` }];
 
@@ -49,18 +49,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-export const action = (args: ActionFunctionArgs) => itemPageAction(args);
+export const action = itemPageAction;
 
 export default function ItemPage() {
   const { item, comments, history, today, may } = useLoaderData<typeof loader>();
   const actionData = useActionData<ItemActionData>();
-  const root = useRootData();
   const t = useT();
   const locale = useLocale();
-  const restored = draftDefaults(root?.restoredDraft);
-  // a stashed form is restored into the form it came from: each has a field the others lack
-  const restoredUpdate = restored && "reportedOn" in restored ? restored : null;
-  const restoredText = (field: string) => (typeof restored?.[field] === "string" ? (restored[field] as string) : undefined);
+  // a form kept when the session ended comes back into the form it came from, by its id
+  const restoredInto = useRestoredDraft();
+  const restoredUpdate = restoredInto(PROGRESS_FORM_ID);
   const areaName = locale === "en" ? item.priorityArea.nameEn : item.priorityArea.nameId;
   return (
     <article className="space-y-6">
@@ -128,7 +126,7 @@ export default function ItemPage() {
       {may.update ? (
         <section className="card" aria-labelledby="new-update">
           <h2 id="new-update" className="text-lg font-semibold">{t("progress.title")}</h2>
-          {restoredUpdate ? <p className="mt-2 rounded bg-sky-50 p-3 text-sky-900">{t("form.restored")}</p> : null}
+          <RestoredNotice shown={!!restoredUpdate} />
           <div className="mt-3">
             <ProgressForm
               // a fresh, empty form once an update was posted (else its text and files would be sent again)
@@ -149,9 +147,8 @@ export default function ItemPage() {
           obstacles={item.obstacles}
           canResolve={may.resolve}
           today={today}
-          errors={actionData?.intent === "resolve-obstacle" ? actionData.errors : null}
-          failedId={actionData?.obstacleId}
-          restored={restoredText("obstacleId") ? { obstacleId: restoredText("obstacleId")!, resolution: restoredText("resolution") ?? "" } : null}
+          lastResult={actionData?.intent === "resolve-obstacle" ? actionData : null}
+          restoredInto={restoredInto}
         />
       </section>
 
@@ -173,8 +170,8 @@ export default function ItemPage() {
           <CommentSection
             comments={comments}
             canComment={may.comment}
-            errors={actionData?.intent === "comment" ? actionData.errors : null}
-            restoredBody={restoredUpdate ? undefined : restoredText("body")}
+            lastResult={actionData?.intent === "comment" ? actionData.result : null}
+            defaultValue={restoredInto(COMMENT_FORM_ID)}
           />
         </section>
       ) : null}

@@ -1,13 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { draftDefaults } from "~/components/forms";
-import { useRootData, useT } from "~/components/i18n";
-import { ItemForm } from "~/components/item-form";
+import { RestoredNotice, useRestoredDraft } from "~/components/forms";
+import { useT } from "~/components/i18n";
+import { ITEM_FORM_ID, ItemForm } from "~/components/item-form";
 import { toIsoDate } from "~/domain/dates";
 import { getItemForEdit, itemFormOptions } from "~/models/roadmap-item.server";
-import { assertCan, assertCanSee, notFound, requireUser } from "~/utils/auth.server";
-import { submitItemForm } from "~/utils/item-form.server";
+import { assertCan, assertCanSee, authorOf, notFound, requireUser } from "~/utils/auth.server";
+import { formAction } from "~/utils/form-action.server";
+import { submitItemForm } from "./item-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Ubah program · Kolaborasi Banten" }];
 
@@ -36,17 +37,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, item, options } = await load(request, params.itemId ?? "");
-  return submitItemForm(request, context, user, { campusId: item.campusId, options, itemId: item.id });
+export function action(args: ActionFunctionArgs) {
+  return formAction(args, async ({ request, params, context }) => {
+    const { user, item, options } = await load(request, params.itemId ?? "");
+    return submitItemForm(request, authorOf(user, context), { campusId: item.campusId, options, itemId: item.id });
+  });
 }
 
 export default function EditItemPage() {
   const { item, defaultValue, options } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const root = useRootData();
   const t = useT();
-  const restored = draftDefaults(root?.restoredDraft);
+  const restored = useRestoredDraft()(ITEM_FORM_ID);
   return (
     <>
       <p>
@@ -55,7 +57,7 @@ export default function EditItemPage() {
         </Link>
       </p>
       <h1 className="mt-1 text-2xl font-bold">{t("item.edit")}</h1>
-      {restored ? <p className="mt-2 rounded bg-sky-50 p-3 text-sky-900">{t("form.restored")}</p> : null}
+      <RestoredNotice shown={!!restored} />
       <div className="card mt-4">
         <ItemForm
           options={options}

@@ -1,16 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { draftDefaults } from "~/components/forms";
-import { useRootData, useT } from "~/components/i18n";
-import { MilestoneDefineForm } from "~/components/milestone-define-form";
+import { RestoredNotice, useRestoredDraft } from "~/components/forms";
+import { useT } from "~/components/i18n";
+import { MILESTONE_NEW_FORM_ID, MilestoneDefineForm } from "~/components/milestone-define-form";
 import { newMilestoneSchema } from "~/domain/schemas/milestone";
 import { createMilestone } from "~/models/milestone.server";
 import { getItemAccess } from "~/models/roadmap-item.server";
-import { assertCan, assertCanSee, auditActor, notFound, requireUser } from "~/utils/auth.server";
-import { flashToast } from "~/utils/session.server";
+import { assertCan, assertCanSee, authorOf, notFound, requireUser } from "~/utils/auth.server";
+import { formAction } from "~/utils/form-action.server";
 import { parseForm } from "~/utils/parse-form.server";
 import { readFormData } from "~/utils/request-body.server";
+import { redirectWithToast } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Tonggak evaluasi baru · Kolaborasi Banten" }];
 
@@ -29,22 +30,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({ item: { id: item.id, title: item.title } });
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, item } = await load(request, params.itemId);
-  const submission = parseForm(await readFormData(request), newMilestoneSchema);
-  if (submission.status !== "success") return json({ result: submission.reply() }, { status: 400 });
-  await createMilestone({ ...auditActor(user, context), userId: user.id }, item, submission.value);
-  return redirect(`/items/${item.id}`, {
-    headers: { "Set-Cookie": await flashToast(request, { type: "success", key: "milestone.created" }) },
+export function action(args: ActionFunctionArgs) {
+  return formAction(args, async ({ request, params, context }) => {
+    const { user, item } = await load(request, params.itemId);
+    const submission = parseForm(await readFormData(request), newMilestoneSchema);
+    if (submission.status !== "success") return json({ result: submission.reply() }, { status: 400 });
+    await createMilestone(authorOf(user, context), item, submission.value);
+    return redirectWithToast(request, `/items/${item.id}`, { type: "success", key: "milestone.created" });
   });
 }
 
 export default function NewMilestonePage() {
   const { item } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const root = useRootData();
   const t = useT();
-  const restored = draftDefaults(root?.restoredDraft);
+  const restored = useRestoredDraft()(MILESTONE_NEW_FORM_ID);
   return (
     <div className="mx-auto max-w-2xl">
       <p>
@@ -54,7 +54,7 @@ export default function NewMilestonePage() {
       </p>
       <h1 className="mt-1 text-2xl font-bold">{t("milestone.new")}</h1>
       <p className="mt-1 text-slate-700">{t("milestone.newIntro")}</p>
-      {restored ? <p className="mt-2 rounded bg-sky-50 p-3 text-sky-900">{t("form.restored")}</p> : null}
+      <RestoredNotice shown={!!restored} />
       <div className="card mt-4">
         <MilestoneDefineForm lastResult={actionData?.result} defaultValue={restored} />
       </div>

@@ -1,13 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { draftDefaults } from "~/components/forms";
-import { useRootData, useT } from "~/components/i18n";
-import { ItemForm } from "~/components/item-form";
+import { RestoredNotice, useRestoredDraft } from "~/components/forms";
+import { useT } from "~/components/i18n";
+import { ITEM_FORM_ID, ItemForm } from "~/components/item-form";
 import { getCampusBySlug } from "~/models/campus.server";
 import { itemFormOptions } from "~/models/roadmap-item.server";
-import { notFound, requirePermission } from "~/utils/auth.server";
-import { submitItemForm } from "~/utils/item-form.server";
+import { authorOf, notFound, requirePermission } from "~/utils/auth.server";
+import { formAction } from "~/utils/form-action.server";
+import { submitItemForm } from "./item-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Program baru · Kolaborasi Banten" }];
 
@@ -24,17 +25,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ campus: { slug: campus.slug, name: campus.name }, options });
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const { user, campus, options } = await load(request);
-  return submitItemForm(request, context, user, { campusId: campus.id, options });
+export function action(args: ActionFunctionArgs) {
+  return formAction(args, async ({ request, context }) => {
+    const { user, campus, options } = await load(request);
+    return submitItemForm(request, authorOf(user, context), { campusId: campus.id, options });
+  });
 }
 
 export default function NewItemPage() {
   const { campus, options } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const root = useRootData();
   const t = useT();
-  const restored = draftDefaults(root?.restoredDraft);
+  const restored = useRestoredDraft()(ITEM_FORM_ID);
   return (
     <>
       <p>
@@ -43,7 +45,7 @@ export default function NewItemPage() {
         </Link>
       </p>
       <h1 className="mt-1 text-2xl font-bold">{t("item.new")}</h1>
-      {restored ? <p className="mt-2 rounded bg-sky-50 p-3 text-sky-900">{t("form.restored")}</p> : null}
+      <RestoredNotice shown={!!restored} />
       <div className="card mt-4">
         <ItemForm
           options={options}

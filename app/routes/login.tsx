@@ -8,9 +8,10 @@ import { useT } from "~/components/i18n";
 import { loginSchema } from "~/domain/schemas/auth";
 import { landingPath } from "~/models/campus.server";
 import { isDemoLoaded } from "~/models/app-status.server";
-import { getSessionUser, login } from "~/models/user.server";
-import { assertSameOrigin, clientIp, getUser } from "~/utils/auth.server";
+import { login } from "~/models/user.server";
+import { clientIp, getSessionUser, getUser } from "~/utils/auth.server";
 import { env } from "~/utils/env.server";
+import { formAction } from "~/utils/form-action.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { commitCookieSession, getCookieSession } from "~/utils/session.server";
 import { parseForm } from "~/utils/parse-form.server";
@@ -27,36 +28,37 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ demoPassword: demo ? env().DEMO_PASSWORD : null, demo });
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  assertSameOrigin(request);
-  const formData = await readFormData(request);
-  const submission = parseForm(formData, loginSchema);
-  if (submission.status !== "success") {
-    return json({ result: submission.reply({ hideFields: ["password"] }), retryAfterMinutes: null }, { status: 400 });
-  }
-  const result = await login(submission.value, {
-    ip: clientIp(context),
-    userAgent: request.headers.get("User-Agent"),
+export function action(args: ActionFunctionArgs) {
+  return formAction(args, async ({ request, context }) => {
+    const formData = await readFormData(request);
+    const submission = parseForm(formData, loginSchema);
+    if (submission.status !== "success") {
+      return json({ result: submission.reply({ hideFields: ["password"] }), retryAfterMinutes: null }, { status: 400 });
+    }
+    const result = await login(submission.value, {
+      ip: clientIp(context),
+      userAgent: request.headers.get("User-Agent"),
+    });
+    if (!result.ok) {
+      const rateLimited = result.reason === "rate-limited";
+      return json(
+        {
+          result: submission.reply({
+            formErrors: [rateLimited ? "login.rateLimited" : "login.failed"],
+            hideFields: ["password"],
+          }),
+          retryAfterMinutes: rateLimited ? result.retryAfterMinutes : null,
+        },
+        { status: rateLimited ? 429 : 400 },
+      );
+    }
+    const session = await getCookieSession(request);
+    session.set("sessionId", result.sessionId);
+    const user = await getSessionUser(result.sessionId);
+    const to = safeRedirect(submission.value.redirectTo, user ? await landingPath(user) : "/");
+    const maxAge = Math.floor((result.expiresAt.getTime() - Date.now()) / 1000);
+    return redirect(to, { headers: { "Set-Cookie": await commitCookieSession(session, maxAge) } });
   });
-  if (!result.ok) {
-    const rateLimited = result.reason === "rate-limited";
-    return json(
-      {
-        result: submission.reply({
-          formErrors: [rateLimited ? "login.rateLimited" : "login.failed"],
-          hideFields: ["password"],
-        }),
-        retryAfterMinutes: rateLimited ? result.retryAfterMinutes : null,
-      },
-      { status: rateLimited ? 429 : 400 },
-    );
-  }
-  const session = await getCookieSession(request);
-  session.set("sessionId", result.sessionId);
-  const user = await getSessionUser(result.sessionId);
-  const to = safeRedirect(submission.value.redirectTo, user ? await landingPath(user) : "/");
-  const maxAge = Math.floor((result.expiresAt.getTime() - Date.now()) / 1000);
-  return redirect(to, { headers: { "Set-Cookie": await commitCookieSession(session, maxAge) } });
 }
 
 export default function LoginPage() {

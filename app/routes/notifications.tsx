@@ -1,13 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { SubmitButton } from "~/components/forms";
 import { useT } from "~/components/i18n";
 import { NotificationList } from "~/components/milestone-notifications";
 import { listNotifications, markAllRead, unreadCount } from "~/models/notification.server";
 import { requireUser } from "~/utils/auth.server";
-import { flashToast } from "~/utils/session.server";
+import { formAction } from "~/utils/form-action.server";
+import { parseIntent } from "~/utils/parse-form.server";
 import { readFormData } from "~/utils/request-body.server";
+import { redirectWithToast } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Pemberitahuan · Kolaborasi Banten" }];
 
@@ -18,13 +20,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ ...page, unread, paged: !!cursor });
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const formData = await readFormData(request);
-  if (formData.get("intent") !== "mark-read") throw new Response("Unknown intent", { status: 400 });
-  await markAllRead(user.id);
-  return redirect("/notifications", {
-    headers: { "Set-Cookie": await flashToast(request, { type: "success", key: "notifications.markedRead" }) },
+export function action(args: ActionFunctionArgs) {
+  return formAction(args, async ({ request }) => {
+    const user = await requireUser(request);
+    parseIntent(await readFormData(request), ["mark-read"]);
+    await markAllRead(user.id);
+    return redirectWithToast(request, "/notifications", { type: "success", key: "notifications.markedRead" });
   });
 }
 

@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorList, SelectField, SubmitButton } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
@@ -10,10 +10,11 @@ import { formatDateTime, formatNumber } from "~/domain/i18n";
 import { can } from "~/domain/policy";
 import { closableQuarters, closeQuarterSchema } from "~/domain/quarter";
 import { closeQuarter, listQuarterCloses } from "~/models/quarter.server";
-import { assertCan, auditActor, requirePermission, requireUser, toActor } from "~/utils/auth.server";
-import { flashToast } from "~/utils/session.server";
-import { parseForm } from "~/utils/parse-form.server";
+import { assertCan, authorOf, requirePermission, requireUser, toActor } from "~/utils/auth.server";
+import { formAction } from "~/utils/form-action.server";
+import { parseForm, parseIntent } from "~/utils/parse-form.server";
 import { readFormData } from "~/utils/request-body.server";
+import { redirectWithToast } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Triwulan · Kolaborasi Banten" }];
 
@@ -25,18 +26,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ closes, canClose, closable });
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  assertCan(user, "quarter.close");
-  const formData = await readFormData(request);
-  if (formData.get("intent") !== "close") throw new Response("Bad Request", { status: 400 });
-  const submission = parseForm(formData, closeQuarterSchema);
-  if (submission.status !== "success") return json({ result: submission.reply() }, { status: 400 });
-  const { quarter } = submission.value;
-  const result = await closeQuarter(quarter, todayInBanten(), auditActor(user, context));
-  if (!result.ok) return json({ result: submission.reply({ fieldErrors: { quarter: [result.reason] } }) }, { status: 400 });
-  const cookie = await flashToast(request, { type: "success", key: "quarters.closed", params: { quarter, count: result.items } });
-  return redirect(`/quarters/${quarter}`, { headers: { "Set-Cookie": cookie } });
+export function action(args: ActionFunctionArgs) {
+  return formAction(args, async ({ request, context }) => {
+    const user = await requireUser(request);
+    assertCan(user, "quarter.close");
+    const formData = await readFormData(request);
+    parseIntent(formData, ["close"]);
+    const submission = parseForm(formData, closeQuarterSchema);
+    if (submission.status !== "success") return json({ result: submission.reply() }, { status: 400 });
+    const { quarter } = submission.value;
+    const result = await closeQuarter(quarter, todayInBanten(), authorOf(user, context));
+    if (!result.ok) return json({ result: submission.reply({ fieldErrors: { quarter: [result.reason] } }) }, { status: 400 });
+    return redirectWithToast(request, `/quarters/${quarter}`, { type: "success", key: "quarters.closed", params: { quarter, count: result.items } });
+  });
 }
 
 export default function QuartersPage() {

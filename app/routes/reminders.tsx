@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { SubmitButton } from "~/components/forms";
@@ -7,10 +7,12 @@ import { useLocale, useT } from "~/components/i18n";
 import { todayInBanten } from "~/domain/dates";
 import { formatDateTime } from "~/domain/i18n";
 import { recentReminders, sendReminder, staleByCampus } from "~/models/reminder.server";
-import { auditActor, requirePermission } from "~/utils/auth.server";
+import { authorOf, requirePermission } from "~/utils/auth.server";
 import { env } from "~/utils/env.server";
-import { flashToast } from "~/utils/session.server";
+import { formAction } from "~/utils/form-action.server";
+import { parseForm, parseIntent } from "~/utils/parse-form.server";
 import { readFormData } from "~/utils/request-body.server";
+import { redirectWithToast } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Pengingat · Kolaborasi Banten" }];
 
@@ -23,27 +25,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const sendSchema = z.object({ intent: z.literal("send"), campusId: z.string().min(1).max(40) });
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "reminder.send");
-  const parsed = sendSchema.safeParse(Object.fromEntries(await readFormData(request)));
-  if (!parsed.success) throw new Response("Bad Request", { status: 400 });
-  const outcome = await sendReminder(
-    { ...auditActor(user, context), userId: user.id },
-    parsed.data.campusId,
-    todayInBanten(),
-    env().STALE_AFTER_DAYS,
-  );
-  if (!outcome.sent) {
-    return json({ campusId: parsed.data.campusId, reason: outcome.reason, at: outcome.at?.toISOString() ?? null }, { status: 409 });
-  }
-  return redirect("/reminders", {
-    headers: {
-      "Set-Cookie": await flashToast(request, {
-        type: "success",
-        key: "reminders.sent",
-        params: { items: outcome.items, recipients: outcome.recipients },
-      }),
-    },
+export function action(args: ActionFunctionArgs) {
+  return formAction(args, async ({ request, context }) => {
+    const user = await requirePermission(request, "reminder.send");
+    const formData = await readFormData(request);
+    parseIntent(formData, ["send"]);
+    // the campus is the value of the button pressed: without a valid one there is no form to answer
+    const submission = parseForm(formData, sendSchema);
+    if (submission.status !== "success") throw new Response("Bad Request", { status: 400 });
+    const { campusId } = submission.value;
+    const outcome = await sendReminder(authorOf(user, context), campusId, todayInBanten(), env().STALE_AFTER_DAYS);
+    if (!outcome.sent) return json({ campusId, reason: outcome.reason, at: outcome.at?.toISOString() ?? null }, { status: 409 });
+    const params = { items: outcome.items, recipients: outcome.recipients };
+    return redirectWithToast(request, "/reminders", { type: "success", key: "reminders.sent", params });
   });
 }
 

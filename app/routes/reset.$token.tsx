@@ -1,16 +1,17 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorList, SubmitButton, TextField } from "~/components/forms";
 import { useT } from "~/components/i18n";
 import { resetPasswordSchema } from "~/domain/schemas/auth";
 import { consumePasswordReset, findValidReset } from "~/models/user.server";
-import { assertSameOrigin, clientIp } from "~/utils/auth.server";
-import { flashToast } from "~/utils/session.server";
+import { clientIp } from "~/utils/auth.server";
+import { formAction } from "~/utils/form-action.server";
 import { parseForm } from "~/utils/parse-form.server";
 import { readFormData } from "~/utils/request-body.server";
+import { redirectWithToast } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [
   { title: "Atur ulang kata sandi · Kolaborasi Banten" },
@@ -28,21 +29,21 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return json({ valid: true as const, email: reset.user.email });
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  assertSameOrigin(request);
-  const token = params.token ?? "";
-  if (!(await findValidReset(token))) return invalid();
-  const submission = parseForm(await readFormData(request), resetPasswordSchema);
-  if (submission.status !== "success") {
-    return json(
-      { valid: true as const, email: null, result: submission.reply({ hideFields: ["newPassword", "confirmPassword"] }) },
-      { status: 400 },
-    );
-  }
-  // consumePasswordReset is the authority: a concurrent use of the same link loses here
-  if (!(await consumePasswordReset(token, submission.value.newPassword, clientIp(context)))) return invalid();
-  const cookie = await flashToast(request, { type: "success", key: "reset.done" });
-  return redirect("/login", { headers: { "Set-Cookie": cookie } });
+export function action(args: ActionFunctionArgs) {
+  return formAction(args, async ({ request, params, context }) => {
+    const token = params.token ?? "";
+    if (!(await findValidReset(token))) return invalid();
+    const submission = parseForm(await readFormData(request), resetPasswordSchema);
+    if (submission.status !== "success") {
+      return json(
+        { valid: true as const, email: null, result: submission.reply({ hideFields: ["newPassword", "confirmPassword"] }) },
+        { status: 400 },
+      );
+    }
+    // consumePasswordReset is the authority: a concurrent use of the same link loses here
+    if (!(await consumePasswordReset(token, submission.value.newPassword, clientIp(context)))) return invalid();
+    return redirectWithToast(request, "/login", { type: "success", key: "reset.done" });
+  });
 }
 
 export default function ResetPage() {

@@ -1,10 +1,14 @@
 import { redirect } from "@remix-run/node";
-import { can, type Action, type Actor, type Resource } from "~/domain/policy";
-import type { AuditActor } from "~/models/audit.server";
-import { getSessionUser, type SessionUser } from "~/models/user.server";
-import { saveDraft } from "~/models/form-draft.server";
+import type { AuditActor, Author } from "~/domain/audit-actor";
+import type { Role } from "~/domain/enums";
+import { can, type Action, type Principal, type Resource } from "~/domain/policy";
+import { prisma } from "./db.server";
 import { getCookieSession } from "./session.server";
 import { isSameOrigin } from "./origin";
+
+// Guards: who is asking and what they may do. They read, throw a Response when the answer is no,
+// and never write (keeping the form of a refused submission is the action entry's step,
+// app/utils/form-action.server.ts).
 
 /** What the server knows about the request beyond the Request itself (set by server.mjs). */
 export type AppLoadContext = { clientIp?: string };
@@ -13,21 +17,45 @@ export function clientIp(context: AppLoadContext | undefined | null): string {
   return context?.clientIp ?? "unknown";
 }
 
+export type SessionUser = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  locale: string;
+  campusIds: string[];
+};
+
+/**
+ * The active user behind a live session, or null. Every request asks, so it is one raw query
+ * (Prisma's nested select compiled to ~1.5 ms; this takes ~0.3 ms).
+ */
+export async function getSessionUser(sessionId: string): Promise<SessionUser | null> {
+  const rows = await prisma.$queryRaw<
+    { id: string; email: string; name: string; role: string; locale: string; campusIds: string | null }[]
+  >`SELECT u."id", u."email", u."name", u."role", u."locale",
+      (SELECT group_concat(uc."campusId", ' ') FROM "UserCampus" uc WHERE uc."userId" = u."id") AS campusIds
+    FROM "Session" s JOIN "User" u ON u."id" = s."userId"
+    WHERE s."id" = ${sessionId} AND s."expiresAt" > ${Date.now()} AND u."active" = 1`;
+  const row = rows[0];
+  if (!row) return null;
+  const { campusIds, ...user } = row;
+  return { ...user, role: user.role as Role, campusIds: campusIds ? campusIds.split(" ").sort() : [] };
+}
+
 // The root loader and the route's loader run for the same Request: look the session up once.
 const usersByRequest = new WeakMap<Request, Promise<SessionUser | null>>();
 
 export function getUser(request: Request): Promise<SessionUser | null> {
   let user = usersByRequest.get(request);
   if (!user) {
-    user = getCookieSession(request).then((session) => {
-      const sessionId = session.get("sessionId");
-      return sessionId ? getSessionUser(sessionId) : null;
-    });
+    user = getSessionId(request).then((sessionId) => (sessionId ? getSessionUser(sessionId) : null));
     usersByRequest.set(request, user);
   }
   return user;
 }
 
+/** The id of the session this browser was once given (signed cookie), live or not. */
 export async function getSessionId(request: Request): Promise<string | null> {
   const session = await getCookieSession(request);
   return session.get("sessionId") ?? null;
@@ -46,37 +74,54 @@ export function assertSameOrigin(request: Request) {
   if (!isSameOrigin(request)) throw forbidden();
 }
 
-/**
- * The signed-in user, or a redirect to /login that brings them back here afterwards. A form
- * posted after the session ended is kept (without files and passwords) and restored after login.
- */
-export async function requireUser(request: Request): Promise<SessionUser> {
-  assertSameOrigin(request);
-  const user = await getUser(request);
-  if (user) return user;
+/** The path and query the request was for: where signing in leads back to. */
+export function requestPath(request: Request): string {
   const url = new URL(request.url);
-  const back = `${url.pathname}${url.search}`;
-  const params = new URLSearchParams({ redirectTo: back });
-  const headers = new Headers();
-  if (request.method !== "GET" && request.method !== "HEAD") {
-    params.set("expired", "1");
-    const cookie = await saveDraft(request, back, await getSessionId(request));
-    if (cookie) headers.append("Set-Cookie", cookie);
-  }
-  throw redirect(`/login?${params}`, { headers });
+  return `${url.pathname}${url.search}`;
 }
 
-export function toActor(user: SessionUser): Actor {
+const signInRedirects = new WeakSet<Response>();
+
+/** Whether `thrown` is the redirect to /login that `requireUser` throws for a request without a live session. */
+export function isSignInRedirect(thrown: unknown): thrown is Response {
+  return thrown instanceof Response && signInRedirects.has(thrown);
+}
+
+/**
+ * The signed-in user, or a thrown redirect to /login that brings them back here afterwards (with
+ * `expired=1` for a submission, so the sign-in page says the session ended).
+ */
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const user = await getUser(request);
+  if (user) return user;
+  const params = new URLSearchParams({ redirectTo: requestPath(request) });
+  if (request.method !== "GET" && request.method !== "HEAD") params.set("expired", "1");
+  const response = redirect(`/login?${params}`);
+  signInRedirects.add(response);
+  throw response;
+}
+
+/** The signed-in user as the permission policy sees them. */
+export function toPrincipal(user: SessionUser): Principal {
   return { id: user.id, role: user.role, campusIds: user.campusIds };
 }
 
+/** @deprecated the policy's subject is a Principal: use `toPrincipal` (kept while loaders still call it) */
+export const toActor = toPrincipal;
+
+/** Who made a request that may be anonymous (signing out), as the audit trail records them. */
 export function auditActor(user: SessionUser | null, context: AppLoadContext | undefined): AuditActor {
   return { userId: user?.id ?? null, ip: clientIp(context) };
 }
 
+/** The signed-in user as the audit trail records them, and as the author of what they write. */
+export function authorOf(user: SessionUser, context: AppLoadContext | undefined): Author {
+  return { userId: user.id, ip: clientIp(context) };
+}
+
 /** Throws 403 unless the policy allows the action. */
 export function assertCan(user: SessionUser, action: Action, resource?: Resource) {
-  if (!can(toActor(user), action, resource)) throw forbidden();
+  if (!can(toPrincipal(user), action, resource)) throw forbidden();
 }
 
 /** Signed-in user who may do `action` on `resource`, or a thrown 403 (or login redirect). */
@@ -90,5 +135,5 @@ export async function requirePermission(request: Request, action: Action, resour
  * For records a user may not even know exist (another campus's draft): 404 rather than 403.
  */
 export function assertCanSee(user: SessionUser, action: Action, resource: Resource) {
-  if (!can(toActor(user), action, resource)) throw notFound();
+  if (!can(toPrincipal(user), action, resource)) throw notFound();
 }

@@ -17,3 +17,14 @@ export function parseForm<Schema extends ZodTypeAny>(formData: FormData, schema:
   }
   return parseWithZod(formData, { schema: ready as Schema, disableAutoCoercion: true });
 }
+
+/**
+ * Which of its forms a submission to a route with several came from: the `intent` field, one of
+ * `intents`, or a thrown 400 (a form this route does not take). The action then switches over it
+ * and parses the submission with that intent's own schema.
+ */
+export function parseIntent<const Intents extends readonly [string, ...string[]]>(formData: FormData, intents: Intents): Intents[number] {
+  const intent = formData.get("intent");
+  if (typeof intent !== "string" || !intents.includes(intent)) throw new Response("Unknown intent", { status: 400 });
+  return intent as Intents[number];
+}

@@ -1,4 +1,4 @@
-import { createCookie, createCookieSessionStorage, type Session } from "@remix-run/node";
+import { createCookie, createCookieSessionStorage, redirect, type Session } from "@remix-run/node";
 import type { MessageKey } from "~/domain/i18n";
 import { LOCALES, type Locale, isOneOf } from "~/domain/enums";
 import { env } from "./env.server";
@@ -38,11 +38,19 @@ export async function commitCookieSession(session: Session<SessionData, FlashDat
   return sessionStorage().commitSession(session, maxAgeSeconds ? { maxAge: maxAgeSeconds } : undefined);
 }
 
-/** Redirect-with-toast helper: returns the Set-Cookie header value carrying the message. */
-export async function flashToast(request: Request, toast: Toast): Promise<string> {
+/** The Set-Cookie header value carrying a flash message, shown once by the root loader. */
+async function flashToast(request: Request, toast: Toast): Promise<string> {
   const session = await getCookieSession(request);
   session.flash("toast", toast);
   return commitCookieSession(session);
+}
+
+/**
+ * How every successful mutation answers: a redirect (so reloading never posts again) carrying a
+ * toast that the page it leads to shows once.
+ */
+export async function redirectWithToast(request: Request, to: string, toast: Toast): Promise<Response> {
+  return redirect(to, { headers: { "Set-Cookie": await flashToast(request, toast) } });
 }
 
 export const localeCookie = createCookie("lang", {

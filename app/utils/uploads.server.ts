@@ -5,11 +5,23 @@ import { MAX_FILE_BYTES, MAX_FILES, extensionOf, safeFileName } from "~/domain/e
 import { uploadsDir } from "./database-url.mjs";
 import { readFormData, textPartsOnly } from "./request-body.server";
 
+/** A form that may carry evidence files, as every action taking them reads it. */
+export type EvidenceForm = {
+  formData: FormData;
+  /**
+   * Errors for the `files` field when a file was over the limit (its part was not kept), to add to
+   * the submission's reply; undefined when every file was taken.
+   */
+  fileErrors: Record<string, string[]> | undefined;
+  /** Files were chosen: after a refusal the user must choose them again (browsers cannot refill them). */
+  filesChosen: boolean;
+};
+
 /**
  * Reads a form that may carry files. Files over the limit are not kept in memory: the part is
  * refused and the field gets an error, so the rest of what the user typed survives.
  */
-export async function readForm(request: Request): Promise<{ formData: FormData; tooLarge: boolean }> {
+export async function readEvidenceForm(request: Request): Promise<EvidenceForm> {
   let tooLarge = false;
   let files = 0;
   const formData = await readFormData(request, async (part) => {
@@ -27,7 +39,8 @@ export async function readForm(request: Request): Promise<{ formData: FormData; 
     }
     return new File([Buffer.concat(chunks)], part.filename, { type: part.contentType });
   });
-  return { formData, tooLarge };
+  const filesChosen = tooLarge || formData.getAll("files").some((f) => typeof f === "object" && f.size > 0);
+  return { formData, fileErrors: tooLarge ? { files: ["evidence.tooLarge"] } : undefined, filesChosen };
 }
 
 export { uploadsDir };

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
-import { getSessionUser, login } from "~/models/user.server";
+import { login } from "~/models/user.server";
+import { getSessionUser } from "~/utils/auth.server";
 import { action, loader } from "~/routes/account";
 import { getCookieSession } from "~/utils/session.server";
 import { createUser } from "../../prisma/factories";

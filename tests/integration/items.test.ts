@@ -10,6 +10,11 @@ import * as newItem from "~/routes/items.new";
 import * as editItem from "~/routes/items.$itemId.edit";
 import * as itemPage from "~/routes/items.$itemId._index";
 import * as evidenceRoute from "~/routes/evidence.$evidenceId";
+import { loader as rootLoader } from "~/root";
+import { COMMENT_FORM_ID, resolveObstacleFormId } from "~/components/item-sections";
+import { PROGRESS_FORM_ID } from "~/components/progress-form";
+import { restoredValues } from "~/domain/form-draft";
+import { requirePermission, requireUser } from "~/utils/auth.server";
 import { createItem, createObstacle, createTeam, createUpdate, createUser } from "../../prisma/factories";
 import { ORIGIN, call, cookieFor, jsonOf, makeRequest } from "../support/http";
 import { buildWorld, type Who, type World } from "../support/world";
@@ -98,6 +103,8 @@ function validItem(overrides: Record<string, string> = {}): Record<string, strin
 function progressForm(overrides: Record<string, string | File | File[]> = {}): FormData {
   const values: Record<string, string | File | File[]> = {
     intent: "post-update",
+    // the hidden field naming the Conform form, as the browser sends it
+    __form: PROGRESS_FORM_ID,
     reportedOn: iso(addDays(today(), -3)),
     progress: "25",
     status: "ON_TRACK",
@@ -650,10 +657,67 @@ describe("post-update", () => {
     expect(location.searchParams.get("expired")).toBe("1");
     expect(response.headers.get("Set-Cookie")).toMatch(/^__draft=/);
     const draft = await prisma.formDraft.findFirstOrThrow({ where: { path: `/items/${item.id}` } });
-    const fields = JSON.parse(draft.data) as [string, string][];
+    const { formId, fields } = JSON.parse(draft.data) as { formId: string; fields: [string, string][] };
+    expect(formId).toBe(PROGRESS_FORM_ID);
     expect(fields).toContainEqual(["narrative", "Uraian yang tidak boleh hilang"]);
     expect(fields.map(([name]) => name)).not.toContain("intent");
     expect(fields.map(([name]) => name)).not.toContain("files");
+    expect(fields.map(([name]) => name)).not.toContain("__form");
+  });
+
+  it("requireUser only guards: for an ended session it throws the sign-in redirect and writes nothing", async () => {
+    const item = await freshItem();
+    const cookie = await endedSessionCookie();
+    const before = await prisma.formDraft.count();
+    for (const guard of [requireUser, (request: Request) => requirePermission(request, "update.create", item)]) {
+      const request = makeRequest(`/items/${item.id}`, { form: progressForm({ narrative: "Tidak disimpan oleh penjaga" }), cookie });
+      const thrown = await guard(request).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(thrown).toBeInstanceOf(Response);
+      const response = thrown as Response;
+      expect(new URL(response.headers.get("Location")!, ORIGIN).pathname).toBe("/login");
+      expect(response.headers.get("Set-Cookie")).toBeNull();
+      // the body is still unread: the action entry may keep it, the guard did not touch it
+      expect(request.bodyUsed).toBe(false);
+    }
+    expect(await prisma.formDraft.count()).toBe(before);
+  });
+
+  it("a kept draft comes back into the form it came from, by its Conform id, and into no other", async () => {
+    const item = await freshItem();
+    const obstacle = await createObstacle(prisma, { itemId: item.id });
+    const cookie = await endedSessionCookie();
+    const form = { intent: "resolve-obstacle", __form: resolveObstacleFormId(obstacle.id), obstacleId: obstacle.id, resolution: "Koordinasi dengan Bappeda" };
+    const refused = await postWithCookie(item.id, cookie, form);
+    expect(new URL(refused.headers.get("Location")!, ORIGIN).pathname).toBe("/login");
+    const draftCookie = refused.headers.get("Set-Cookie")!.split(";")[0]!;
+
+    // signed in again, the item page gets the draft once, named by its form
+    const page = (c: string) => call(rootLoader, makeRequest(`/items/${item.id}`, { cookie: c }));
+    const restored = await page(`${w.cookies.LIAISON_OWN}; ${draftCookie}`);
+    const { restoredDraft } = await jsonOf(restored);
+    expect(restoredDraft.formId).toBe(resolveObstacleFormId(obstacle.id));
+    expect(restoredValues(restoredDraft, resolveObstacleFormId(obstacle.id))).toEqual({ obstacleId: obstacle.id, resolution: "Koordinasi dengan Bappeda" });
+    // the other forms of the page, another obstacle's included, stay as they were
+    for (const other of [PROGRESS_FORM_ID, COMMENT_FORM_ID, resolveObstacleFormId("another-obstacle")]) {
+      expect(restoredValues(restoredDraft, other)).toBeNull();
+    }
+    expect(restored.headers.get("Set-Cookie")).toMatch(/^__draft=;/);
+    // and only once
+    expect((await jsonOf(await page(`${w.cookies.LIAISON_OWN}; ${restored.headers.get("Set-Cookie")!.split(";")[0]}`))).restoredDraft).toBeNull();
+  });
+
+  it("keeps nothing for a submission that does not name its form (it could not be restored anywhere)", async () => {
+    const item = await freshItem();
+    const before = await prisma.formDraft.count();
+    const form = progressForm({ narrative: "Tanpa nama formulir" });
+    form.delete("__form");
+    const response = await postWithCookie(item.id, await endedSessionCookie(), form);
+    expect(new URL(response.headers.get("Location")!, ORIGIN).pathname).toBe("/login");
+    expect(response.headers.get("Set-Cookie")).toBeNull();
+    expect(await prisma.formDraft.count()).toBe(before);
   });
 
   it("stores nothing for an anonymous post (no session was ever issued to it)", async () => {
@@ -727,7 +791,9 @@ describe("resolve-obstacle", () => {
     const mine = await createObstacle(prisma, { itemId: item.id });
     const empty = await postItem(item.id, "LIAISON_OWN", { intent: "resolve-obstacle", obstacleId: mine.id, resolution: "  " });
     expect(empty.status).toBe(400);
-    expect(await jsonOf(empty)).toMatchObject({ intent: "resolve-obstacle", errors: ["form.required"], obstacleId: mine.id });
+    const refused = await jsonOf(empty);
+    expect(refused).toMatchObject({ intent: "resolve-obstacle", obstacleId: mine.id });
+    expect(refused.result.error.resolution).toEqual(["form.required"]);
   });
 
   it("is refused to the governor's office and other campuses", async () => {
@@ -754,7 +820,9 @@ describe("comment", () => {
 
     const empty = await audited(() => postItem(item.id, "LIAISON_OWN", { intent: "comment", body: "" }));
     expect(empty.response.status).toBe(400);
-    expect(await jsonOf(empty.response)).toMatchObject({ intent: "comment", errors: ["form.required"] });
+    const refused = await jsonOf(empty.response);
+    expect(refused.intent).toBe("comment");
+    expect(refused.result.error.body).toEqual(["form.required"]);
     expect(empty.written).toBe(0);
 
     expect((await postItem(item.id, "OBSERVER", { intent: "comment", body: "x" })).status).toBe(403);

@@ -1,10 +1,14 @@
+import crypto from "node:crypto";
 import { createCookie } from "@remix-run/node";
-import { prisma } from "~/utils/db.server";
-import { env } from "~/utils/env.server";
-import { readFormData } from "~/utils/request-body.server";
-import { newToken } from "./user.server";
+import { FORM_ID_FIELD, type RestoredDraft } from "~/domain/form-draft";
+import { prisma } from "./db.server";
+import { env } from "./env.server";
+import { readFormData } from "./request-body.server";
 
-// A form posted after the session expired is stashed here, so it can be restored after login.
+// A form posted after the session ended is stashed here, so it can be restored after signing in,
+// into the form it came from (its Conform id, sent in the FORM_ID_FIELD hidden field). This is
+// request plumbing tied to the cookie session, like the session itself: it lives with the sessions
+// in app/utils, is written only by the action entry (form-action.server.ts) and read by the root.
 
 const DRAFT_TTL_MS = 24 * 3_600_000;
 const MAX_DRAFT_BYTES = 64 * 1024;
@@ -24,11 +28,15 @@ function draftCookie() {
 /** Drafts one (expired) session may keep at a time: the newest replace the oldest. */
 export const MAX_DRAFTS_PER_SESSION = 5;
 
+/** What a FormDraft row's `data` holds. */
+type StoredDraft = { formId: string; fields: [string, string][] };
+
 /**
  * Stores the text fields of a submission refused because its session ended; returns the
  * Set-Cookie value, or null. Only a request that carries a session this server once issued
  * (`sessionId`, read from the signed cookie) may keep a draft, and each such session keeps at
- * most MAX_DRAFTS_PER_SESSION, one per page: an anonymous post stores nothing.
+ * most MAX_DRAFTS_PER_SESSION, one per page: an anonymous post stores nothing. A submission that
+ * does not name its form (FORM_ID_FIELD) could not be restored anywhere and is not kept.
  */
 export async function saveDraft(request: Request, path: string, sessionId: string | null): Promise<string | null> {
   if (!sessionId) return null;
@@ -38,13 +46,15 @@ export async function saveDraft(request: Request, path: string, sessionId: strin
   } catch {
     return null;
   }
+  const formId = form.get(FORM_ID_FIELD);
+  if (typeof formId !== "string" || !formId) return null;
   const fields: [string, string][] = [];
   for (const [name, value] of form.entries()) {
-    if (typeof value === "string" && !NEVER_KEPT.test(name)) fields.push([name, value]);
+    if (typeof value === "string" && name !== FORM_ID_FIELD && !NEVER_KEPT.test(name)) fields.push([name, value]);
   }
-  const data = JSON.stringify(fields);
+  const data = JSON.stringify({ formId, fields } satisfies StoredDraft);
   if (fields.length === 0 || data.length > MAX_DRAFT_BYTES) return null;
-  const id = newToken();
+  const id = crypto.randomBytes(32).toString("base64url");
   // housekeeping happens here, on a POST: reading a draft back (a GET) never writes
   // in a transaction, like every write (see app/utils/db.server.ts)
   await prisma.$transaction(async (tx) => {
@@ -61,17 +71,27 @@ export async function saveDraft(request: Request, path: string, sessionId: strin
   return draftCookie().serialize(id);
 }
 
+function parseStored(data: string): StoredDraft | null {
+  try {
+    const value = JSON.parse(data) as Partial<StoredDraft>;
+    return typeof value?.formId === "string" && Array.isArray(value.fields) ? { formId: value.formId, fields: value.fields } : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
- * The stashed fields for this page, if this browser has some. Returns them once, with the
- * Set-Cookie value that makes this browser forget them (the row itself expires).
+ * The stashed submission for this page, if this browser has one. Returns it once, with the
+ * Set-Cookie value that makes this browser forget it (the row itself expires); `draft` is null
+ * for an expired or unreadable one.
  */
-export async function takeDraft(request: Request): Promise<{ fields: [string, string][]; cookie: string } | null> {
+export async function takeDraft(request: Request): Promise<{ draft: RestoredDraft | null; cookie: string } | null> {
   const id = await draftCookie().parse(request.headers.get("Cookie"));
   if (typeof id !== "string") return null;
   const url = new URL(request.url);
-  const draft = await prisma.formDraft.findUnique({ where: { id } });
-  if (!draft || draft.path !== `${url.pathname}${url.search}`) return null;
+  const row = await prisma.formDraft.findUnique({ where: { id } });
+  if (!row || row.path !== `${url.pathname}${url.search}`) return null;
   const cookie = await draftCookie().serialize("", { maxAge: 0 });
-  if (draft.expiresAt < new Date()) return { fields: [], cookie };
-  return { fields: JSON.parse(draft.data) as [string, string][], cookie };
+  const stored = row.expiresAt < new Date() ? null : parseStored(row.data);
+  return { draft: stored?.fields.length ? stored : null, cookie };
 }
