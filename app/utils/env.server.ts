@@ -54,7 +54,7 @@ export type Env = Omit<z.infer<typeof schema>, "DEMO_DATA"> & {
 };
 
 /** The environment read from `source` (process.env at boot); throws on an invalid value. */
-export function parseEnv(source: NodeJS.ProcessEnv): Env {
+export function parseEnv(source: Record<string, string | undefined>): Env {
   const parsed = schema.safeParse(source);
   if (!parsed.success) {
     throw new Error(`Invalid environment: ${JSON.stringify(parsed.error.flatten().fieldErrors)}`);
