@@ -47,8 +47,6 @@ export type MilestoneDecision = (typeof MILESTONE_DECISIONS)[number];
 export const OBSTACLE_STATUSES = ["OPEN", "RESOLVED"] as const;
 export type ObstacleStatus = (typeof OBSTACLE_STATUSES)[number];
 
-export const EVIDENCE_KINDS = ["LINK", "FILE"] as const;
-
 export const LOCALES = ["id", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 

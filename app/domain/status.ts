@@ -20,8 +20,6 @@ export const ON_TRACK_STATUSES: readonly ItemStatus[] = ["ON_TRACK", "COMPLETED"
 export const CLOSED_STATUSES: readonly ItemStatus[] = ["COMPLETED", "CANCELLED"];
 /** Milestones still waiting for the campus: overdue once their due date has passed. */
 export const AWAITING_CAMPUS_STATES: readonly MilestoneState[] = ["PENDING", "RETURNED"];
-/** Milestones with a final evaluation. */
-export const EVALUATED_STATES: readonly MilestoneState[] = ["MET", "PARTIALLY_MET", "NOT_MET", "DEFERRED"];
 /** How far ahead a milestone counts as "due soon". */
 export const DUE_SOON_DAYS = 30;
 

@@ -90,8 +90,3 @@ let cached: Env | undefined;
 export function env(): Env {
   return (cached ??= parseEnv(process.env));
 }
-
-/** The few values the browser may see. */
-export function publicEnv() {
-  return { demo: env().DEMO_DATA };
-}

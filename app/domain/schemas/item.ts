@@ -4,25 +4,6 @@ import { checkPlannedDates } from "../roadmap";
 import { isoDate } from "./dates";
 import { choice, optionalText, requiredText } from "./fields";
 
-export const ITEM_FIELDS = [
-  "title",
-  "description",
-  "priorityAreaId",
-  "triDharma",
-  "teamId",
-  "governmentUnitId",
-  "campusPicName",
-  "campusPicContact",
-  "govPicName",
-  "govPicContact",
-  "plannedStart",
-  "plannedEnd",
-  "targets",
-  "budgetIdr",
-  "industryPartners",
-  "visibility",
-] as const;
-
 const id = () => z.string().max(40).optional();
 
 /**
