@@ -12,6 +12,8 @@ export default defineConfig({
   outputDir: "tests/.tmp/playwright",
   use: {
     baseURL: `http://localhost:${PORT}`,
+    // an Indonesian browser, as the app's users have (the app follows Accept-Language on a first visit)
+    locale: "id-ID",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
       args: [

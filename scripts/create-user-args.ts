@@ -2,7 +2,7 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { ROLES } from "../app/domain/enums";
-import { translator } from "../app/domain/i18n";
+import { textKey, translator } from "../app/domain/i18n";
 import { choice, email, newPassword, requiredText } from "../app/domain/schemas/fields";
 
 export const USAGE = `Usage: npm run user:create -- --email <email> --role <ADMIN|REVIEWER|LIAISON|OBSERVER>
@@ -67,7 +67,7 @@ export function parseCreateUserArgs(argv: string[]): ParsedArgs {
       ok: false,
       errors: parsed.error.issues.map((issue) => {
         const field = String(issue.path[0] ?? "");
-        return `${FLAG[field] ?? `--${field}`}: ${t(issue.message)}`;
+        return `${FLAG[field] ?? `--${field}`}: ${t(textKey(issue.message, "form.invalid"))}`;
       }),
     };
   }

@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import { CAMPUS_LIGHT_RULE, type BriefingCampus, type Light } from "~/domain/briefing";
 import { todayInBanten } from "~/domain/dates";
 import { formatIndicatorValue } from "~/domain/indicator";
-import { formatDate, formatNumber, formatPercent } from "~/domain/i18n";
+import { formatDate, formatNumber, formatPercent, labelKey } from "~/domain/i18n";
 import { VerdictBadge } from "./indicator-chart";
 import { useLocale, useT } from "./i18n";
 
@@ -147,7 +147,7 @@ export function MilestoneList({ rows, more, empty, testId }: { rows: MilestoneRo
               {m.title}
             </Link>{" "}
             <span className="text-slate-700">
-              ({m.reason === "OVERDUE" ? t("briefing.missed.OVERDUE") : t(`milestone.state.${m.reason}`)},{" "}
+              ({m.reason === "OVERDUE" ? t("briefing.missed.OVERDUE") : t(labelKey("milestone.state", m.reason))},{" "}
               {m.reason === "OVERDUE"
                 ? t("briefing.milestone.due", { date: formatDate(m.dueDate, locale) })
                 : t("briefing.milestone.reviewed", { date: formatDate(m.reviewedAt ? todayInBanten(new Date(m.reviewedAt)) : null, locale) })}
@@ -229,7 +229,7 @@ export function IndicatorList({ rows, more }: { rows: IndicatorRow[]; more: numb
                 ? ` → ${t("briefing.indicator.target", { value: formatIndicatorValue(i.next.target, i.unit, locale), year: i.next.year })}`
                 : ""}
             </span>{" "}
-            <VerdictBadge verdict={i.verdict} label={t(`verdict.${i.verdict}`)} />
+            <VerdictBadge verdict={i.verdict} label={t(labelKey("verdict", i.verdict))} />
           </li>
         ))}
       </ul>

@@ -3,6 +3,7 @@ import { useNavigation } from "@remix-run/react";
 import { useId } from "react";
 import { ACCEPT, MAX_FILES, MAX_FILE_BYTES } from "~/domain/evidence";
 import { FORM_ID_FIELD, restoredValues } from "~/domain/form-draft";
+import { textKey } from "~/domain/i18n";
 import { useRootData, useT } from "./i18n";
 
 /** Errors of a field or a form, translated; ids let inputs point at them (aria-describedby). */
@@ -12,7 +13,7 @@ export function ErrorList({ id, errors }: { id?: string; errors?: string[] | nul
   return (
     <ul id={id} className="mt-1 space-y-0.5 text-sm font-medium text-red-700">
       {errors.map((e) => (
-        <li key={e}>{t(e)}</li>
+        <li key={e}>{t(textKey(e, "form.invalid"))}</li>
       ))}
     </ul>
   );

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import type { RecordConflict } from "~/domain/conflict";
-import { formatDate, formatDateTime, isMessageKey } from "~/domain/i18n";
+import { formatDate, formatDateTime, isMessageKey, labelKey } from "~/domain/i18n";
 import { formatAuditValue } from "./audit-changes";
 import { ConflictDiscardLink, ConflictPanel } from "./conflict-panel";
 import { useLocale, useT } from "./i18n";
@@ -159,7 +159,7 @@ export function MilestoneRounds({ rounds }: { rounds: Round[] }) {
               <strong className="text-slate-900">
                 {t("milestone.round.evaluated", {
                   name: r.by ?? t("audit.system"),
-                  decision: r.decision ? t(`milestone.state.${r.decision}`) : "–",
+                  decision: r.decision ? t(labelKey("milestone.state", r.decision)) : "–",
                 })}
               </strong>
             )}

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { formatDateTime, isMessageKey, type Translate } from "~/domain/i18n";
+import { formatDateTime, isMessageKey, textKey, type Translate } from "~/domain/i18n";
 import { useLocale, useT } from "./i18n";
 
 export type NotificationRow = {
@@ -16,7 +16,7 @@ export function notificationText(n: Pick<NotificationRow, "kind" | "params">, t:
   const params = Object.fromEntries(
     Object.entries(n.params).map(([k, v]) => [k, typeof v === "string" && isMessageKey(v) ? t(v) : v]),
   );
-  return t(n.kind, params);
+  return t(textKey(n.kind, "label.unknown"), params);
 }
 
 /** The signed-in user's notifications, unread ones highlighted. */

@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import type { BarLayout, QuarterColumn } from "~/domain/roadmap-timeline";
 import { isAwaitingCampus, statusLight } from "~/domain/status";
-import { formatDate, formatPercent } from "~/domain/i18n";
+import { formatDate, formatPercent, labelKey } from "~/domain/i18n";
 import { useLocale, useT } from "./i18n";
 import { StatusBadge } from "./status";
 
@@ -61,7 +61,7 @@ function Row({ item }: { item: TimelineItem }) {
   const left = Math.min(item.bar.left, 1 - width);
   const done = (width * Math.max(0, Math.min(100, item.progress))) / 100;
   const describe = (m: TimelineItem["milestones"][number]) =>
-    t("roadmap.milestone", { title: m.title, state: t(`milestone.state.${m.state}`), date: formatDate(m.dueDate, locale) }) +
+    t("roadmap.milestone", { title: m.title, state: t(labelKey("milestone.state", m.state)), date: formatDate(m.dueDate, locale) }) +
     (m.overdue ? ` (${t("roadmap.milestone.overdue")})` : "");
   return (
     <li

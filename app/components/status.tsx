@@ -1,6 +1,6 @@
 import { statusLight } from "~/domain/status";
 import { useLocale, useT } from "./i18n";
-import { formatPercent } from "~/domain/i18n";
+import { formatPercent, labelKey } from "~/domain/i18n";
 
 const LIGHT_STYLE = {
   GREEN: "bg-green-100 text-green-900 ring-green-600/30",
@@ -13,7 +13,7 @@ export function StatusBadge({ status }: { status: string }) {
   const t = useT();
   return (
     <span className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ${LIGHT_STYLE[statusLight(status)]}`}>
-      {t(`status.${status}`)}
+      {t(labelKey("status", status))}
     </span>
   );
 }
@@ -52,7 +52,7 @@ export function MilestoneBadge({ state }: { state: string }) {
   const t = useT();
   return (
     <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-semibold ${MILESTONE_STYLE[state] ?? ""}`}>
-      {t(`milestone.state.${state}`)}
+      {t(labelKey("milestone.state", state))}
     </span>
   );
 }

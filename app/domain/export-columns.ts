@@ -1,6 +1,6 @@
 import { toIsoDate, todayInBanten } from "./dates";
 import type { Locale } from "./enums";
-import type { MessageKey, Translate } from "./i18n";
+import { labelKey, type LabelFamily, type MessageKey, type Translate } from "./i18n";
 import { isMilestoneOverdue } from "./status";
 
 // What the CSV files and the Excel workbook hold: one column list per entity, shared by both
@@ -98,7 +98,7 @@ export type ExportRows = {
 /** A moment (submission, evaluation, …) as the calendar day it was in Banten. */
 const dayOf = (moment: Date | null) => (moment ? todayInBanten(moment) : null);
 const yesNo = (value: boolean, ctx: ExportContext) => ctx.t(value ? "export.yes" : "export.no");
-const label = (prefix: string, value: string | null, ctx: ExportContext) => (value ? ctx.t(`${prefix}.${value}`) : null);
+const label = (family: LabelFamily, value: string | null, ctx: ExportContext) => (value ? ctx.t(labelKey(family, value)) : null);
 
 function itemColumns<Row>(item: (row: Row) => ItemRef | null): ExportColumn<Row>[] {
   return [

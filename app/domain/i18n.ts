@@ -30,23 +30,101 @@ const en = Object.assign({}, ...MODULES.map((m) => m.en)) as Record<MessageKey, 
 
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { id, en };
 
-export type Translate = (key: MessageKey | string, params?: Record<string, string | number>) => string;
+/**
+ * A translator: only dictionary keys are accepted (a misspelt key does not compile). Keys built
+ * from stored values go through `labelKey`, texts that may or may not be keys (a schema's error
+ * message, a notification's kind) through `textKey`.
+ */
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 export function isMessageKey(key: string): key is MessageKey {
   return key in id;
 }
 
-/** A translator for a locale. Unknown keys are returned as they are (e.g. free text). */
+/** Families of keys named `<family>.<value>`, for values stored as text (statuses, states, roles…). */
+export type LabelFamily =
+  | "status"
+  | "milestone.state"
+  | "verdict"
+  | "verdict.sentence"
+  | "triDharma"
+  | "item.visibility"
+  | "campusType"
+  | "indicator.direction"
+  | "role"
+  | "memberSide"
+  | "memberSideShort"
+  | "memberRole"
+  | "quarters.compare"
+  | "publik.scope"
+  | "briefing.light"
+  | "agreement.status"
+  | "export.visibility"
+  | "export.obstacleStatus";
+
+/** The key naming `value` in `family`; a value the dictionary does not know reads "unknown". */
+export function labelKey(family: LabelFamily, value: string): MessageKey {
+  const key = `${family}.${value}`;
+  return isMessageKey(key) ? key : "label.unknown";
+}
+
+/** `text` if it is a dictionary key, else `fallback` (a raw text is never shown in its place). */
+export function textKey(text: string, fallback: MessageKey): MessageKey {
+  return isMessageKey(text) ? text : fallback;
+}
+
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+
+// A message may choose its words by a number, in ICU's form:
+// "{count, plural, one {# item} other {# items}}" (`=0 {…}` for an exact value; `#` is the number).
+const PLURAL = /\{(\w+), plural,((?:\s*(?:=\d+|zero|one|two|few|many|other)\s*\{[^{}]*\})+)\s*\}/g;
+const PLURAL_CASE = /(=\d+|zero|one|two|few|many|other)\s*\{([^{}]*)\}/g;
+
+function choosePlural(locale: Locale, text: string, params: Record<string, string | number>): string {
+  return text.replace(PLURAL, (_, name: string, cases: string) => {
+    const n = Number(params[name]);
+    const forms = new Map<string, string>();
+    for (const [, selector, form] of cases.matchAll(PLURAL_CASE)) forms.set(selector!, form!);
+    let rules = pluralRules.get(locale);
+    if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(INTL_LOCALE[locale])));
+    const form = forms.get(`=${n}`) ?? forms.get(rules.select(n)) ?? forms.get("other") ?? "";
+    return form.replace(/#/g, String(params[name]));
+  });
+}
+
+/** A translator for a locale. */
 export function translator(locale: Locale): Translate {
   const dictionary = dictionaries[locale];
   return (key, params) => {
-    const text = isMessageKey(key) ? dictionary[key] : key;
+    const text = dictionary[key] ?? key;
     if (!params) return text;
-    return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+    return choosePlural(locale, text, params).replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
   };
 }
 
 export const INTL_LOCALE: Record<Locale, string> = { id: "id-ID", en: "en-GB" };
+
+/**
+ * The first of our languages in a browser's Accept-Language (by q-value, then order), or null
+ * when it names neither: "en-US,en;q=0.9,id;q=0.8" → en, "id-ID,id" → id, "fr" → null.
+ */
+export function preferredLocale(header: string | null | undefined): Locale | null {
+  if (!header) return null;
+  const ranked = header
+    .split(",")
+    .map((part, index) => {
+      const [tag = "", ...params] = part.split(";").map((p) => p.trim());
+      const q = params.find((p) => p.startsWith("q="));
+      return { language: tag.toLowerCase().split("-")[0], weight: q ? Number(q.slice(2)) : 1, index };
+    })
+    .filter((entry) => entry.weight > 0 && !Number.isNaN(entry.weight))
+    .sort((a, b) => b.weight - a.weight || a.index - b.index);
+  for (const { language } of ranked) {
+    if (language === "id" || language === "in") return "id";
+    if (language === "en") return "en";
+  }
+  return null;
+}
 
 // Building an Intl formatter is costly (about 100 µs); a page formats thousands of values, so each
 // locale's formatters are made once and reused. They are keyed by the options object itself (the

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { addDays, quarterOf, quarterRange, startOfDay } from "./dates";
 import type { Translate } from "./i18n";
+import { labelKey } from "./i18n";
 
 // Closing a reporting quarter: which quarters may be closed, and the frozen "what changed" text.
 
@@ -99,7 +100,7 @@ export type ChangeInput = {
  */
 export function changeSummary(input: ChangeInput, t: Translate): string {
   const { previous, current } = input;
-  const now = { status: t(`status.${current.status}`), progress: current.progress };
+  const now = { status: t(labelKey("status", current.status)), progress: current.progress };
   let head: string;
   if (!previous) {
     head = t("quarters.change.first", now);
@@ -109,7 +110,7 @@ export function changeSummary(input: ChangeInput, t: Translate): string {
     const delta = current.progress - previous.progress;
     head = t("quarters.change.moved", {
       quarter: previous.quarter,
-      from: t(`status.${previous.status}`),
+      from: t(labelKey("status", previous.status)),
       fromProgress: previous.progress,
       to: now.status,
       toProgress: now.progress,

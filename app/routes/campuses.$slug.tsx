@@ -6,7 +6,7 @@ import { MilestoneBadge, ProgressBar, StatusBadge } from "~/components/status";
 import { agreementStatus } from "~/domain/agreement";
 import { todayInBanten, toIsoDate } from "~/domain/dates";
 import { ITEM_STATUSES } from "~/domain/enums";
-import { formatDate } from "~/domain/i18n";
+import { formatDate, labelKey } from "~/domain/i18n";
 import { can, draftScope } from "~/domain/policy";
 import { agreementsForCampus, campusWorkspace, getCampusBySlug } from "~/models/campus.server";
 import { visibleItemsWhere } from "~/models/roadmap-item.server";
@@ -56,7 +56,7 @@ export default function CampusWorkspace() {
         <p className="text-sm text-slate-600">{t("campus.workspace")}</p>
         <h1 className="text-2xl font-bold">{campus.name}</h1>
         <p className="text-slate-600">
-          {[campus.abbreviation, t(`campusType.${campus.type}`), campus.city].filter(Boolean).join(" · ")}
+          {[campus.abbreviation, t(labelKey("campusType", campus.type)), campus.city].filter(Boolean).join(" · ")}
           {campus.website ? (
             <>
               {" · "}

@@ -4,7 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useLocale, useT } from "~/components/i18n";
 import { ProgressBar } from "~/components/status";
 import { todayInBanten } from "~/domain/dates";
-import { formatPercent } from "~/domain/i18n";
+import { formatPercent, labelKey } from "~/domain/i18n";
 import { campusStatusLines } from "~/models/campus.server";
 import { requirePermission } from "~/utils/auth.server";
 
@@ -30,7 +30,7 @@ export default function CampusesPage() {
               {c.name}
             </Link>
             <p className="text-sm text-slate-600">
-              {[c.abbreviation, t(`campusType.${c.type}`), c.city].filter(Boolean).join(" · ")}
+              {[c.abbreviation, t(labelKey("campusType", c.type)), c.city].filter(Boolean).join(" · ")}
             </p>
             <div className="mt-2">
               <ProgressBar value={Math.round(c.averageProgress ?? 0)} label={t("item.progress")} />

@@ -12,7 +12,7 @@ import { pageOf } from "~/domain/paging";
 import { addDays, quarterOf, todayInBanten } from "~/domain/dates";
 import { DUE_SOON_DAYS } from "~/domain/status";
 import { ITEM_STATUSES } from "~/domain/enums";
-import { formatDateTime, formatNumber, formatPercent } from "~/domain/i18n";
+import { formatDateTime, formatNumber, formatPercent, labelKey, type MessageKey } from "~/domain/i18n";
 import { dashboardData } from "~/models/dashboard.server";
 import { can } from "~/domain/policy";
 import { requirePermission, toActor } from "~/utils/auth.server";
@@ -50,7 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-const COLUMNS: { key: DashboardSort; label: string }[] = [
+const COLUMNS: { key: DashboardSort; label: MessageKey }[] = [
   { key: "name", label: "dash.table.campus" },
   { key: "items", label: "dash.table.items" },
   { key: "progress", label: "dash.table.progress" },
@@ -192,7 +192,7 @@ export default function DashboardPage() {
           <StatusBars
             title={t("dash.byField")}
             statusLabel={(s) => t(`status.${s}`)}
-            rows={data.byField.map((f) => ({ label: t(`triDharma.${f.field}`), counts: f.counts }))}
+            rows={data.byField.map((f) => ({ label: t(labelKey("triDharma", f.field)), counts: f.counts }))}
           />
         </section>
       </div>
@@ -231,7 +231,7 @@ export default function DashboardPage() {
                 </Link>{" "}
                 <StatusBadge status={a.status} />
               </p>
-              <p>{t("dash.activity.update", { author: a.author.name, progress: a.progress, status: t(`status.${a.status}`) })}</p>
+              <p>{t("dash.activity.update", { author: a.author.name, progress: a.progress, status: t(labelKey("status", a.status)) })}</p>
             </li>
           ))}
         </ul>

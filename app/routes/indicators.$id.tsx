@@ -6,7 +6,7 @@ import { IndicatorChart, VerdictBadge } from "~/components/indicator-chart";
 import { IndicatorConflict, LinkItemForm, RecordValueForm, UnlinkButton } from "~/components/indicator-forms";
 import { ProgressBar, StatusBadge } from "~/components/status";
 import { todayInBanten, toIsoDate } from "~/domain/dates";
-import { formatDate } from "~/domain/i18n";
+import { formatDate, labelKey } from "~/domain/i18n";
 import { formatIndicatorNumber, formatIndicatorValue, latestPerYear, trajectory } from "~/domain/indicator";
 import { can } from "~/domain/policy";
 import { getIndicatorPage, getIndicatorRef, linkableItems } from "~/models/indicator.server";
@@ -93,7 +93,7 @@ export default function IndicatorPage() {
           <dt className="text-slate-600">{t("indicator.baseline")}</dt>
           <dd>{t("indicators.inYear", { value: fmt(indicator.baselineValue), year: indicator.baselineYear })}</dd>
           <dt className="text-slate-600">{t("indicator.direction")}</dt>
-          <dd>{t(`indicator.direction.${indicator.direction}`)}</dd>
+          <dd>{t(labelKey("indicator.direction", indicator.direction))}</dd>
           <dt className="text-slate-600">{t("indicator.priorityAreas")}</dt>
           <dd>{indicator.priorityAreas.map((a) => (locale === "en" ? a.nameEn : a.nameId)).join(" · ") || "–"}</dd>
           {indicator.source ? (<><dt className="text-slate-600">{t("indicator.source")}</dt><dd>{indicator.source}</dd></>) : null}

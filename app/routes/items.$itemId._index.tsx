@@ -8,7 +8,7 @@ import { ProgressChart } from "~/components/progress-chart";
 import { PROGRESS_FORM_ID, ProgressForm } from "~/components/progress-form";
 import { ProgressBar, StatusBadge } from "~/components/status";
 import { todayInBanten, toIsoDate } from "~/domain/dates";
-import { formatDate, formatIdr } from "~/domain/i18n";
+import { formatDate, formatIdr, labelKey } from "~/domain/i18n";
 import { can } from "~/domain/policy";
 import { getItemPage, itemHistory } from "~/models/roadmap-item.server";
 import { assertCanSee, notFound, requireUser, toActor } from "~/utils/auth.server";
@@ -94,7 +94,7 @@ export default function ItemPage() {
           <dt className="text-slate-600">{t("item.priorityArea")}</dt>
           <dd>{areaName}</dd>
           <dt className="text-slate-600">{t("item.triDharma")}</dt>
-          <dd>{t(`triDharma.${item.triDharma}`)}</dd>
+          <dd>{t(labelKey("triDharma", item.triDharma))}</dd>
           <dt className="text-slate-600">{t("item.team")}</dt>
           <dd>{item.team ? <Link className="underline" to={`/teams/${item.team.id}`}>{item.team.name}</Link> : "–"}</dd>
           <dt className="text-slate-600">{t("item.governmentUnit")}</dt>

@@ -5,7 +5,7 @@ import { IndicatorChart, VerdictBadge } from "~/components/indicator-chart";
 import { useLocale, useRootData, useT } from "~/components/i18n";
 import { Pager } from "~/components/pager";
 import { ProgressBar, StatusBadge } from "~/components/status";
-import { formatDate, formatDateTime, formatPercent } from "~/domain/i18n";
+import { formatDate, formatDateTime, formatPercent, labelKey } from "~/domain/i18n";
 import { formatIndicatorValue } from "~/domain/indicator";
 import { pageOf, parsePage } from "~/domain/paging";
 import { PUBLIC_CAMPUSES_PER_PAGE, publicOverview } from "~/models/public.server";
@@ -13,7 +13,7 @@ import { getSessionId } from "~/utils/auth.server";
 
 // Anonymous visitors share one cached copy. A signed-in visitor's page carries their name (app
 // shell) and any response setting a cookie (a flash message) is personal: neither may be stored
-// by a shared cache. Vary: Cookie also keeps the language choice (a cookie) apart.
+// by a shared cache. Vary keeps the language apart: chosen (a cookie) or the browser's (Accept-Language).
 export const PUBLIC_CACHE = "public, max-age=300, stale-while-revalidate=600";
 export const PRIVATE_CACHE = "private, no-store";
 
@@ -29,12 +29,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [data, sessionId] = await Promise.all([publicOverview(), getSessionId(request)]);
   // campuses are paged: at province scale the page would otherwise list every campus's items
   const { rows: campuses, ...page } = pageOf(data.campuses, parsePage(new URL(request.url).searchParams.get("page")), PUBLIC_CAMPUSES_PER_PAGE);
-  return json({ ...data, campuses, page }, { headers: { "Cache-Control": sessionId ? PRIVATE_CACHE : PUBLIC_CACHE, Vary: "Cookie" } });
+  return json({ ...data, campuses, page }, { headers: { "Cache-Control": sessionId ? PRIVATE_CACHE : PUBLIC_CACHE, Vary: "Cookie, Accept-Language" } });
 }
 
 export const headers: HeadersFunction = ({ loaderHeaders, parentHeaders }) => {
   const personal = parentHeaders.has("Set-Cookie") || loaderHeaders.get("Cache-Control") !== PUBLIC_CACHE;
-  return { "Cache-Control": personal ? PRIVATE_CACHE : PUBLIC_CACHE, Vary: "Cookie" };
+  return { "Cache-Control": personal ? PRIVATE_CACHE : PUBLIC_CACHE, Vary: "Cookie, Accept-Language" };
 };
 
 const SCOPES = [
@@ -142,7 +142,7 @@ export default function PublicPage() {
             <li key={c.slug} className="card" data-testid="public-campus">
               <h3 className="font-semibold">{c.name}</h3>
               <p className="text-sm text-slate-600">
-                {[c.abbreviation, t(`campusType.${c.type}`), c.city].filter(Boolean).join(" · ")}
+                {[c.abbreviation, t(labelKey("campusType", c.type)), c.city].filter(Boolean).join(" · ")}
               </p>
               <p className="mt-1 text-sm">
                 {t("publik.campusItems", { count: c.items })}
@@ -162,7 +162,7 @@ export default function PublicPage() {
                         <StatusBadge status={item.status} />
                         <div className="w-44"><ProgressBar value={item.progress} label={t("item.progress")} /></div>
                         <span className="text-xs text-slate-600">
-                          {locale === "en" ? item.area.nameEn : item.area.nameId} · {t(`triDharma.${item.triDharma}`)}
+                          {locale === "en" ? item.area.nameEn : item.area.nameId} · {t(labelKey("triDharma", item.triDharma))}
                         </span>
                       </div>
                     </li>

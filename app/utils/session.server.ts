@@ -1,5 +1,5 @@
 import { createCookie, createCookieSessionStorage, redirect, type Session } from "@remix-run/node";
-import type { MessageKey } from "~/domain/i18n";
+import { preferredLocale, type MessageKey } from "~/domain/i18n";
 import { LOCALES, type Locale, isOneOf } from "~/domain/enums";
 import { env } from "./env.server";
 
@@ -60,9 +60,9 @@ export const localeCookie = createCookie("lang", {
   maxAge: 60 * 60 * 24 * 365,
 });
 
-/** Bahasa Indonesia unless the user chose English (cookie) or the browser asks for English only. */
+/** The language the user chose (cookie); on a first visit the browser's (Accept-Language); else Bahasa Indonesia. */
 export async function getLocale(request: Request): Promise<Locale> {
   const chosen = await localeCookie.parse(request.headers.get("Cookie"));
   if (isOneOf(LOCALES, chosen)) return chosen;
-  return "id";
+  return preferredLocale(request.headers.get("Accept-Language")) ?? "id";
 }

@@ -154,7 +154,7 @@ test("a campus liaison creates an item, reports progress twice with an obstacle 
 
 test.describe("without JavaScript", () => {
   async function noScriptPage(browser: Browser) {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 }, locale: "id-ID" });
     return { context, page: await context.newPage() };
   }
 

@@ -44,3 +44,12 @@ test("a signed-out visitor of a protected page is sent to sign in and brought ba
   await expect(page).toHaveURL(/\/campuses$/);
   await expect(page.getByTestId("campus-list").getByRole("listitem")).toHaveCount(12);
 });
+
+test("a browser that prefers English is greeted in English on a first visit", async ({ browser }) => {
+  const context = await browser.newContext({ locale: "en-GB", viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  await page.goto("/login");
+  await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await context.close();
+});

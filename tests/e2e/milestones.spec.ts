@@ -12,7 +12,7 @@ const evidencePdf = {
 };
 
 async function signedIn(browser: Browser, email: string, javaScriptEnabled = true): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, javaScriptEnabled });
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, javaScriptEnabled, locale: "id-ID" });
   const page = await context.newPage();
   await page.goto("/login");
   await page.getByLabel("Email").fill(email);

@@ -97,7 +97,7 @@ test("two people edit a team's mandate: the second save shows what the first cha
   // the campus's liaison (this page) and an administrator (a second browser) open the same team
   await openOwnTeam(page);
   const teamUrl = page.url();
-  const admin = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const admin = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: "id-ID" });
   const other = await admin.newPage();
   await signIn(other, "admin@demo.test");
   await other.goto(teamUrl);

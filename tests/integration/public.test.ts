@@ -113,7 +113,7 @@ describe("/publik for an anonymous visitor", () => {
     const response = await call(loader, makeRequest("/publik"));
     expect(response.status).toBe(200);
     expect(response.headers.get("Cache-Control")).toBe("public, max-age=300, stale-while-revalidate=600");
-    expect(response.headers.get("Vary")).toBe("Cookie");
+    expect(response.headers.get("Vary")).toBe("Cookie, Accept-Language");
     const document = new Headers(headers({ loaderHeaders: response.headers, parentHeaders: new Headers(), actionHeaders: new Headers(), errorHeaders: undefined }));
     expect(document.get("Cache-Control")).toBe(PUBLIC_CACHE);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatNumber, formatPercent, translator } from "~/domain/i18n";
+import { CAMPUS_TYPES, ITEM_STATUSES, ITEM_VISIBILITIES, MEMBER_ROLES, MEMBER_SIDES, MILESTONE_STATES, ROLES, TRI_DHARMA_FIELDS } from "~/domain/enums";
+import { formatDate, formatNumber, formatPercent, labelKey, preferredLocale, textKey, translator, type LabelFamily, type MessageKey } from "~/domain/i18n";
 
 const modules = import.meta.glob<{ id: Record<string, string>; en: Record<string, string> }>("../../app/domain/messages/*.ts", {
   eager: true,
@@ -26,7 +27,7 @@ describe("dictionary", () => {
     const t = translator("en");
     for (const m of Object.values(modules)) {
       const key = Object.keys(m.id)[0]!;
-      expect(t(key)).toBe(m.en[key]);
+      expect(t(key as MessageKey)).toBe(m.en[key]);
     }
   });
   it("speaks Indonesian by default and fills parameters", () => {
@@ -39,5 +40,57 @@ describe("dictionary", () => {
     expect(formatNumber(5920000, "en")).toBe("5,920,000");
     expect(formatPercent(46.03, "id", 2)).toBe("46,03 %");
     expect(formatDate("2025-11-26T00:00:00Z", "id")).toBe("26 Nov 2025");
+  });
+});
+
+describe("typed keys, plurals and the browser's language", () => {
+  it("names stored values through labelKey, never showing a raw key", () => {
+    const t = translator("id");
+    expect(t(labelKey("status", "ON_TRACK"))).toBe(t("status.ON_TRACK"));
+    expect(labelKey("status", "NO_SUCH_STATUS")).toBe("label.unknown");
+    expect(textKey("form.required", "form.invalid")).toBe("form.required");
+    expect(textKey("Expected number, received nan", "form.invalid")).toBe("form.invalid");
+  });
+
+  it("has a label for every value of the enums it names", () => {
+    const families: [LabelFamily, readonly string[]][] = [
+      ["status", ITEM_STATUSES],
+      ["milestone.state", MILESTONE_STATES],
+      ["triDharma", TRI_DHARMA_FIELDS],
+      ["item.visibility", ITEM_VISIBILITIES],
+      ["campusType", CAMPUS_TYPES],
+      ["role", ROLES],
+      ["memberSide", MEMBER_SIDES],
+      ["memberRole", MEMBER_ROLES],
+    ];
+    for (const [family, values] of families) for (const value of values) expect(labelKey(family, value), `${family}.${value}`).not.toBe("label.unknown");
+  });
+
+  it("chooses English words by number, and leaves Indonesian as it is", () => {
+    const en = translator("en");
+    expect(en("teams.memberCount", { count: 1 })).toBe("1 member");
+    expect(en("teams.memberCount", { count: 3 })).toBe("3 members");
+    expect(en("campus.status.lastUpdate", { days: 0 })).toBe("last update today");
+    expect(en("campus.status.lastUpdate", { days: 1 })).toBe("last update 1 day ago");
+    expect(translator("id")("teams.memberCount", { count: 1 })).toBe("1 anggota");
+  });
+
+  it("writes every English plural in a form the translator reads (no ICU text left over)", () => {
+    const en = translator("en");
+    for (const m of Object.values(modules)) {
+      for (const key of Object.keys(m.en)) {
+        const text = en(key as MessageKey, { count: 1, days: 1, total: 2, overdue: 0, progress: "50 %", onTrack: 1, from: 1, to: 2, page: 1, pages: 1 });
+        expect(text, key).not.toMatch(/, plural,/);
+      }
+    }
+  });
+
+  it("takes the first of our languages from Accept-Language, by weight", () => {
+    expect(preferredLocale("en-US,en;q=0.9,id;q=0.8")).toBe("en");
+    expect(preferredLocale("id-ID,id;q=0.9,en;q=0.8")).toBe("id");
+    expect(preferredLocale("fr-FR,en;q=0.5,id;q=0.7")).toBe("id");
+    expect(preferredLocale("fr")).toBeNull();
+    expect(preferredLocale("en;q=0, id")).toBe("id");
+    expect(preferredLocale(null)).toBeNull();
   });
 });

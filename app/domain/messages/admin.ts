@@ -24,7 +24,7 @@ export const id = {
 
 export const en: Record<keyof typeof id, string> = {
   "users.intro": "Manage accounts, roles and the campuses liaisons serve.",
-  "users.count": "{count} accounts",
+  "users.count": "{count, plural, one {# account} other {# accounts}}",
   "users.you": "(you)",
   "users.status": "Status",
   "users.createdAt": "Created",

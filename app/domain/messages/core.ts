@@ -133,6 +133,8 @@ export const id = {
 
   "error.title": "Terjadi kesalahan",
   "error.400": "Permintaan tidak valid.",
+  "label.unknown": "Tidak diketahui",
+  "form.invalid": "Isian ini tidak valid.",
   "error.403": "Anda tidak memiliki izin untuk tindakan ini.",
   "error.404": "Halaman atau data yang Anda cari tidak ditemukan.",
   "error.500": "Terjadi kesalahan pada server. Coba lagi nanti.",
@@ -277,6 +279,8 @@ export const en: Record<keyof typeof id, string> = {
 
   "error.title": "Something went wrong",
   "error.400": "The request is not valid.",
+  "label.unknown": "Unknown",
+  "form.invalid": "This value is not valid.",
   "error.403": "You are not allowed to do this.",
   "error.404": "The page or record you are looking for was not found.",
   "error.500": "The server ran into an error. Please try again later.",

@@ -66,7 +66,7 @@ export const en: Record<keyof typeof id, string> = {
   "dash.kpi.delayed": "Delayed",
   "dash.kpi.dueSoon": "Milestones due within 30 days",
   "dash.kpi.overdue": "Overdue milestones",
-  "dash.kpi.stale": "Items without an update for > {days} days",
+  "dash.kpi.stale": "Items without an update for > {days, plural, one {# day} other {# days}}",
   "dash.kpi.obstacles": "Open obstacles",
   "dash.table.title": "By campus",
   "dash.table.campus": "Campus",
@@ -92,7 +92,7 @@ export const en: Record<keyof typeof id, string> = {
   "dash.activity.none": "No activity yet.",
   "dash.chart.label": "{name}: {total} items",
   "dash.briefing": "Governor's briefing",
-  "dash.kpi.dueSoonDays": "Milestones due within {days} days",
+  "dash.kpi.dueSoonDays": "Milestones due within {days, plural, one {# day} other {# days}}",
   "dash.scope":
     "Every figure here covers published items only: draft items (with their milestones and obstacles) and milestones of the agreement itself are not counted.",
 };

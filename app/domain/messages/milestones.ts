@@ -161,7 +161,7 @@ export const en: Record<keyof typeof id, string> = {
   "reviewQueue.emptyReturned": "No milestone awaits rework.",
   "reviewQueue.submittedOn": "Submitted {date}",
   "reviewQueue.returnedOn": "Returned {date}",
-  "reviewQueue.daysWaiting": "waiting {days} days",
+  "reviewQueue.daysWaiting": "waiting {days, plural, one {# day} other {# days}}",
   "reviewQueue.evaluate": "Evaluate",
   "reviewQueue.open": "View",
   "reviewQueue.page": "Page {page} of {pages}",

@@ -55,7 +55,7 @@ export const en: Record<keyof typeof id, string> = {
   "roadmap.filter.reset": "Clear filters",
   "roadmap.summary": "{total} items in {from} – {to}; {overdue} overdue.",
   "roadmap.drafts": "Including {total} draft items you may see ({overdue} of them overdue); the dashboard counts published items only.",
-  "roadmap.outside": "{count} other items matching the filters lie outside the quarters shown.",
+  "roadmap.outside": "{count, plural, one {# other item matching the filters lies} other {# other items matching the filters lie}} outside the quarters shown.",
   "roadmap.empty": "No items match the filters.",
   "roadmap.capped": "Showing items {first}–{last} of {total}. The timeline holds at most {size} items per page; narrow the filters or open the next page.",
   "roadmap.pages": "Timeline pages",

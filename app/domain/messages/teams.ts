@@ -82,7 +82,7 @@ export const en: Record<keyof typeof id, string> = {
   "teams.decreeDate": "Decree date",
   "teams.mandate": "Mandate",
   "teams.noDecree": "No decree recorded yet",
-  "teams.memberCount": "{count} members",
+  "teams.memberCount": "{count, plural, one {# member} other {# members}}",
   "teams.create": "Set up a joint team",
   "teams.createSubmit": "Save team",
   "teams.created": "Joint team {name} set up.",
