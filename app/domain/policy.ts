@@ -101,11 +101,14 @@ export function can(actor: Principal | null | undefined, action: Action, resourc
   return rule ? rule(actor, resource) : false;
 }
 
+/** "ALL", or the campuses whose drafts are visible. */
+export type DraftScope = "ALL" | readonly string[];
+
 /**
  * Which campuses' draft items an actor may see, for list queries: every campus, none, or the
  * listed ones. Must agree with `can(actor, "item.read", …)`.
  */
-export function draftScope(actor: Principal): "ALL" | readonly string[] {
+export function draftScope(actor: Principal): DraftScope {
   const rule = Object.hasOwn(POLICY["item.read"], actor.role) ? POLICY["item.read"][actor.role] : undefined;
   // a rule that allows another campus's draft allows every draft
   if (rule?.(actor, { campusId: "\u0000any-campus", visibility: "DRAFT" })) return "ALL";

@@ -1,13 +1,12 @@
+import { cachedQuery } from "~/utils/data-cache.server";
 import { prisma } from "~/utils/db.server";
 
-let demoLoaded: Promise<boolean> | undefined;
-
-/** Whether demo data is in this database (demo accounts exist); checked once per process. */
-export function isDemoLoaded(): Promise<boolean> {
-  return (demoLoaded ??= prisma.user
-    .count({ where: { email: { endsWith: "@demo.test" } } })
-    .then((n) => n > 0));
-}
+/** Whether demo data is in this database (demo accounts exist), kept until the data changes. */
+export const isDemoLoaded = cachedQuery(
+  "demo-loaded",
+  () => "",
+  async () => (await prisma.user.count({ where: { email: { endsWith: "@demo.test" } } })) > 0,
+);
 
 export async function healthStatus() {
   const [ping, migrations] = await Promise.all([

@@ -12,6 +12,9 @@ import {
   publishedItemSql,
   publishedItemWhere,
 } from "~/domain/status";
+import type { DraftScope } from "~/domain/policy";
+import { cachedQuery } from "~/utils/data-cache.server";
+import { itemsWhereForScope } from "./roadmap-item.server";
 import { prisma } from "~/utils/db.server";
 import { sqlOf } from "./dashboard.server";
 
@@ -179,3 +182,10 @@ export async function campusWorkspace(campusId: string, itemsWhere: Prisma.Roadm
     obstacles: obstacles.map(({ item, ...o }) => ({ ...o, item: { id: item.id, title: item.title, draft: !isPublished(item) } })),
   };
 }
+
+/** A campus's workspace as seen with a draft scope (`draftScope`), kept until the data changes. */
+export const cachedCampusWorkspace = cachedQuery(
+  "campus-workspace",
+  (campusId: string, scope: DraftScope, today: Date) => `${campusId}:${today.getTime()}:${JSON.stringify(scope)}`,
+  (campusId: string, scope: DraftScope, today: Date) => campusWorkspace(campusId, itemsWhereForScope(scope), today),
+);

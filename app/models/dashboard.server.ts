@@ -13,6 +13,7 @@ import {
   staleItemSql,
   statusShares,
 } from "~/domain/status";
+import { cachedQuery } from "~/utils/data-cache.server";
 import { prisma } from "~/utils/db.server";
 
 // The governor's office overview. Every figure is aggregated in SQL; the number of queries does
@@ -203,3 +204,14 @@ export async function dashboardData(filter: DashboardFilter, today: Date, staleA
     activity,
   };
 }
+
+/**
+ * The dashboard's figures, kept until the data changes: one value per filter (sorting and paging
+ * the campus table happen on the kept rows), day and staleness threshold.
+ */
+export const cachedDashboardData = cachedQuery(
+  "dashboard",
+  ({ sort: _sort, dir: _dir, page: _page, ...filter }: DashboardFilter, today: Date, staleAfterDays: number) =>
+    `${JSON.stringify(filter)}:${today.getTime()}:${staleAfterDays}`,
+  dashboardData,
+);

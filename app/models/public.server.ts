@@ -4,6 +4,7 @@
 // comments, obstacles, evidence, drafts or budgets. Select lists below are whitelists: keep them so.
 import { latestPerYear, trajectory } from "~/domain/indicator";
 import { countsInSharesWhere, publishedItemSql, publishedItemWhere } from "~/domain/status";
+import { cachedQuery } from "~/utils/data-cache.server";
 import { prisma } from "~/utils/db.server";
 import { listCampuses } from "./campus.server";
 import { sqlOf } from "./dashboard.server";
@@ -13,7 +14,6 @@ export const PUBLIC_ITEMS_PER_CAMPUS = 5;
 /** Campuses per page of /publik: the 12 signatories fit on one. */
 export const PUBLIC_CAMPUSES_PER_PAGE = 20;
 /** How long the computed page data is reused within this process. */
-export const PUBLIC_MEMO_MS = 60_000;
 
 type ItemRow = {
   id: string;
@@ -153,26 +153,17 @@ async function computePublicOverview(now: Date) {
 
 export type PublicOverview = Awaited<ReturnType<typeof computePublicOverview>>;
 
-let memo: { at: number; promise: Promise<PublicOverview> } | null = null;
-
 /**
- * The public page's data, computed at most once per PUBLIC_MEMO_MS in this process (concurrent
- * visitors share one computation). Changes show up within a minute, plus the HTTP cache's time.
+ * The public page's data, kept until the data changes (visitors share one computation; a change
+ * shows at once, plus the HTTP cache's time). It depends on the date only through the year.
  */
-export function publicOverview(now: Date = new Date()): Promise<PublicOverview> {
-  const at = now.getTime();
-  if (memo && at >= memo.at && at - memo.at < PUBLIC_MEMO_MS) return memo.promise;
-  const promise = computePublicOverview(now);
-  const entry = { at, promise };
-  memo = entry;
-  // a failed computation is not kept
-  promise.catch(() => {
-    if (memo === entry) memo = null;
-  });
-  return promise;
-}
+export const publicOverview = cachedQuery(
+  "public-overview",
+  (now: Date = new Date()) => String(now.getUTCFullYear()),
+  (now: Date = new Date()) => computePublicOverview(now),
+);
 
-/** Forgets the memo (tests, and after a change that must show at once). */
+/** Forgets the kept data (tests that write without the audit trail). */
 export function forgetPublicOverview() {
-  memo = null;
+  publicOverview.forget();
 }

@@ -1,17 +1,22 @@
 import type { Prisma } from "@prisma/client";
-import { draftScope, type Actor } from "~/domain/policy";
+import { draftScope, type Actor, type DraftScope } from "~/domain/policy";
 import { currentState } from "~/domain/roadmap";
 import type { ItemInput } from "~/domain/schemas/item";
 import { parseLinks } from "~/domain/evidence";
 import { newId } from "~/utils/ids.server";
 import { prisma, type Tx } from "~/utils/db.server";
+import { cachedQuery } from "~/utils/data-cache.server";
 import { removeStoredFile, storeFile } from "~/utils/uploads.server";
 import { recordAudit, type AuditActor } from "./audit.server";
 import { activeUserIdsWithRoles, campusLiaisonIds, notifyUsers } from "./notification.server";
 
 /** Items the actor may see: published ones, plus drafts where the policy allows. */
 export function visibleItemsWhere(actor: Actor): Prisma.RoadmapItemWhereInput {
-  const scope = draftScope(actor);
+  return itemsWhereForScope(draftScope(actor));
+}
+
+/** Items visible with this draft scope (`draftScope`'s answer). */
+export function itemsWhereForScope(scope: DraftScope): Prisma.RoadmapItemWhereInput {
   if (scope === "ALL") return {};
   if (scope.length === 0) return { visibility: "PUBLISHED" };
   return { OR: [{ visibility: "PUBLISHED" }, { campusId: { in: [...scope] } }] };
@@ -474,3 +479,8 @@ export async function getEvidence(evidenceId: string) {
   const item = evidence.update?.item ?? evidence.milestone?.item ?? null;
   return { ...evidence, item };
 }
+
+// Kept until the data changes (app/utils/data-cache.server.ts): every viewer of an item shares
+// them; the loader takes out what a viewer may not read.
+export const cachedItemPage = cachedQuery("item-page", (itemId: string) => itemId, getItemPage);
+export const cachedItemHistory = cachedQuery("item-history", (itemId: string) => itemId, itemHistory);

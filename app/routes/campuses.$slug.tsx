@@ -8,10 +8,8 @@ import { todayInBanten, toIsoDate } from "~/domain/dates";
 import { ITEM_STATUSES } from "~/domain/enums";
 import { formatDate, labelKey } from "~/domain/i18n";
 import { can, draftScope } from "~/domain/policy";
-import { agreementsForCampus, campusWorkspace, getCampusBySlug } from "~/models/campus.server";
-import { visibleItemsWhere } from "~/models/roadmap-item.server";
+import { agreementsForCampus, cachedCampusWorkspace, getCampusBySlug } from "~/models/campus.server";
 import { staleItemsOfCampus } from "~/models/reminder.server";
-import { cachedUntilDataChanges } from "~/utils/data-cache.server";
 import { env } from "~/utils/env.server";
 import { notFound, requirePermission, toActor } from "~/utils/auth.server";
 
@@ -27,10 +25,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const ownWork = can(actor, "update.create", { campusId: campus.id });
   const [agreements, workspace, stale] = await Promise.all([
     agreementsForCampus(campus.id),
-    // the workspace depends on which drafts the user may see, so that is part of the key
-    cachedUntilDataChanges(`workspace:${campus.id}:${today.getTime()}:${JSON.stringify(draftScope(actor))}`, () =>
-      campusWorkspace(campus.id, visibleItemsWhere(actor), today),
-    ),
+    // the workspace depends on which drafts the user may see
+    cachedCampusWorkspace(campus.id, draftScope(actor), today),
     ownWork ? staleItemsOfCampus(campus.id, today, env().STALE_AFTER_DAYS, 20) : null,
   ]);
   return json({

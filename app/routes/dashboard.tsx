@@ -13,10 +13,9 @@ import { addDays, quarterOf, todayInBanten } from "~/domain/dates";
 import { DUE_SOON_DAYS } from "~/domain/status";
 import { ITEM_STATUSES } from "~/domain/enums";
 import { formatDateTime, formatNumber, formatPercent, labelKey, type MessageKey } from "~/domain/i18n";
-import { dashboardData } from "~/models/dashboard.server";
+import { cachedDashboardData } from "~/models/dashboard.server";
 import { can } from "~/domain/policy";
 import { requirePermission, toActor } from "~/utils/auth.server";
-import { cachedUntilDataChanges } from "~/utils/data-cache.server";
 import { env } from "~/utils/env.server";
 
 export const meta: MetaFunction = () => [{ title: "Dasbor · Kolaborasi Banten" }];
@@ -26,10 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filter = parseDashboardFilter(new URL(request.url).searchParams);
   const today = todayInBanten();
   const staleDays = env().STALE_AFTER_DAYS;
-  const { sort: _sort, dir: _dir, page: _page, ...dataFilter } = filter;
-  const data = await cachedUntilDataChanges(`dashboard:${JSON.stringify(dataFilter)}:${today.getTime()}:${staleDays}`, () =>
-    dashboardData(filter, today, staleDays),
-  );
+  const data = await cachedDashboardData(filter, today, staleDays);
   // the quarters offered: from the signing of the agreement to a year ahead
   const quarters: string[] = [];
   for (let d = new Date(Date.UTC(2025, 9, 1)); d <= addDays(today, 366); d = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 3, 1))) {

@@ -10,9 +10,8 @@ import { ProgressBar, StatusBadge } from "~/components/status";
 import { todayInBanten, toIsoDate } from "~/domain/dates";
 import { formatDate, formatIdr, labelKey } from "~/domain/i18n";
 import { can } from "~/domain/policy";
-import { getItemPage, itemHistory } from "~/models/roadmap-item.server";
+import { cachedItemHistory, cachedItemPage } from "~/models/roadmap-item.server";
 import { assertCanSee, notFound, requireUser, toActor } from "~/utils/auth.server";
-import { cachedUntilDataChanges } from "~/utils/data-cache.server";
 import { itemPageAction, type ItemActionData } from "./items.$itemId._index.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.item.title ?? "Program"} · Kolaborasi Banten` }];
@@ -20,7 +19,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const itemId = params.itemId ?? "";
-  const item = await cachedUntilDataChanges(`item:${itemId}`, () => getItemPage(itemId));
+  const item = await cachedItemPage(itemId);
   if (!item) throw notFound();
   assertCanSee(user, "item.read", item);
   const actor = toActor(user);
@@ -36,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       govPicContact: internal ? govPicContact : null,
     },
     comments: internal ? comments : [],
-    history: internal ? await cachedUntilDataChanges(`item-history:${item.id}`, () => itemHistory(item.id)) : [],
+    history: internal ? await cachedItemHistory(item.id) : [],
     today: toIsoDate(todayInBanten()),
     may: {
       internal,

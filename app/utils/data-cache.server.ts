@@ -18,7 +18,7 @@ export async function dataVersion(): Promise<number> {
 }
 
 /** `compute()` once per key and data version; concurrent callers share the same promise. */
-export async function cachedUntilDataChanges<T>(key: string, compute: () => Promise<T>): Promise<T> {
+async function cachedUntilDataChanges<T>(key: string, compute: () => Promise<T>): Promise<T> {
   const version = await dataVersion();
   const hit = entries.get(key);
   if (hit && hit.version === version) return hit.value as Promise<T>;
@@ -28,4 +28,33 @@ export async function cachedUntilDataChanges<T>(key: string, compute: () => Prom
   if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
   value.catch(() => entries.delete(key));
   return value;
+}
+
+export type CachedQuery<Args extends unknown[], T> = ((...args: Args) => Promise<T>) & {
+  /** Drops every kept value of this query (tests that write without the audit trail). */
+  forget(): void;
+};
+
+const names = new Set<string>();
+
+/**
+ * The one cache of the app: a query whose value is kept until the data changes. It is defined
+ * once, by the model that computes the value, with the key its arguments make (everything the
+ * value depends on: the viewer's draft scope, the day…); callers call it like the query itself
+ * and never build a key.
+ */
+export function cachedQuery<Args extends unknown[], T>(
+  name: string,
+  key: (...args: Args) => string,
+  compute: (...args: Args) => Promise<T>,
+): CachedQuery<Args, T> {
+  if (names.has(name)) throw new Error(`Two cached queries are named "${name}"`);
+  names.add(name);
+  const prefix = `${name}:`;
+  const query = (...args: Args) => cachedUntilDataChanges(prefix + key(...args), () => compute(...args));
+  return Object.assign(query, {
+    forget() {
+      for (const entry of [...entries.keys()]) if (entry.startsWith(prefix)) entries.delete(entry);
+    },
+  });
 }

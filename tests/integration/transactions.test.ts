@@ -36,7 +36,8 @@ describe("a write while another request's transaction is open", () => {
 describe("a read while another request's transaction is open", () => {
   it("sees only committed data, and the data version is not raised by a change that is rolled back", async () => {
     const { recordAudit } = await import("~/models/audit.server");
-    const { cachedUntilDataChanges, dataVersion } = await import("~/utils/data-cache.server");
+    const { cachedQuery, dataVersion } = await import("~/utils/data-cache.server");
+    const campusName = cachedQuery("transactions-test-campus-name", (slug: string) => slug, async (slug: string) => (await prisma.campus.findUniqueOrThrow({ where: { slug } })).name);
     const versionBefore = await dataVersion();
     const nameBefore = (await prisma.campus.findUniqueOrThrow({ where: { slug: "itb" } })).name;
     let inside!: () => void;
@@ -58,7 +59,7 @@ describe("a read while another request's transaction is open", () => {
     const seen = await prisma.campus.findUniqueOrThrow({ where: { slug: "itb" } });
     const raw = await prisma.$queryRaw<{ name: string }[]>`SELECT "name" FROM "Campus" WHERE "slug" = 'itb'`;
     const versionDuring = await dataVersion();
-    const cached = await cachedUntilDataChanges("transactions-test:itb", async () => (await prisma.campus.findUniqueOrThrow({ where: { slug: "itb" } })).name);
+    const cached = await campusName("itb");
     release();
     expect(await failing).toBe("this request fails");
     expect(seen.name).toBe(nameBefore);
