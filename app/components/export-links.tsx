@@ -1,6 +1,6 @@
 import { EXPORT_ENTITIES, EXPORT_SHEET_NAMES, exportHref } from "~/domain/export-columns";
 import type { Role } from "~/domain/enums";
-import { can, type Actor } from "~/domain/policy";
+import { can, type Principal } from "~/domain/policy";
 import { useRootData, useT } from "./i18n";
 
 /**
@@ -12,7 +12,7 @@ export function ExportLinks({ search }: { search: URLSearchParams | string }) {
   const t = useT();
   const user = useRootData()?.user;
   if (!user) return null;
-  const actor: Actor = { id: user.id, role: user.role as Role, campusIds: user.campusIds };
+  const actor: Principal = { id: user.id, role: user.role as Role, campusIds: user.campusIds };
   const everything = can(actor, "export.read");
   if (!everything && !actor.campusIds.some((campusId) => can(actor, "export.read", { campusId }))) return null;
   const params = typeof search === "string" ? new URLSearchParams(search) : search;

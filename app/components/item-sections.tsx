@@ -8,6 +8,7 @@ import { AuditChanges } from "./audit-changes";
 import { ErrorList, FormIdField, SubmitButton, TextareaField } from "./forms";
 import { useLocale, useT } from "./i18n";
 import { MilestoneBadge, StatusBadge } from "./status";
+import { isMilestoneOverdue } from "~/domain/status";
 
 type Update = {
   id: string;
@@ -205,7 +206,7 @@ export function MilestoneList({
           </p>
           <p className="text-sm text-slate-600">
             {t("milestone.due", { date: formatDate(m.dueDate, locale) })}
-            {(m.state === "PENDING" || m.state === "RETURNED") && m.dueDate < today ? (
+            {isMilestoneOverdue({ state: m.state, dueDate: new Date(m.dueDate) }, new Date(today)) ? (
               <span className="ml-2 font-semibold text-red-700">{t("milestone.overdue")}</span>
             ) : null}
           </p>

@@ -7,8 +7,6 @@ import type { ItemVisibility, Role } from "./enums";
  * "who did it and from where" is an AuditActor, app/domain/audit-actor.ts.)
  */
 export type Principal = { id: string; role: Role; campusIds: readonly string[] };
-/** @deprecated the policy's subject is a `Principal`; kept while modules still import the old name */
-export type Actor = Principal;
 
 /** What an action is done to: the campus it belongs to and, for items, whether it is a draft. */
 export type Resource = { campusId?: string | null; visibility?: ItemVisibility | string | null };

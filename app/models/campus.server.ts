@@ -15,8 +15,7 @@ import {
 import type { DraftScope } from "~/domain/policy";
 import { cachedQuery } from "~/utils/data-cache.server";
 import { itemsWhereForScope } from "./roadmap-item.server";
-import { prisma } from "~/utils/db.server";
-import { sqlOf } from "./dashboard.server";
+import { prisma, sqlOf } from "~/utils/db.server";
 
 export function listCampuses() {
   return prisma.campus.findMany({

@@ -2,7 +2,6 @@ import { Prisma } from "@prisma/client";
 import { daysBetween, quarterRange } from "~/domain/dates";
 import type { DashboardFilter } from "~/domain/dashboard";
 import type { ItemStatus } from "~/domain/enums";
-import type { SqlFragment } from "~/domain/sql";
 import {
   countsInSharesWhere,
   dueSoonMilestoneSql,
@@ -14,14 +13,12 @@ import {
   statusShares,
 } from "~/domain/status";
 import { cachedQuery } from "~/utils/data-cache.server";
-import { prisma } from "~/utils/db.server";
+import { prisma, sqlOf } from "~/utils/db.server";
 
 // The governor's office overview. Every figure is aggregated in SQL; the number of queries does
 // not depend on the amount of data. Only published items count (the page says so): milestones of
 // drafts and of the agreement itself are left out, which /review counts and shows apart.
 
-/** A rule's SQL fragment (app/domain/status.ts) as a part of a raw query. */
-export const sqlOf = (fragment: SqlFragment) => Prisma.sql(fragment.strings, ...fragment.values);
 
 type Ids = { campusId: string | null; priorityAreaId: string | null };
 

@@ -15,7 +15,7 @@ import {
   type ExportEntity,
   type ExportRows,
 } from "~/domain/export-columns";
-import { can, type Actor } from "~/domain/policy";
+import { can, type Principal } from "~/domain/policy";
 import { prisma } from "~/utils/db.server";
 import { dashboardItemWhere } from "./dashboard.server";
 
@@ -34,7 +34,7 @@ export const EXPORT_PAGE_SIZE = 500;
  * A liaison exports their own campus(es) only: without a campus filter the export is limited to
  * them, and asking for another campus is refused.
  */
-export async function exportItemWhere(actor: Actor, filter: DashboardFilter): Promise<Prisma.RoadmapItemWhereInput | null> {
+export async function exportItemWhere(actor: Principal, filter: DashboardFilter): Promise<Prisma.RoadmapItemWhereInput | null> {
   if (filter.campus) {
     const campus = await prisma.campus.findUnique({ where: { slug: filter.campus }, select: { id: true } });
     if (!can(actor, "export.read", { campusId: campus?.id ?? null })) return null;

@@ -1,21 +1,21 @@
 import type { Prisma } from "@prisma/client";
 import { parseLinks } from "~/domain/evidence";
 import { SUBMITTABLE_STATES, EVALUABLE_STATES } from "~/domain/milestone";
-import { draftScope, type Actor } from "~/domain/policy";
+import { draftScope, type Principal } from "~/domain/policy";
 import type { EvaluateMilestoneInput, NewMilestoneInput, SubmitMilestoneInput } from "~/domain/schemas/milestone";
 import { overdueMilestoneWhere, publishedItemWhere } from "~/domain/status";
 import { prisma } from "~/utils/db.server";
 import { removeStoredFile, storeFile } from "~/utils/uploads.server";
-import { recordAudit, type AuditActor } from "./audit.server";
+import type { Author } from "~/domain/audit-actor";
+import { recordAudit } from "./audit.server";
 import { changesSince } from "./conflict.server";
 import { activeUserIdsWithRoles, campusLiaisonIds, notifyUsers } from "./notification.server";
 import { visibleItemsWhere } from "./roadmap-item.server";
 
-type Who = AuditActor & { userId: string };
 
 // ---------- defining ----------
 
-export async function createMilestone(who: Who, item: { id: string; campusId: string }, input: NewMilestoneInput) {
+export async function createMilestone(who: Author, item: { id: string; campusId: string }, input: NewMilestoneInput) {
   return prisma.$transaction(async (tx) => {
     const data = {
       title: input.title,
@@ -189,7 +189,7 @@ const EVALUATION_CLEARED = {
  * Refused without writing anything when the milestone changed or may not be submitted. The
  * previous evaluation is cleared from the row; its audit event keeps it (see milestoneRounds).
  */
-export async function submitMilestone(who: Who, m: MilestoneAccess, input: SubmitMilestoneInput): Promise<MilestoneChangeResult> {
+export async function submitMilestone(who: Author, m: MilestoneAccess, input: SubmitMilestoneInput): Promise<MilestoneChangeResult> {
   const seen = await currentOf(m.id);
   const allowed = (SUBMITTABLE_STATES as readonly string[]).includes(seen.state);
   if (!allowed || seen.version !== input.version) return { ok: false, current: seen };
@@ -259,7 +259,7 @@ export async function submitMilestone(who: Who, m: MilestoneAccess, input: Submi
 }
 
 /** A reviewer evaluates the submitted milestone they saw at `input.version`. */
-export async function evaluateMilestone(who: Who, m: MilestoneAccess, input: EvaluateMilestoneInput): Promise<MilestoneChangeResult> {
+export async function evaluateMilestone(who: Author, m: MilestoneAccess, input: EvaluateMilestoneInput): Promise<MilestoneChangeResult> {
   try {
     await prisma.$transaction(async (tx) => {
       const before = await tx.milestone.findUniqueOrThrow({ where: { id: m.id }, select: { state: true, version: true } });
@@ -322,7 +322,7 @@ const QUEUE_SELECT = {
   agreement: { select: { title: true, campus: { select: { slug: true, name: true } } } },
 } satisfies Prisma.MilestoneSelect;
 
-function queueScope(actor: Actor): Prisma.MilestoneWhereInput {
+function queueScope(actor: Principal): Prisma.MilestoneWhereInput {
   if (draftScope(actor) === "ALL") return {};
   return { OR: [{ itemId: null }, { item: visibleItemsWhere(actor) }] };
 }
@@ -334,7 +334,7 @@ function queueScope(actor: Actor): Prisma.MilestoneWhereInput {
  * The overdue count covers every milestone the reviewer may see, drafts' and the agreement's own
  * included; `overdue` splits it so the page can say so: `published` is the dashboard's figure.
  */
-export async function reviewQueue(actor: Actor, pages: { submitted: number; returned: number }, today: Date) {
+export async function reviewQueue(actor: Principal, pages: { submitted: number; returned: number }, today: Date) {
   const scope = queueScope(actor);
   const submittedWhere = { AND: [scope, { state: "SUBMITTED" }] };
   const returnedWhere = { AND: [scope, { state: "RETURNED" }] };

@@ -5,9 +5,8 @@
 import { latestPerYear, trajectory } from "~/domain/indicator";
 import { countsInSharesWhere, publishedItemSql, publishedItemWhere } from "~/domain/status";
 import { cachedQuery } from "~/utils/data-cache.server";
-import { prisma } from "~/utils/db.server";
+import { prisma, sqlOf } from "~/utils/db.server";
 import { listCampuses } from "./campus.server";
-import { sqlOf } from "./dashboard.server";
 
 /** Items listed per campus; the rest is counted ("and N more"). */
 export const PUBLIC_ITEMS_PER_CAMPUS = 5;

@@ -11,9 +11,8 @@ import {
   type CloseRefusal,
 } from "~/domain/quarter";
 import { countsInSharesWhere, onTrackShare, publishedItemSql, statusLight, statusShares } from "~/domain/status";
-import { prisma } from "~/utils/db.server";
+import { prisma, sqlOf } from "~/utils/db.server";
 import { recordAudit, type AuditActor } from "./audit.server";
-import { sqlOf } from "./dashboard.server";
 
 // Closed reporting quarters and their frozen snapshots. Closing issues a fixed number of queries
 // whatever the number of items; every figure of a closed quarter comes from its snapshots only.

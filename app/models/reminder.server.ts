@@ -1,9 +1,9 @@
 import { startOfDay } from "~/domain/dates";
 import { publishedItemSql, publishedItemWhere, staleItemSql, staleItemWhere } from "~/domain/status";
-import { prisma } from "~/utils/db.server";
-import { recordAudit, type AuditActor } from "./audit.server";
-import { sqlOf } from "./dashboard.server";
+import { prisma, sqlOf } from "~/utils/db.server";
+import { recordAudit } from "./audit.server";
 import { campusLiaisonIds, notifyUsers } from "./notification.server";
+import type { Author } from "~/domain/audit-actor";
 
 /** Today's start in Banten (WIB) as an instant: reminders are limited to one per campus per such day. */
 export function bantenDayStart(now: Date = new Date()): Date {
@@ -48,7 +48,7 @@ export type ReminderOutcome =
  * row per item. A campus is reminded at most once a day.
  */
 export async function sendReminder(
-  actor: AuditActor & { userId: string },
+  actor: Author,
   campusId: string,
   today: Date,
   staleAfterDays: number,

@@ -1,5 +1,5 @@
 import type { Prisma } from "@prisma/client";
-import { draftScope, type Actor, type DraftScope } from "~/domain/policy";
+import { draftScope, type Principal, type DraftScope } from "~/domain/policy";
 import { currentState } from "~/domain/roadmap";
 import type { ItemInput } from "~/domain/schemas/item";
 import { parseLinks } from "~/domain/evidence";
@@ -9,9 +9,10 @@ import { cachedQuery } from "~/utils/data-cache.server";
 import { removeStoredFile, storeFile } from "~/utils/uploads.server";
 import { recordAudit, type AuditActor } from "./audit.server";
 import { activeUserIdsWithRoles, campusLiaisonIds, notifyUsers } from "./notification.server";
+import type { Author } from "~/domain/audit-actor";
 
 /** Items the actor may see: published ones, plus drafts where the policy allows. */
-export function visibleItemsWhere(actor: Actor): Prisma.RoadmapItemWhereInput {
+export function visibleItemsWhere(actor: Principal): Prisma.RoadmapItemWhereInput {
   return itemsWhereForScope(draftScope(actor));
 }
 
@@ -151,7 +152,7 @@ export type UpdateItemResult =
 
 /**
  * Saves an edit made from `version`. If someone saved in between, nothing is written and the
- * caller gets the current record (see itemChangesSince for what changed).
+ * caller gets the current record (changesSince in conflict.server.ts tells what changed).
  */
 export async function updateItem(
   actor: AuditActor,
@@ -184,20 +185,6 @@ export async function updateItem(
     });
     return { ok: true as const };
   });
-}
-
-/** Edits of the item's content saved after `since`, with who made them and what they changed. */
-export async function itemChangesSince(itemId: string, since: Date) {
-  const events = await prisma.auditEvent.findMany({
-    where: { entity: "RoadmapItem", entityId: itemId, action: "update", createdAt: { gt: since } },
-    orderBy: { createdAt: "asc" },
-    select: { createdAt: true, after: true, actor: { select: { name: true } } },
-  });
-  return events.map((e) => ({
-    at: e.createdAt,
-    by: e.actor?.name ?? null,
-    after: e.after ? (JSON.parse(e.after) as Record<string, unknown>) : {},
-  }));
 }
 
 // ---------- the item page ----------
@@ -333,7 +320,7 @@ async function refreshCurrentState(tx: Tx, itemId: string) {
 
 /** Appends a progress update (never edited afterwards), its evidence and any obstacle it raises. */
 export async function postProgressUpdate(
-  actor: AuditActor & { userId: string },
+  actor: Author,
   item: { id: string; campusId: string },
   input: ProgressInput,
 ): Promise<{ id: string } | { correctsInvalid: true }> {
@@ -435,7 +422,7 @@ export async function resolveObstacle(
  * governor's office writes, the governor's office (reviewers) when the campus writes.
  */
 export async function addComment(
-  actor: AuditActor & { userId: string },
+  actor: Author,
   item: { id: string; campusId: string; title: string },
   body: string,
 ) {

@@ -1,5 +1,5 @@
 import type { Prisma } from "@prisma/client";
-import type { Actor } from "~/domain/policy";
+import type { Principal } from "~/domain/policy";
 import {
   ROADMAP_PAGE_SIZE,
   barLayout,
@@ -19,7 +19,7 @@ import { visibleItemsWhere } from "./roadmap-item.server";
 // from SQL; only one page of items (and their milestones) is loaded. Unlike the dashboard, the
 // timeline shows the drafts its reader may see, and counts them: the page says how many.
 
-export async function roadmapTimeline(actor: Actor, filter: RoadmapFilter, today: Date) {
+export async function roadmapTimeline(actor: Principal, filter: RoadmapFilter, today: Date) {
   const [campuses, areas] = await Promise.all([
     prisma.campus.findMany({
       orderBy: { position: "asc" },

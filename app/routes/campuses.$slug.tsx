@@ -11,7 +11,7 @@ import { can, draftScope } from "~/domain/policy";
 import { agreementsForCampus, cachedCampusWorkspace, getCampusBySlug } from "~/models/campus.server";
 import { staleItemsOfCampus } from "~/models/reminder.server";
 import { env } from "~/utils/env.server";
-import { notFound, requirePermission, toActor } from "~/utils/auth.server";
+import { notFound, requirePermission, toPrincipal } from "~/utils/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.campus.name ?? "Kampus"} · Kolaborasi Banten` }];
 
@@ -19,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const campus = await getCampusBySlug(params.slug ?? "");
   if (!campus) throw notFound();
   const user = await requirePermission(request, "campus.read", { campusId: campus.id });
-  const actor = toActor(user);
+  const actor = toPrincipal(user);
   const today = todayInBanten();
   // the campus's own people see what needs their attention first
   const ownWork = can(actor, "update.create", { campusId: campus.id });

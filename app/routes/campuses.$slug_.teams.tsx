@@ -9,7 +9,7 @@ import { can } from "~/domain/policy";
 import { createTeamSchema } from "~/domain/schemas/team";
 import { getCampusBySlug } from "~/models/campus.server";
 import { createTeam, listTeamsForCampus } from "~/models/team.server";
-import { assertCan, authorOf, notFound, requirePermission, requireUser, toActor } from "~/utils/auth.server";
+import { assertCan, authorOf, notFound, requirePermission, requireUser, toPrincipal } from "~/utils/auth.server";
 import { formAction } from "~/utils/form-action.server";
 import { parseForm, parseIntent } from "~/utils/parse-form.server";
 import { readFormData } from "~/utils/request-body.server";
@@ -26,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!campus) throw notFound();
   const user = await requirePermission(request, "campus.read", { campusId: campus.id });
   const teams = await listTeamsForCampus(campus.id);
-  return json({ campus, teams, canCreate: can(toActor(user), "team.manage", { campusId: campus.id }) });
+  return json({ campus, teams, canCreate: can(toPrincipal(user), "team.manage", { campusId: campus.id }) });
 }
 
 export function action(args: ActionFunctionArgs) {

@@ -23,6 +23,7 @@ export default function CampusesPage() {
     <>
       <h1 className="text-2xl font-bold">{t("campuses.title")}</h1>
       <p className="mt-1 text-slate-700">{t("campuses.intro")}</p>
+      <p className="mt-1 text-sm text-slate-600">{t("campuses.scope")}</p>
       <ul className="mt-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-3" data-testid="campus-list">
         {campuses.map((c) => (
           <li key={c.id} className="card">

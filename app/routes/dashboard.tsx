@@ -15,7 +15,7 @@ import { ITEM_STATUSES } from "~/domain/enums";
 import { formatDateTime, formatNumber, formatPercent, labelKey, type MessageKey } from "~/domain/i18n";
 import { cachedDashboardData } from "~/models/dashboard.server";
 import { can } from "~/domain/policy";
-import { requirePermission, toActor } from "~/utils/auth.server";
+import { requirePermission, toPrincipal } from "~/utils/auth.server";
 import { env } from "~/utils/env.server";
 
 export const meta: MetaFunction = () => [{ title: "Dasbor · Kolaborasi Banten" }];
@@ -42,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     filter: { ...filter, page: page.page },
     quarters,
     staleDays,
-    may: { briefing: can(toActor(user), "report.read") },
+    may: { briefing: can(toPrincipal(user), "report.read") },
   });
 }
 

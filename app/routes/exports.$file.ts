@@ -4,7 +4,7 @@ import { todayInBanten } from "~/domain/dates";
 import { exportFileName, parseExportFile } from "~/domain/export-columns";
 import { translator } from "~/domain/i18n";
 import { csvExport, exportItemWhere, xlsxExport } from "~/models/export.server";
-import { forbidden, notFound, requireUser, toActor } from "~/utils/auth.server";
+import { forbidden, notFound, requireUser, toPrincipal } from "~/utils/auth.server";
 import { getLocale } from "~/utils/session.server";
 
 const CONTENT_TYPES = {
@@ -21,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const file = parseExportFile(params.file);
   if (!file) throw notFound();
   const filter = parseDashboardFilter(new URL(request.url).searchParams);
-  const where = await exportItemWhere(toActor(user), filter);
+  const where = await exportItemWhere(toPrincipal(user), filter);
   if (!where) throw forbidden();
   const locale = await getLocale(request);
   const today = todayInBanten();

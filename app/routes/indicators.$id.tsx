@@ -11,7 +11,7 @@ import { formatIndicatorNumber, formatIndicatorValue, latestPerYear, trajectory 
 import { can } from "~/domain/policy";
 import { getIndicatorPage, getIndicatorRef, linkableItems } from "~/models/indicator.server";
 import { visibleItemsWhere } from "~/models/roadmap-item.server";
-import { notFound, requirePermission, toActor } from "~/utils/auth.server";
+import { notFound, requirePermission, toPrincipal } from "~/utils/auth.server";
 import { indicatorAction, type IndicatorActionData } from "./indicators.$id.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.indicator.nameId ?? "Indikator"} · Kolaborasi Banten` }];
@@ -20,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "dashboard.read");
   const ref = await getIndicatorRef(params.id ?? "");
   if (!ref) throw notFound();
-  const actor = toActor(user);
+  const actor = toPrincipal(user);
   const itemsWhere = visibleItemsWhere(actor);
   const mayRecord = can(actor, "indicator.record");
   const [indicator, linkable] = await Promise.all([

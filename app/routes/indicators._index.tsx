@@ -7,14 +7,14 @@ import { todayInBanten } from "~/domain/dates";
 import { formatIndicatorValue, trajectory } from "~/domain/indicator";
 import { listIndicators } from "~/models/indicator.server";
 import { visibleItemsWhere } from "~/models/roadmap-item.server";
-import { requirePermission, toActor } from "~/utils/auth.server";
+import { requirePermission, toPrincipal } from "~/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Indikator Daerah · Kolaborasi Banten" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "dashboard.read");
   const currentYear = todayInBanten().getUTCFullYear();
-  const indicators = await listIndicators(visibleItemsWhere(toActor(user)));
+  const indicators = await listIndicators(visibleItemsWhere(toPrincipal(user)));
   return json({
     indicators: indicators.map((i) => {
       const path = trajectory({ ...i, actuals: i.values }, currentYear);

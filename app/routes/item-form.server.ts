@@ -3,7 +3,8 @@ import { json } from "@remix-run/node";
 import type { Author } from "~/domain/audit-actor";
 import { openedSince, type RecordConflict } from "~/domain/conflict";
 import { itemSchema } from "~/domain/schemas/item";
-import { createItem, invalidReferences, itemChangesSince, itemFormOptions, updateItem } from "~/models/roadmap-item.server";
+import { changesSince } from "~/models/conflict.server";
+import { createItem, invalidReferences, itemFormOptions, updateItem } from "~/models/roadmap-item.server";
 import { parseForm } from "~/utils/parse-form.server";
 import { readFormData } from "~/utils/request-body.server";
 import { redirectWithToast } from "~/utils/session.server";
@@ -36,10 +37,11 @@ export async function submitItemForm(
   if (!version) return refused({ result: submission.reply({ formErrors: ["error.400"] }), conflict: null });
   const saved = await updateItem(author, target.itemId, version, submission.value);
   if (!saved.ok) {
-    const changes = await itemChangesSince(target.itemId, openedSince(String(formData.get("startedAt") ?? "")));
+    const since = openedSince(String(formData.get("startedAt") ?? ""));
+    const changes = await changesSince([{ entity: "RoadmapItem", entityIds: [target.itemId], actions: ["update"] }], since);
     const conflict = {
       version: saved.conflict.current.version,
-      changes: changes.map((c) => ({ at: c.at.toISOString(), by: c.by, after: c.after })),
+      changes: changes.map((c) => ({ at: c.at, by: c.by, after: c.after })),
     };
     return refused({ result: submission.reply(), conflict }, 409);
   }

@@ -11,7 +11,7 @@ import { todayInBanten, toIsoDate } from "~/domain/dates";
 import { formatDate, formatIdr, labelKey } from "~/domain/i18n";
 import { can } from "~/domain/policy";
 import { cachedItemHistory, cachedItemPage } from "~/models/roadmap-item.server";
-import { assertCanSee, notFound, requireUser, toActor } from "~/utils/auth.server";
+import { assertCanSee, notFound, requireUser, toPrincipal } from "~/utils/auth.server";
 import { itemPageAction, type ItemActionData } from "./items.$itemId._index.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.item.title ?? "Program"} · Kolaborasi Banten` }];
@@ -22,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const item = await cachedItemPage(itemId);
   if (!item) throw notFound();
   assertCanSee(user, "item.read", item);
-  const actor = toActor(user);
+  const actor = toPrincipal(user);
   const internal = can(actor, "item.internal.read", item);
   // the cached page is shared by every viewer: what this one may not read is taken out here,
   // never only hidden by the component (loader data reaches the browser whole)

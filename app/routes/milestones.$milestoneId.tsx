@@ -10,7 +10,7 @@ import { canEvaluate, canSubmit } from "~/domain/milestone";
 import { can } from "~/domain/policy";
 import { isMilestoneOverdue } from "~/domain/status";
 import { getMilestonePage, milestoneRounds } from "~/models/milestone.server";
-import { notFound, toActor } from "~/utils/auth.server";
+import { notFound, toPrincipal } from "~/utils/auth.server";
 import { milestoneAccess as access, milestoneAction, type MilestoneActionData } from "./milestones.$milestoneId.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -21,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, milestone: m } = await access(request, params.milestoneId);
   const [page, rounds] = await Promise.all([getMilestonePage(m.id), milestoneRounds(m.id)]);
   if (!page) throw notFound();
-  const actor = toActor(user);
+  const actor = toPrincipal(user);
   const internal = can(actor, "item.internal.read", m);
   return json({
     milestone: { ...page, evidence: internal ? page.evidence : [] },

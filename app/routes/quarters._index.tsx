@@ -10,7 +10,7 @@ import { formatDateTime, formatNumber } from "~/domain/i18n";
 import { can } from "~/domain/policy";
 import { closableQuarters, closeQuarterSchema } from "~/domain/quarter";
 import { closeQuarter, listQuarterCloses } from "~/models/quarter.server";
-import { assertCan, authorOf, requirePermission, requireUser, toActor } from "~/utils/auth.server";
+import { assertCan, authorOf, requirePermission, requireUser, toPrincipal } from "~/utils/auth.server";
 import { formAction } from "~/utils/form-action.server";
 import { parseForm, parseIntent } from "~/utils/parse-form.server";
 import { readFormData } from "~/utils/request-body.server";
@@ -21,7 +21,7 @@ export const meta: MetaFunction = () => [{ title: "Triwulan · Kolaborasi Banten
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "dashboard.read");
   const closes = await listQuarterCloses();
-  const canClose = can(toActor(user), "quarter.close");
+  const canClose = can(toPrincipal(user), "quarter.close");
   const closable = canClose ? closableQuarters(todayInBanten(), closes.map((c) => c.quarter)) : [];
   return json({ closes, canClose, closable });
 }

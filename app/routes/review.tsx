@@ -8,7 +8,7 @@ import { daysWaiting } from "~/domain/milestone";
 import { can } from "~/domain/policy";
 import { isMilestoneOverdue } from "~/domain/status";
 import { REVIEW_PAGE, reviewQueue } from "~/models/milestone.server";
-import { requirePermission, toActor } from "~/utils/auth.server";
+import { requirePermission, toPrincipal } from "~/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Antrean evaluasi · Kolaborasi Banten" }];
 
@@ -23,7 +23,7 @@ type Row = Awaited<ReturnType<typeof reviewQueue>>["submitted"][number];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "review.read");
-  const actor = toActor(user);
+  const actor = toPrincipal(user);
   const url = new URL(request.url);
   const page = { submitted: pageParam(url, "page"), returned: pageParam(url, "returnedPage") };
   const today = todayInBanten();

@@ -9,14 +9,14 @@ import { todayInBanten } from "~/domain/dates";
 import { formatNumber } from "~/domain/i18n";
 import { parseRoadmapFilter } from "~/domain/roadmap-timeline";
 import { roadmapTimeline } from "~/models/roadmap.server";
-import { requirePermission, toActor } from "~/utils/auth.server";
+import { requirePermission, toPrincipal } from "~/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Linimasa Roadmap · Kolaborasi Banten" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "dashboard.read");
   const filter = parseRoadmapFilter(new URL(request.url).searchParams);
-  const data = await roadmapTimeline(toActor(user), filter, todayInBanten());
+  const data = await roadmapTimeline(toPrincipal(user), filter, todayInBanten());
   return json({ ...data, filter });
 }
 

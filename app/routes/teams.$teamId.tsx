@@ -8,7 +8,7 @@ import { MemberGonePanel, TeamRoster } from "~/components/team-roster";
 import { formatDate } from "~/domain/i18n";
 import { can } from "~/domain/policy";
 import * as teams from "~/models/team.server";
-import { assertCan, notFound, requireUser, toActor } from "~/utils/auth.server";
+import { assertCan, notFound, requireUser, toPrincipal } from "~/utils/auth.server";
 import { teamAction, type TeamActionData } from "./teams.$teamId.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -21,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!scope) throw notFound();
   const resource = { campusId: scope.campusId };
   assertCan(user, "campus.read", resource);
-  const actor = toActor(user);
+  const actor = toPrincipal(user);
   const canManage = can(actor, "team.manage", resource);
   const showContacts = canManage || can(actor, "team.contacts.read", resource);
   const [team, units] = await Promise.all([

@@ -106,9 +106,6 @@ export function toPrincipal(user: SessionUser): Principal {
   return { id: user.id, role: user.role, campusIds: user.campusIds };
 }
 
-/** @deprecated the policy's subject is a Principal: use `toPrincipal` (kept while loaders still call it) */
-export const toActor = toPrincipal;
-
 /** Who made a request that may be anonymous (signing out), as the audit trail records them. */
 export function auditActor(user: SessionUser | null, context: AppLoadContext | undefined): AuditActor {
   return { userId: user?.id ?? null, ip: clientIp(context) };

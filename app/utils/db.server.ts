@@ -1,5 +1,6 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaClient } from "@prisma/client";
+import { Prisma, PrismaClient } from "@prisma/client";
+import type { SqlFragment } from "~/domain/sql";
 import { env } from "./env.server";
 
 export const SQLITE_BUSY_TIMEOUT_MS = 5000;
@@ -87,3 +88,6 @@ export function onQuery(listener: QueryListener): () => void {
   queryListeners.add(listener);
   return () => queryListeners.delete(listener);
 }
+
+/** A rule's SQL fragment (app/domain/sql.ts, pure) as a Prisma query part, its values bound. */
+export const sqlOf = (fragment: SqlFragment) => Prisma.sql(fragment.strings, ...fragment.values);

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { todayInBanten } from "~/domain/dates";
-import type { Actor } from "~/domain/policy";
+import type { Principal } from "~/domain/policy";
 import { ROADMAP_PAGE_SIZE, parseRoadmapFilter } from "~/domain/roadmap-timeline";
 import { isItemOverdue } from "~/domain/status";
 import { roadmapTimeline } from "~/models/roadmap.server";
@@ -12,7 +12,7 @@ import { call, campusIds, cookieFor, jsonOf, makeRequest } from "../support/http
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const TODAY = d("2026-11-25");
 const filter = (query = "") => parseRoadmapFilter(new URLSearchParams(query));
-const REVIEWER: Actor = { id: "r", role: "REVIEWER", campusIds: [] };
+const REVIEWER: Principal = { id: "r", role: "REVIEWER", campusIds: [] };
 
 let ids: Record<string, string>;
 let health: string;

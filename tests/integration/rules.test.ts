@@ -15,7 +15,7 @@ import { awaitingCampusAt, quarterWindow } from "~/domain/briefing";
 import { parseDashboardFilter } from "~/domain/dashboard";
 import { addDays } from "~/domain/dates";
 import { ITEM_STATUSES, MILESTONE_STATES } from "~/domain/enums";
-import type { Actor } from "~/domain/policy";
+import type { Principal } from "~/domain/policy";
 import type { SqlFragment } from "~/domain/sql";
 import {
   countsInShares,
@@ -59,7 +59,7 @@ const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const TODAY = d("2026-11-25");
 const STALE_DAYS = 30;
 const Q3 = quarterWindow("2026-Q3");
-const REVIEWER: Actor = { id: "r", role: "REVIEWER", campusIds: [] };
+const REVIEWER: Principal = { id: "r", role: "REVIEWER", campusIds: [] };
 const filter = () => parseDashboardFilter(new URLSearchParams());
 
 let cookie: string;

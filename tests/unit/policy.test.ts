@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { ACTIONS, can, draftScope, type Action, type Actor } from "~/domain/policy";
+import { ACTIONS, can, draftScope, type Action, type Principal } from "~/domain/policy";
 
 const ITB = "campus-itb";
 const UMT = "campus-umt";
-const actor = (role: Actor["role"], campusIds: string[] = []): Actor => ({ id: role, role, campusIds });
+const actor = (role: Principal["role"], campusIds: string[] = []): Principal => ({ id: role, role, campusIds });
 const admin = actor("ADMIN");
 const reviewer = actor("REVIEWER");
 const observer = actor("OBSERVER");
@@ -66,7 +66,7 @@ describe("a policy that must decide", () => {
   });
 
   it("refuses a role it does not know", () => {
-    const stranger = { id: "x", role: "AUDITOR", campusIds: [ITB] } as unknown as Actor;
+    const stranger = { id: "x", role: "AUDITOR", campusIds: [ITB] } as unknown as Principal;
     for (const action of ACTIONS) expect(can(stranger, action, published)).toBe(false);
   });
 

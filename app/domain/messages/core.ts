@@ -60,6 +60,7 @@ export const id = {
 
   "campuses.title": "Perguruan Tinggi Mitra",
   "campuses.intro": "12 perguruan tinggi penandatangan Kesepakatan Bersama dengan Pemerintah Provinsi Banten.",
+  "campuses.scope": "Angka tiap kampus dihitung atas program terbit saja, seperti di dasbor.",
   "campuses.name": "Nama",
   "campuses.type": "Jenis",
   "campuses.city": "Kota",
@@ -206,6 +207,7 @@ export const en: Record<keyof typeof id, string> = {
 
   "campuses.title": "Partner universities",
   "campuses.intro": "The 12 universities that signed the joint agreement with the Banten Provincial Government.",
+  "campuses.scope": "Each campus's figures count published items only, as on the dashboard.",
   "campuses.name": "Name",
   "campuses.type": "Type",
   "campuses.city": "City",
