@@ -1,10 +1,8 @@
-import { cachedQuery } from "~/utils/data-cache.server";
+import { cachedForProcess } from "~/utils/data-cache.server";
 import { prisma } from "~/utils/db.server";
 
-/** Whether demo data is in this database (demo accounts exist), kept until the data changes. */
-export const isDemoLoaded = cachedQuery(
-  "demo-loaded",
-  () => "",
+/** Whether demo data is in this database (demo accounts exist); checked once per process. */
+export const isDemoLoaded = cachedForProcess(
   async () => (await prisma.user.count({ where: { email: { endsWith: "@demo.test" } } })) > 0,
 );
 

@@ -58,3 +58,19 @@ export function cachedQuery<Args extends unknown[], T>(
     },
   });
 }
+
+/**
+ * A fact computed once per process (demo data present or not: it is decided when the database is
+ * first prepared). Kept here beside `cachedQuery` so the app's caches live in one module; it costs
+ * no query per request, which the root loader of every page would otherwise pay.
+ */
+export function cachedForProcess<T>(compute: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | undefined;
+  return () => {
+    if (!value) {
+      value = compute();
+      value.catch(() => (value = undefined));
+    }
+    return value;
+  };
+}
