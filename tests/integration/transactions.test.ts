@@ -1,33 +1,43 @@
 import { describe, expect, it } from "vitest";
+import { recordAudit } from "~/models/audit.server";
 import { login } from "~/models/user.server";
-import { prisma } from "~/utils/db.server";
+import { cachedQuery, dataVersion } from "~/utils/data-cache.server";
+import { prisma, type Tx } from "~/utils/db.server";
 
 // The SQLite adapter has one connection and queues only transactions. A write made outside a
 // transaction would run inside whatever transaction another request has open, and be rolled back
 // with it: the app makes every write in a transaction of its own (app/utils/db.server.ts).
 
+/**
+ * Another request: a transaction that makes its writes, waits until released, then fails. Resolves
+ * `opened` once the writes are made; `failed` is the error message it ends with.
+ */
+function failingTransaction(writes: (tx: Tx) => Promise<unknown>) {
+  let inside!: () => void;
+  const opened = new Promise<void>((resolve) => (inside = resolve));
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const failed = prisma
+    .$transaction(async (tx) => {
+      await writes(tx);
+      inside();
+      await released;
+      throw new Error("this request fails");
+    })
+    .catch((error: Error) => error.message);
+  return { opened, release, failed };
+}
+
 describe("a write while another request's transaction is open", () => {
   it("is not lost when that transaction fails", async () => {
     const email = "nobody@transactions.test";
-    let inside!: () => void;
-    const opened = new Promise<void>((resolve) => (inside = resolve));
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    // another request: a transaction that has written something, waits, then fails
-    const failing = prisma
-      .$transaction(async (tx) => {
-        await tx.$executeRaw`UPDATE "Campus" SET "name" = "name" WHERE "slug" = 'itb'`;
-        inside();
-        await released;
-        throw new Error("this request fails");
-      })
-      .catch((error: Error) => error.message);
-    await opened;
+    const other = failingTransaction((tx) => tx.$executeRaw`UPDATE "Campus" SET "name" = "name" WHERE "slug" = 'itb'`);
+    await other.opened;
     // meanwhile a failed sign-in is recorded (the password check alone takes tens of milliseconds)
     const attempt = login({ email, password: "salah-sandi" }, { ip: "203.0.113.9", userAgent: null });
     await new Promise((resolve) => setTimeout(resolve, 500));
-    release();
-    expect(await failing).toBe("this request fails");
+    other.release();
+    expect(await other.failed).toBe("this request fails");
     expect(await attempt).toMatchObject({ ok: false, reason: "invalid" });
     expect(await prisma.loginAttempt.count({ where: { email } })).toBe(1);
   });
@@ -35,33 +45,22 @@ describe("a write while another request's transaction is open", () => {
 
 describe("a read while another request's transaction is open", () => {
   it("sees only committed data, and the data version is not raised by a change that is rolled back", async () => {
-    const { recordAudit } = await import("~/models/audit.server");
-    const { cachedQuery, dataVersion } = await import("~/utils/data-cache.server");
     const campusName = cachedQuery("transactions-test-campus-name", (slug: string) => slug, async (slug: string) => (await prisma.campus.findUniqueOrThrow({ where: { slug } })).name);
     const versionBefore = await dataVersion();
     const nameBefore = (await prisma.campus.findUniqueOrThrow({ where: { slug: "itb" } })).name;
-    let inside!: () => void;
-    const opened = new Promise<void>((resolve) => (inside = resolve));
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
     // another request renames a campus, audits it (raising the version), then fails
-    const failing = prisma
-      .$transaction(async (tx) => {
-        await tx.$executeRaw`UPDATE "Campus" SET "name" = 'Nama yang dibatalkan' WHERE "slug" = 'itb'`;
-        await recordAudit(tx, { userId: null, ip: null }, { action: "update", entity: "Campus", entityId: "itb" });
-        inside();
-        await released;
-        throw new Error("this request fails");
-      })
-      .catch((error: Error) => error.message);
-    await opened;
+    const other = failingTransaction(async (tx) => {
+      await tx.$executeRaw`UPDATE "Campus" SET "name" = 'Nama yang dibatalkan' WHERE "slug" = 'itb'`;
+      await recordAudit(tx, { userId: null, ip: null }, { action: "update", entity: "Campus", entityId: "itb" });
+    });
+    await other.opened;
     // meanwhile another request reads, and caches what it read under the version it saw
     const seen = await prisma.campus.findUniqueOrThrow({ where: { slug: "itb" } });
     const raw = await prisma.$queryRaw<{ name: string }[]>`SELECT "name" FROM "Campus" WHERE "slug" = 'itb'`;
     const versionDuring = await dataVersion();
     const cached = await campusName("itb");
-    release();
-    expect(await failing).toBe("this request fails");
+    other.release();
+    expect(await other.failed).toBe("this request fails");
     expect(seen.name).toBe(nameBefore);
     expect(raw[0]!.name).toBe(nameBefore);
     expect(versionDuring).toBe(versionBefore);
@@ -70,8 +69,6 @@ describe("a read while another request's transaction is open", () => {
   });
 
   it("raises the data version with every committed audited change but sign-ins", async () => {
-    const { recordAudit } = await import("~/models/audit.server");
-    const { dataVersion } = await import("~/utils/data-cache.server");
     const start = await dataVersion();
     await prisma.$transaction((tx) => recordAudit(tx, { userId: null, ip: null }, { action: "update", entity: "Campus", entityId: "x" }));
     expect(await dataVersion()).toBe(start + 1);
