@@ -6,6 +6,8 @@ import { broadcastDevReady } from "@remix-run/node";
 
 // The environment is validated once, here, before anything is served: a bad value stops the start
 // with the variable's name (the build reads it while loading, so the import is inside the check).
+// A server started by hand is a production one (npm run dev sets development itself).
+process.env.NODE_ENV ??= "production";
 let build;
 let config;
 try {
@@ -51,7 +53,8 @@ app.all(
 
 const server = app.listen(config.PORT, () => {
   console.log(`Kolaborasi Banten listening on http://localhost:${config.PORT}`);
-  if (config.NODE_ENV === "development") broadcastDevReady(build);
+  // only under `remix dev` (npm run dev), which sets REMIX_DEV_ORIGIN; a plain `node server.mjs` has none
+  if (build.mode === "development" && process.env.REMIX_DEV_ORIGIN) broadcastDevReady(build);
 });
 
 for (const signal of ["SIGINT", "SIGTERM"]) {

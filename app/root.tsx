@@ -35,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const toast = session.get("toast") ?? null;
   if (toast) headers.append("Set-Cookie", await commitCookieSession(session));
   const [taken, unread] = user
-    ? await Promise.all([request.method === "GET" ? takeDraft(request) : null, unreadCount(user.id)])
+    ? await Promise.all([request.method === "GET" ? takeDraft(request, user.id) : null, unreadCount(user.id)])
     : [null, 0];
   if (taken) headers.append("Set-Cookie", taken.cookie);
   return json(

@@ -7,13 +7,14 @@ import { textKey } from "~/domain/i18n";
 import { useRootData, useT } from "./i18n";
 
 /** Errors of a field or a form, translated; ids let inputs point at them (aria-describedby). */
-export function ErrorList({ id, errors }: { id?: string; errors?: string[] | null }) {
+/** Errors are dictionary keys (a schema's messages); `params` fill their placeholders. */
+export function ErrorList({ id, errors, params }: { id?: string; errors?: string[] | null; params?: Record<string, string | number> }) {
   const t = useT();
   if (!errors?.length) return null;
   return (
     <ul id={id} className="mt-1 space-y-0.5 text-sm font-medium text-red-700">
       {errors.map((e) => (
-        <li key={e}>{t(textKey(e, "form.invalid"))}</li>
+        <li key={e}>{t(textKey(e, "form.invalid"), params)}</li>
       ))}
     </ul>
   );

@@ -13,7 +13,7 @@ import { clientIp, getSessionUser, getUser } from "~/utils/auth.server";
 import { env } from "~/utils/env.server";
 import { formAction } from "~/utils/form-action.server";
 import { safeRedirect } from "~/utils/safe-redirect";
-import { commitCookieSession, getCookieSession } from "~/utils/session.server";
+import { commitCookieSession, COOKIE_GRACE_SECONDS, getCookieSession } from "~/utils/session.server";
 import { parseForm } from "~/utils/parse-form.server";
 import { readFormData } from "~/utils/request-body.server";
 
@@ -56,7 +56,7 @@ export function action(args: ActionFunctionArgs) {
     session.set("sessionId", result.sessionId);
     const user = await getSessionUser(result.sessionId);
     const to = safeRedirect(submission.value.redirectTo, user ? await landingPath(user) : "/");
-    const maxAge = Math.floor((result.expiresAt.getTime() - Date.now()) / 1000);
+    const maxAge = Math.floor((result.expiresAt.getTime() - Date.now()) / 1000) + COOKIE_GRACE_SECONDS;
     return redirect(to, { headers: { "Set-Cookie": await commitCookieSession(session, maxAge) } });
   });
 }
@@ -72,9 +72,6 @@ export default function LoginPage() {
     shouldValidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: loginSchema }),
   });
-  const formErrors = form.errors?.map((e) =>
-    e === "login.rateLimited" ? t(e, { minutes: actionData?.retryAfterMinutes ?? 15 }) : e,
-  );
   return (
     <div className="mx-auto max-w-md">
       <h1 className="text-2xl font-bold">{t("login.title")}</h1>
@@ -86,7 +83,7 @@ export default function LoginPage() {
       ) : null}
       <Form method="post" className="card mt-4 space-y-4" {...getFormProps(form)}>
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
-        <ErrorList id={form.errorId} errors={formErrors} />
+        <ErrorList id={form.errorId} errors={form.errors} params={{ minutes: actionData?.retryAfterMinutes ?? 15 }} />
         <TextField label={t("login.email")} field={fields.email} type="email" autoComplete="username" />
         <TextField label={t("login.password")} field={fields.password} type="password" autoComplete="current-password" />
         <SubmitButton pendingText={t("login.submitting")}>{t("login.submit")}</SubmitButton>

@@ -17,7 +17,9 @@ export const meta: MetaFunction = () => [
   { title: "Atur ulang kata sandi · Kolaborasi Banten" },
   // the token is in the URL: keep it out of search engines and out of Referer headers
   { name: "robots", content: "noindex" },
-  { name: "referrer", content: "no-referrer" },
+  // the token stays out of other sites' Referer, while the form post keeps its Origin (a
+  // "no-referrer" page posts with Origin: null, which the origin check must refuse)
+  { name: "referrer", content: "same-origin" },
 ];
 
 // 410 Gone: the link existed or may have, and will not work (used, expired, wrong).

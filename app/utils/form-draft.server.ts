@@ -28,15 +28,16 @@ function draftCookie() {
 /** Drafts one (expired) session may keep at a time: the newest replace the oldest. */
 export const MAX_DRAFTS_PER_SESSION = 5;
 
-/** What a FormDraft row's `data` holds. */
-type StoredDraft = { formId: string; fields: [string, string][] };
+/** What a FormDraft row's `data` holds: whose it is, for which form, what was typed. */
+type StoredDraft = { userId: string; formId: string; fields: [string, string][] };
 
 /**
  * Stores the text fields of a submission refused because its session ended; returns the
  * Set-Cookie value, or null. Only a request that carries a session this server once issued
  * (`sessionId`, read from the signed cookie) may keep a draft, and each such session keeps at
  * most MAX_DRAFTS_PER_SESSION, one per page: an anonymous post stores nothing. A submission that
- * does not name its form (FORM_ID_FIELD) could not be restored anywhere and is not kept.
+ * does not name its form (FORM_ID_FIELD) could not be restored anywhere and is not kept. The
+ * draft belongs to the session's user and is given back only to them (a shared computer).
  */
 export async function saveDraft(request: Request, path: string, sessionId: string | null): Promise<string | null> {
   if (!sessionId) return null;
@@ -48,11 +49,14 @@ export async function saveDraft(request: Request, path: string, sessionId: strin
   }
   const formId = form.get(FORM_ID_FIELD);
   if (typeof formId !== "string" || !formId) return null;
+  // the session row outlives its expiry until signing out deletes it; without it, nobody to give it back to
+  const owner = await prisma.session.findUnique({ where: { id: sessionId }, select: { userId: true } });
+  if (!owner) return null;
   const fields: [string, string][] = [];
   for (const [name, value] of form.entries()) {
     if (typeof value === "string" && name !== FORM_ID_FIELD && !NEVER_KEPT.test(name)) fields.push([name, value]);
   }
-  const data = JSON.stringify({ formId, fields } satisfies StoredDraft);
+  const data = JSON.stringify({ userId: owner.userId, formId, fields } satisfies StoredDraft);
   if (fields.length === 0 || data.length > MAX_DRAFT_BYTES) return null;
   const id = crypto.randomBytes(32).toString("base64url");
   // housekeeping happens here, on a POST: reading a draft back (a GET) never writes
@@ -74,18 +78,20 @@ export async function saveDraft(request: Request, path: string, sessionId: strin
 function parseStored(data: string): StoredDraft | null {
   try {
     const value = JSON.parse(data) as Partial<StoredDraft>;
-    return typeof value?.formId === "string" && Array.isArray(value.fields) ? { formId: value.formId, fields: value.fields } : null;
+    return typeof value?.userId === "string" && typeof value.formId === "string" && Array.isArray(value.fields)
+      ? { userId: value.userId, formId: value.formId, fields: value.fields }
+      : null;
   } catch {
     return null;
   }
 }
 
 /**
- * The stashed submission for this page, if this browser has one. Returns it once, with the
- * Set-Cookie value that makes this browser forget it (the row itself expires); `draft` is null
- * for an expired or unreadable one.
+ * The stashed submission for this page, if this browser has one and it is `userId`'s. Returns it
+ * once, with the Set-Cookie value that makes this browser forget it (the row itself expires);
+ * `draft` is null for an expired or unreadable one, or one typed by somebody else.
  */
-export async function takeDraft(request: Request): Promise<{ draft: RestoredDraft | null; cookie: string } | null> {
+export async function takeDraft(request: Request, userId: string): Promise<{ draft: RestoredDraft | null; cookie: string } | null> {
   const id = await draftCookie().parse(request.headers.get("Cookie"));
   if (typeof id !== "string") return null;
   const url = new URL(request.url);
@@ -93,5 +99,6 @@ export async function takeDraft(request: Request): Promise<{ draft: RestoredDraf
   if (!row || row.path !== `${url.pathname}${url.search}`) return null;
   const cookie = await draftCookie().serialize("", { maxAge: 0 });
   const stored = row.expiresAt < new Date() ? null : parseStored(row.data);
-  return { draft: stored?.fields.length ? stored : null, cookie };
+  const theirs = stored && stored.userId === userId && stored.fields.length ? stored : null;
+  return { draft: theirs ? { formId: theirs.formId, fields: theirs.fields } : null, cookie };
 }

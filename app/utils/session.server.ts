@@ -19,11 +19,15 @@ function createStorage() {
       path: "/",
       secure: env().cookieSecure,
       secrets: env().sessionSecrets,
-      // every commit (a flash message too) keeps the cookie as long as the server-side session
-      maxAge: env().SESSION_TTL_HOURS * 3600,
+      // every commit (a flash message too) keeps the cookie as long as the server-side session and
+      // a day more: a form posted just after the session expired still names it, so it can be kept
+      maxAge: env().SESSION_TTL_HOURS * 3600 + COOKIE_GRACE_SECONDS,
     },
   });
 }
+
+/** How long the session cookie outlives its server-side session (the draft window). */
+export const COOKIE_GRACE_SECONDS = 24 * 3600;
 
 /** The signed cookie holding the server-side session id and flash messages. */
 export function sessionStorage() {

@@ -96,5 +96,17 @@ test.describe("without JavaScript", () => {
     await page.getByRole("button", { name: "Buat tautan atur ulang kata sandi" }).click();
     await expect(page.getByTestId("reset-link")).toHaveValue(/\/reset\/[A-Za-z0-9_-]{43}$/);
     await page.screenshot({ path: "tests/.tmp/admin-user-360.png", fullPage: true });
+
+    // the link works as a plain form too (its page keeps the token out of other sites' Referer,
+    // yet its post still carries the Origin the server checks)
+    const link = await page.getByTestId("reset-link").inputValue();
+    await page.getByRole("button", { name: "Keluar" }).click();
+    await expect(page).toHaveURL(/\/login$/);
+    await page.goto(link);
+    await page.getByLabel("Kata sandi baru", { exact: true }).fill("sandi-tanpa-js-2025");
+    await page.getByLabel("Ulangi kata sandi baru").fill("sandi-tanpa-js-2025");
+    await page.getByRole("button", { name: "Atur kata sandi" }).click();
+    await expect(page).toHaveURL(/\/login$/);
+    await expect(page.getByTestId("toast")).toContainText("Kata sandi telah diatur.");
   });
 });

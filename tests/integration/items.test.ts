@@ -637,11 +637,11 @@ describe("post-update", () => {
     expect(await prisma.progressUpdate.count()).toBe(count);
   });
 
-  /** The cookie of a liaison's session that has ended since (the browser still sends it). */
+  /** The cookie of a liaison's session that has expired since (the browser still sends it). */
   async function endedSessionCookie() {
     const cookie = await cookieFor(w.users.LIAISON_OWN.email);
     const sessionId = (await getCookieSession(new Request(ORIGIN, { headers: { Cookie: cookie } }))).get("sessionId");
-    await prisma.$transaction((tx) => tx.session.deleteMany({ where: { id: sessionId } }));
+    await prisma.$transaction((tx) => tx.session.updateMany({ where: { id: sessionId }, data: { expiresAt: new Date(Date.now() - 1000) } }));
     return cookie;
   }
   const postWithCookie = (itemId: string, cookie: string | null, form: Form) =>
@@ -707,6 +707,19 @@ describe("post-update", () => {
     expect(restored.headers.get("Set-Cookie")).toMatch(/^__draft=;/);
     // and only once
     expect((await jsonOf(await page(`${w.cookies.LIAISON_OWN}; ${restored.headers.get("Set-Cookie")!.split(";")[0]}`))).restoredDraft).toBeNull();
+  });
+
+  it("gives a kept draft back only to the user who typed it (a shared computer)", async () => {
+    const item = await freshItem();
+    const cookie = await endedSessionCookie(); // LIAISON_OWN's ended session
+    const refused = await postWithCookie(item.id, cookie, progressForm({ __form: PROGRESS_FORM_ID, narrative: "Catatan pribadi penghubung" }));
+    const draftCookie = refused.headers.get("Set-Cookie")!.split(";")[0]!;
+    expect(draftCookie).toMatch(/^__draft=/);
+    // somebody else signs in on that browser and lands on the page
+    const other = await call(rootLoader, makeRequest(`/items/${item.id}`, { cookie: `${w.cookies.REVIEWER}; ${draftCookie}` }));
+    const data = await jsonOf(other);
+    expect(data.restoredDraft).toBeNull();
+    expect(JSON.stringify(data)).not.toContain("Catatan pribadi penghubung");
   });
 
   it("keeps nothing for a submission that does not name its form (it could not be restored anywhere)", async () => {

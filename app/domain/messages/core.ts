@@ -173,7 +173,7 @@ export const en: Record<keyof typeof id, string> = {
   "login.submit": "Sign in",
   "login.submitting": "Signing in…",
   "login.failed": "Wrong email or password, or the account is not active.",
-  "login.rateLimited": "Too many failed sign-in attempts. Try again in {minutes} minutes.",
+  "login.rateLimited": "Too many failed sign-in attempts. Try again in {minutes, plural, one {# minute} other {# minutes}}.",
   "login.sessionExpired": "Your session has ended. Sign in again to continue; what you typed was kept and will be restored.",
   "login.demoAccounts": "Demo accounts",
   "login.demoPassword": "Password of every demo account: {password}",
