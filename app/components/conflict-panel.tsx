@@ -1,3 +1,4 @@
+import { useEffect, useState } from "react";
 import type { RecordChange, RecordConflict } from "~/domain/conflict";
 import { formatDateTime, isMessageKey } from "~/domain/i18n";
 import { formatAuditValue } from "./audit-changes";
@@ -84,4 +85,18 @@ export function ConflictDiscardLink({ href = "?" }: { href?: string }) {
       {t("conflict.discard")}
     </a>
   );
+}
+
+/**
+ * The version an edit form was opened at, and when (the conflict lists what was saved since). It
+ * follows the record only when the viewer made the latest save (the form reopens on what they
+ * saved); a save by somebody else leaves the form and its typing as they are, so saving meets the
+ * version check and shows the conflict.
+ */
+export function useOpenedVersion(version: number, startedAt: string, savedByViewer: boolean): { version: number; startedAt: string } {
+  const [opened, setOpened] = useState({ version, startedAt });
+  useEffect(() => {
+    if (savedByViewer) setOpened((was) => (was.version === version ? was : { version, startedAt }));
+  }, [version, startedAt, savedByViewer]);
+  return opened;
 }

@@ -2,7 +2,7 @@ import type { SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import type { RecordChange, RecordConflict } from "~/domain/conflict";
 import { MEMBER_SIDES, type MemberRole, type MemberSide } from "~/domain/enums";
-import { ConflictDiscardLink, ConflictPanel } from "./conflict-panel";
+import { ConflictDiscardLink, ConflictPanel, useOpenedVersion } from "./conflict-panel";
 import { useT } from "./i18n";
 import { IntentSubmitButton } from "./team-fields";
 import { MemberForm, useMemberFieldText, type GovernmentUnitOption } from "./team-member-form";
@@ -48,6 +48,7 @@ export function TeamRoster({
   canManage,
   units,
   startedAt,
+  savedByViewer = [],
   lastResultFor,
   conflictFor,
 }: {
@@ -56,6 +57,8 @@ export function TeamRoster({
   units: readonly GovernmentUnitOption[];
   /** when the page was loaded: the forms' changes are checked against what was seen then */
   startedAt: string;
+  /** members whose latest change the viewer made (their forms may reopen on it) */
+  savedByViewer?: readonly string[];
   lastResultFor: (memberId: string) => SubmissionResult<string[]> | undefined;
   conflictFor: ConflictFor;
 }) {
@@ -81,6 +84,7 @@ export function TeamRoster({
                     canManage={canManage}
                     units={units}
                     startedAt={startedAt}
+                    savedByViewer={savedByViewer.includes(m.id)}
                     lastResult={lastResultFor(m.id)}
                     editConflict={conflictFor("update-member", m.id)}
                     removeConflict={conflictFor("remove-member", m.id)}
@@ -100,6 +104,7 @@ function MemberCard({
   canManage,
   units,
   startedAt,
+  savedByViewer,
   lastResult,
   editConflict,
   removeConflict,
@@ -108,12 +113,14 @@ function MemberCard({
   canManage: boolean;
   units: readonly GovernmentUnitOption[];
   startedAt: string;
+  savedByViewer: boolean;
   lastResult: SubmissionResult<string[]> | undefined;
   editConflict: RecordConflict | null;
   removeConflict: RecordConflict | null;
 }) {
   const t = useT();
   const text = useMemberFieldText(units);
+  const opened = useOpenedVersion(m.version, startedAt, savedByViewer);
   const affiliation = [m.side === "GOVERNMENT" ? m.governmentUnit?.name : null, m.organization].filter(Boolean).join(" · ");
   return (
     <li className="card" id={`member-${m.id}`} data-testid="team-member">
@@ -146,12 +153,13 @@ function MemberCard({
             </summary>
             <div className="mt-3">
               <h4 className="mb-2 font-semibold">{t("teams.editMemberTitle", { name: m.name })}</h4>
-              {/* a new version (saved here or elsewhere) reopens the form on the saved values */}
+              {/* the viewer's own save reopens the form on the saved values; someone else's meets
+                  the version check instead of replacing what is being typed */}
               <MemberForm
-                key={editConflict?.version ?? m.version}
+                key={editConflict?.version ?? opened.version}
                 memberId={m.id}
-                version={m.version}
-                startedAt={startedAt}
+                version={opened.version}
+                startedAt={opened.startedAt}
                 conflict={editConflict}
                 lastResult={lastResult}
                 units={units}
@@ -177,8 +185,8 @@ function MemberCard({
             <Form method="post" className="mt-3 space-y-2 rounded-md border border-red-200 bg-red-50 p-3">
               <input type="hidden" name="intent" value="remove-member" />
               <input type="hidden" name="memberId" value={m.id} />
-              <input type="hidden" name="version" value={removeConflict?.version ?? m.version} />
-              <input type="hidden" name="startedAt" value={startedAt} />
+              <input type="hidden" name="version" value={removeConflict?.version ?? opened.version} />
+              <input type="hidden" name="startedAt" value={opened.startedAt} />
               {removeConflict ? (
                 <ConflictPanel
                   title={t("teams.memberConflictTitle", { name: m.name })}

@@ -323,3 +323,23 @@ export async function removeMember(
     return { ok: true as const, name: before.name };
   });
 }
+
+/**
+ * Of a team and its members, the ids whose latest saved change was made by `userId`. Their edit
+ * forms may reopen on the saved values; a change by somebody else must instead meet the version
+ * check when the viewer saves (their typing is never replaced underneath them).
+ */
+export async function lastSavedBy(userId: string, team: { id: string; members: readonly { id: string }[] }): Promise<string[]> {
+  const latest = await prisma.auditEvent.findMany({
+    where: {
+      OR: [
+        { entity: "JointTeam", entityId: team.id },
+        { entity: "TeamMember", entityId: { in: team.members.map((m) => m.id) } },
+      ],
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    distinct: ["entity", "entityId"],
+    select: { entityId: true, actorId: true },
+  });
+  return latest.filter((e) => e.actorId === userId).map((e) => e.entityId);
+}

@@ -10,6 +10,7 @@ import { can } from "~/domain/policy";
 import * as teams from "~/models/team.server";
 import { assertCan, notFound, requireUser, toPrincipal } from "~/utils/auth.server";
 import { teamAction, type TeamActionData } from "./teams.$teamId.server";
+import { useOpenedVersion } from "~/components/conflict-panel";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.team.name ?? "Tim Bersama"} · Kolaborasi Banten` },
@@ -29,14 +30,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canManage ? teams.listGovernmentUnits() : Promise.resolve<teams.GovernmentUnit[]>([]),
   ]);
   if (!team) throw notFound();
+  const savedByViewer = canManage ? await teams.lastSavedBy(user.id, team) : [];
   // changes saved after this moment are the ones the user has not seen (listed on a conflict)
-  return json({ team, units, canManage, showContacts, startedAt: new Date().toISOString() });
+  return json({ team, units, canManage, showContacts, savedByViewer, startedAt: new Date().toISOString() });
 }
 
 export const action = teamAction;
 
 export default function TeamPage() {
-  const { team, units, canManage, showContacts, startedAt } = useLoaderData<typeof loader>();
+  const { team, units, canManage, showContacts, savedByViewer, startedAt } = useLoaderData<typeof loader>();
+  const teamOpened = useOpenedVersion(team.version, startedAt, savedByViewer.includes(team.id));
   const actionData = useActionData<TeamActionData>();
   const t = useT();
   const locale = useLocale();
@@ -66,12 +69,13 @@ export default function TeamPage() {
         <details className="card mt-3" open={!!lastFor("update-team")}>
           <summary className="cursor-pointer font-semibold text-brand-700">{t("teams.edit")}</summary>
           <div className="mt-3">
-            {/* a new version (saved here or elsewhere) reopens the form on the saved values */}
+            {/* the viewer's own save reopens the form on the saved values; someone else's does not
+                replace what is being typed, and meets the version check on saving */}
             <TeamForm
-              key={teamConflict?.version ?? team.version}
+              key={teamConflict?.version ?? teamOpened.version}
               intent="update-team"
-              version={team.version}
-              startedAt={startedAt}
+              version={teamOpened.version}
+              startedAt={teamOpened.startedAt}
               conflict={teamConflict}
               lastResult={lastFor("update-team")}
               defaultValue={{
@@ -108,6 +112,7 @@ export default function TeamPage() {
             canManage={canManage}
             units={units}
             startedAt={startedAt}
+            savedByViewer={savedByViewer}
             lastResultFor={(id) => lastFor("update-member", id)}
             conflictFor={(intent, id) => conflictFor(intent, id)}
           />

@@ -130,3 +130,37 @@ test("two people edit a team's mandate: the second save shows what the first cha
   await expect(page.getByTestId("conflict")).toHaveCount(0);
   await admin.close();
 });
+
+test("a save by someone else while a liaison types does not replace the typing when another form of the page is sent", async ({ browser, page }) => {
+  await openOwnTeam(page);
+  const teamUrl = page.url();
+  const admin = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: "id-ID" });
+  const other = await admin.newPage();
+  await signIn(other, "admin@demo.test");
+  await other.goto(teamUrl);
+
+  // the liaison starts typing the mandate
+  await page.locator("summary", { hasText: "Ubah data tim" }).click();
+  await page.getByLabel("Tugas (mandat)").fill("Mandat yang sedang diketik penghubung.");
+  // meanwhile the administrator saves the team
+  await other.locator("summary", { hasText: "Ubah data tim" }).click();
+  await other.getByLabel("Tugas (mandat)").fill("Mandat yang disimpan administrator.");
+  await other.getByRole("button", { name: "Simpan perubahan tim" }).click();
+  await expect(other.getByTestId("toast")).toContainText("Data tim disimpan.");
+  await admin.close();
+
+  // the liaison adds a member with the other form of the page: the page reloads its data
+  const addSection = page.getByRole("region", { name: "Tambah anggota" });
+  await addSection.getByLabel("Nama anggota").fill("Sdr. Anggota Sela");
+  await addSection.getByLabel("Unsur").selectOption({ label: "Unsur perguruan tinggi" });
+  await addSection.getByLabel("Kedudukan dalam tim").selectOption({ label: "Anggota" });
+  await addSection.getByRole("button", { name: "Tambahkan anggota" }).click();
+  await expect(page.getByTestId("toast")).toContainText("Sdr. Anggota Sela ditambahkan ke tim.");
+  await expect(page.getByTestId("team-mandate")).toHaveText("Mandat yang disimpan administrator.");
+
+  // the typing is still there, and saving it meets the other save instead of silently overwriting it
+  await expect(page.getByLabel("Tugas (mandat)")).toHaveValue("Mandat yang sedang diketik penghubung.");
+  await page.getByRole("button", { name: "Simpan perubahan tim" }).click();
+  await expect(page.getByTestId("conflict")).toContainText("Mandat yang disimpan administrator.");
+  await expect(page.getByLabel("Tugas (mandat)")).toHaveValue("Mandat yang sedang diketik penghubung.");
+});
