@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import { signIn } from "./support";
 
 const PASSWORD = "kolaborasi2025";
@@ -93,14 +93,19 @@ test.describe("without JavaScript", () => {
   });
 });
 
-test("two people edit a team's mandate: the second save shows what the first changed, keeps the typing, and can overwrite on purpose", async ({ browser, page }) => {
-  // the campus's liaison (this page) and an administrator (a second browser) open the same team
+/** Opens the liaison's own team on `page`, and the same team as the administrator in a second browser. */
+async function alsoAsAdministrator(browser: Browser, page: Page) {
   await openOwnTeam(page);
-  const teamUrl = page.url();
   const admin = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: "id-ID" });
   const other = await admin.newPage();
   await signIn(other, "admin@demo.test");
-  await other.goto(teamUrl);
+  await other.goto(page.url());
+  return { admin, other };
+}
+
+test("two people edit a team's mandate: the second save shows what the first changed, keeps the typing, and can overwrite on purpose", async ({ browser, page }) => {
+  // the campus's liaison (this page) and an administrator (a second browser) open the same team
+  const { admin, other } = await alsoAsAdministrator(browser, page);
 
   const editMandate = async (p: typeof page, text: string) => {
     await p.locator("summary", { hasText: "Ubah data tim" }).click();
@@ -132,12 +137,7 @@ test("two people edit a team's mandate: the second save shows what the first cha
 });
 
 test("a save by someone else while a liaison types does not replace the typing when another form of the page is sent", async ({ browser, page }) => {
-  await openOwnTeam(page);
-  const teamUrl = page.url();
-  const admin = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: "id-ID" });
-  const other = await admin.newPage();
-  await signIn(other, "admin@demo.test");
-  await other.goto(teamUrl);
+  const { admin, other } = await alsoAsAdministrator(browser, page);
 
   // the liaison starts typing the mandate
   await page.locator("summary", { hasText: "Ubah data tim" }).click();
