@@ -387,17 +387,15 @@ async function signInOnce(email: string): Promise<string> {
  * once and the cookies are kept beside the run's database (a fresh directory every run), where
  * the worker that follows a failed test finds them.
  */
+/** Every role without a session cookie yet. */
+function noCookies(): Record<Role, string | null> {
+  return Object.fromEntries(ROLES.map((role) => [role, null])) as Record<Role, string | null>;
+}
+
 async function sessionCookies(): Promise<Record<Role, string | null>> {
   const file = path.join(path.dirname(DB_FILE), "robustness-sessions.json");
   const kept = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as Record<Role, string | null>) : null;
-  const cookies: Record<Role, string | null> = {
-    anonymous: null,
-    admin: null,
-    reviewer: null,
-    observer: null,
-    "liaison-own": null,
-    "liaison-other": null,
-  };
+  const cookies = noCookies();
   for (const role of ROLES) {
     if (role === "anonymous") continue;
     const cookie = kept?.[role];
@@ -652,14 +650,7 @@ const BAD_DATES = ["2026-02-30", "0000-01-01", "99999-01-01", "abc"];
 // With one worker the tests still run in file order, /logout last.
 test.describe("robustness: malformed and refused requests", () => {
   test.describe.configure({ timeout: 180_000 });
-  const cookies: Record<Role, string | null> = {
-    anonymous: null,
-    admin: null,
-    reviewer: null,
-    observer: null,
-    "liaison-own": null,
-    "liaison-other": null,
-  };
+  const cookies = noCookies();
   let known: Known;
   let routes: RouteCase[];
   const summary: string[] = [];
