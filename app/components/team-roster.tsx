@@ -123,7 +123,7 @@ function MemberCard({
   const opened = useOpenedVersion(m.version, startedAt, savedByViewer);
   const affiliation = [m.side === "GOVERNMENT" ? m.governmentUnit?.name : null, m.organization].filter(Boolean).join(" · ");
   return (
-    <li className="card" id={`member-${m.id}`} data-testid="team-member">
+    <li className="card" id={`member-card-${m.id}`} data-testid="team-member">
       <div className="flex items-start justify-between gap-2">
         <p className="font-semibold">{m.name}</p>
         <RoleBadge role={m.role} />

@@ -93,6 +93,41 @@ test.describe("without JavaScript", () => {
   });
 });
 
+for (const javaScriptEnabled of [true, false]) {
+  test.describe(javaScriptEnabled ? "with JavaScript" : "without JavaScript", () => {
+    test.use({ javaScriptEnabled });
+
+    test("a liaison edits a member of their team: the fields belong to the member's own form and the change is saved", async ({ page }) => {
+      await openOwnTeam(page);
+      const name = javaScriptEnabled ? "Ir. Edit Dengan JS" : "Ir. Edit Tanpa JS";
+      const addSection = page.getByRole("region", { name: "Tambah anggota" });
+      await addSection.getByLabel("Nama anggota").fill(name);
+      await addSection.getByLabel("Jabatan").fill("Peneliti");
+      await addSection.getByRole("button", { name: "Tambahkan anggota" }).click();
+      await expect(page.getByTestId("toast")).toContainText(`${name} ditambahkan ke tim.`);
+
+      const card = page.getByTestId("team-member").filter({ hasText: name });
+      await card.locator("summary", { hasText: "Ubah" }).click();
+      await card.getByLabel("Jabatan").fill("Peneliti Utama");
+      await card.getByRole("button", { name: "Simpan anggota" }).click();
+      await expect(page.getByTestId("toast")).toContainText(`Data ${name} disimpan.`);
+      const saved = page.getByTestId("team-member").filter({ hasText: name });
+      await expect(saved).toContainText("Peneliti Utama");
+      // no id appears twice on the page (a form sharing its id with the card took its fields away)
+      const duplicates = await page.evaluate(() => {
+        const seen = new Map<string, number>();
+        for (const el of Array.from(document.querySelectorAll("[id]"))) seen.set(el.id, (seen.get(el.id) ?? 0) + 1);
+        return [...seen].filter(([, n]) => n > 1).map(([id]) => id);
+      });
+      expect(duplicates).toEqual([]);
+
+      await saved.locator("summary", { hasText: "Hapus" }).click();
+      await saved.getByRole("button", { name: "Ya, hapus anggota" }).click();
+      await expect(page.getByTestId("toast")).toContainText(`${name} dihapus dari tim.`);
+    });
+  });
+}
+
 /** Opens the liaison's own team on `page`, and the same team as the administrator in a second browser. */
 async function alsoAsAdministrator(browser: Browser, page: Page) {
   await openOwnTeam(page);
