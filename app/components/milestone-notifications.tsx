@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
-import { formatDateTime, isMessageKey, textKey, type Translate } from "~/domain/i18n";
+import { formatDateTime } from "~/domain/i18n";
+import { notificationText } from "~/domain/mail";
 import { useLocale, useT } from "./i18n";
 
 export type NotificationRow = {
@@ -11,13 +12,9 @@ export type NotificationRow = {
   createdAt: string;
 };
 
-/** A notification's text: its kind is a dictionary key; parameters that are keys are translated too. */
-export function notificationText(n: Pick<NotificationRow, "kind" | "params">, t: Translate): string {
-  const params = Object.fromEntries(
-    Object.entries(n.params).map(([k, v]) => [k, typeof v === "string" && isMessageKey(v) ? t(v) : v]),
-  );
-  return t(textKey(n.kind, "label.unknown"), params);
-}
+// A notification's text (its kind is a dictionary key; parameters that are keys are translated
+// too) is defined once, with the e-mail that carries it.
+export { notificationText };
 
 /** The signed-in user's notifications, unread ones highlighted. */
 export function NotificationList({ notifications }: { notifications: NotificationRow[] }) {

@@ -41,6 +41,11 @@ export const ACTIONS = [
   "comment.create",
   // administration
   "user.manage",
+  /** the e-mail outbox and every user's delivery state (read-only) */
+  "outbox.manage",
+  // one's own account: e-mail preferences and the secret calendar feed
+  "mail.preferences",
+  "calendar.subscribe",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -88,6 +93,10 @@ const POLICY: Record<Action, Record<Role, Rule>> = {
   "indicator.record": { ADMIN: yes, REVIEWER: yes, OBSERVER: no, LIAISON: no },
   "comment.create": { ADMIN: yes, REVIEWER: yes, OBSERVER: no, LIAISON: ownCampus },
   "user.manage": { ADMIN: yes, REVIEWER: no, OBSERVER: no, LIAISON: no },
+  "outbox.manage": { ADMIN: yes, REVIEWER: no, OBSERVER: no, LIAISON: no },
+  // what a feed contains is decided by item.read, as on every page
+  "mail.preferences": { ADMIN: yes, REVIEWER: yes, OBSERVER: yes, LIAISON: yes },
+  "calendar.subscribe": { ADMIN: yes, REVIEWER: yes, OBSERVER: yes, LIAISON: yes },
 };
 
 export function can(actor: Principal | null | undefined, action: Action, resource?: Resource): boolean {

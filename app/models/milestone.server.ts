@@ -229,6 +229,7 @@ export async function submitMilestone(who: Author, m: MilestoneAccess, input: Su
         kind: "notify.milestoneSubmitted",
         params: { milestone: m.title, item: m.itemTitle ?? "–", campus: m.campusName ?? "–" },
         link: `/milestones/${m.id}`,
+        campusId: m.campusId,
       });
       const { version: _v, ...previous } = before;
       await recordAudit(tx, who, {
@@ -282,6 +283,7 @@ export async function evaluateMilestone(who: Author, m: MilestoneAccess, input: 
           // the decision is a dictionary key, translated when the notification is shown
           params: { milestone: m.title, item: m.itemTitle ?? "–", decision: `milestone.state.${input.decision}` },
           link: `/milestones/${m.id}`,
+          campusId: m.campusId,
         });
       }
       await recordAudit(tx, who, {

@@ -1,8 +1,10 @@
 import type { Role } from "~/domain/enums";
 import { prisma, type Tx } from "~/utils/db.server";
+import { enqueueNotificationMail } from "./outbox.server";
 
-// In-app notifications (there is no mail server). A notification names a dictionary key and its
-// parameters, so it is shown in the reader's language.
+// In-app notifications, each also an e-mail in the outbox for the recipients who want one
+// (app/models/outbox.server.ts). A notification names a dictionary key and its parameters, so it
+// is shown (and mailed) in the reader's language.
 
 export const NOTIFICATION_PAGE = 50;
 
@@ -10,9 +12,14 @@ export type NewNotification = {
   kind: string;
   params?: Record<string, string | number>;
   link?: string | null;
+  /** the campus the event is about: the e-mail's subject names it */
+  campusId?: string | null;
 };
 
-/** Writes one notification per user; call it inside the transaction of the change it reports. */
+/**
+ * Writes one notification per user, and its e-mail for those who want one; call it inside the
+ * transaction of the change it reports.
+ */
 export async function notifyUsers(tx: Tx, userIds: readonly string[], notification: NewNotification) {
   const unique = [...new Set(userIds)];
   if (unique.length === 0) return 0;
@@ -24,6 +31,7 @@ export async function notifyUsers(tx: Tx, userIds: readonly string[], notificati
       link: notification.link ?? null,
     })),
   });
+  await enqueueNotificationMail(tx, unique, notification);
   return count;
 }
 

@@ -68,6 +68,7 @@ export async function sendReminder(
       kind: "notify.reminder",
       params: { count: items.length, days: staleAfterDays },
       link: `/campuses/${campus.slug}#attention`,
+      campusId,
     });
     await recordAudit(tx, actor, {
       action: "reminder.send",

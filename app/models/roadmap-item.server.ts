@@ -434,7 +434,7 @@ export async function addComment(
     await notifyUsers(
       tx,
       recipients.filter((id) => id !== actor.userId),
-      { kind: "notify.comment", params: { author: author.name, item: item.title }, link: `/items/${item.id}#comments` },
+      { kind: "notify.comment", params: { author: author.name, item: item.title }, link: `/items/${item.id}#comments`, campusId: item.campusId },
     );
     await recordAudit(tx, actor, {
       action: "create",

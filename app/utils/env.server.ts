@@ -42,10 +42,29 @@ const schema = z.object({
   LOGIN_IP_DELAY_MS: z.coerce.number().int().nonnegative().default(1000),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
   PASSWORD_RESET_TTL_HOURS: z.coerce.number().int().positive().default(48),
+  /** smtp:// or smtps:// with credentials; without it e-mails stay in the outbox (/admin/outbox) */
+  SMTP_URL: z
+    .string()
+    .trim()
+    .url()
+    .refine((v) => /^smtps?:\/\//.test(v), "must be an smtp:// or smtps:// URL")
+    .optional(),
+  /** the sender of every e-mail, e.g. "Kolaborasi Banten <noreply@bantenprov.go.id>" */
+  MAIL_FROM: z.string().trim().min(3).default("Kolaborasi Banten <noreply@localhost>"),
+  /** the public base URL of the app, for absolute links in e-mails and feeds; default http://localhost:PORT */
+  APP_URL: z
+    .string()
+    .trim()
+    .url()
+    .refine((v) => /^https?:\/\//.test(v), "must be an http:// or https:// URL")
+    .transform((v) => v.replace(/\/+$/, ""))
+    .optional(),
 });
 
-export type Env = Omit<z.infer<typeof schema>, "DEMO_DATA"> & {
+export type Env = Omit<z.infer<typeof schema>, "DEMO_DATA" | "APP_URL"> & {
   DEMO_DATA: boolean;
+  /** without a trailing slash */
+  APP_URL: string;
   sessionSecrets: string[];
   cookieSecure: boolean;
   /** where the data lives (app/utils/database-url.mjs) */
@@ -66,6 +85,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     databaseUrl: databaseUrl(source),
     // a production deployment never gets demo accounts (with their published password) unless it asks
     DEMO_DATA: env.DEMO_DATA ?? env.NODE_ENV !== "production",
+    APP_URL: env.APP_URL ?? `http://localhost:${env.PORT}`,
     sessionSecrets: env.SESSION_SECRET ? env.SESSION_SECRET.split(",").map((s) => s.trim()) : [localSecret(dataDir(source))],
     cookieSecure: env.COOKIE_SECURE ?? env.NODE_ENV === "production",
   };
