@@ -51,12 +51,15 @@ app.all(
   }),
 );
 
+let background;
 const server = app.listen(config.PORT, () => {
   console.log(`Kolaborasi Banten listening on http://localhost:${config.PORT}`);
+  // the outbox's sender and the scheduled jobs (app/jobs/background.server.ts)
+  background = build.entry.module.startBackgroundWork(config);
   // only under `remix dev` (npm run dev), which sets REMIX_DEV_ORIGIN; a plain `node server.mjs` has none
   if (build.mode === "development" && process.env.REMIX_DEV_ORIGIN) broadcastDevReady(build);
 });
 
 for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.on(signal, () => server.close(() => process.exit(0)));
+  process.on(signal, () => server.close(() => (background ? background.stop() : Promise.resolve()).finally(() => process.exit(0))));
 }

@@ -9,6 +9,8 @@ import { applySecurityHeaders } from "./utils/security-headers";
 // screenRequest before Remix sees it (one definition each, taken from the build).
 export { env } from "./utils/env.server";
 export { screenRequest } from "./utils/request-body.server";
+// ...and starts the mail sender and the scheduler once it listens (never in tests)
+export { startBackgroundWork } from "./jobs/background.server";
 
 // Documents are rendered to a string, not streamed: no route defers data (no <Await>/Suspense),
 // so streaming only added work (a Node stream turned into a web stream and back, and a 5 s abort
