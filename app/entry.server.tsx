@@ -1,7 +1,8 @@
 import crypto from "node:crypto";
 import type { EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
-import { renderToString } from "react-dom/server";
+import { Writable } from "node:stream";
+import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./utils/nonce";
 import { applySecurityHeaders } from "./utils/security-headers";
 
@@ -12,9 +13,14 @@ export { screenRequest } from "./utils/request-body.server";
 // ...and starts the mail sender and the scheduler once it listens (never in tests)
 export { startBackgroundWork } from "./jobs/background.server";
 
-// Documents are rendered to a string, not streamed: no route defers data (no <Await>/Suspense),
-// so streaming only added work (a Node stream turned into a web stream and back, and a 5 s abort
-// timer per request). Switch back to renderToPipeableStream if a route starts to use defer().
+// Single fetch (remix.config.js) hands the loader data to the document as a stream that a suspending
+// component writes into the page, so the document is rendered with renderToPipeableStream: a
+// string render would send the Suspense fallback, and the page would hydrate without its data.
+// No route defers data, so the whole document is awaited (onAllReady) and sent as one buffer: one
+// Content-Length, no Node stream turned into a web stream and back (decision 004 measured that).
+/** Remix rejects any promise still unsettled in the data stream after this long (nothing defers). */
+export const streamTimeout = 5_000;
+
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -22,16 +28,45 @@ export default function handleRequest(
   remixContext: EntryContext,
 ) {
   const nonce = crypto.randomBytes(16).toString("base64");
-  const html = renderToString(
-    <NonceProvider value={nonce}>
-      <RemixServer context={remixContext} url={request.url} nonce={nonce} />
-    </NonceProvider>,
-  );
-  responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-  applySecurityHeaders(responseHeaders, { nonce });
-  // bytes, not a string: a string body is scanned and copied by undici's USVString conversion
-  return new Response(Buffer.from(`<!DOCTYPE html>${html}`), { headers: responseHeaders, status: responseStatusCode });
+  return new Promise<Response>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        chunks.push(chunk);
+        done();
+      },
+      final(done) {
+        clearTimeout(timer);
+        responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+        applySecurityHeaders(responseHeaders, { nonce });
+        resolve(
+          new Response(Buffer.concat([DOCTYPE, ...chunks]), { headers: responseHeaders, status: responseStatusCode }),
+        );
+        done();
+      },
+    });
+    const { pipe, abort } = renderToPipeableStream(
+      <NonceProvider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+      </NonceProvider>,
+      {
+        nonce,
+        onAllReady: () => pipe(sink),
+        onShellError: (error) => {
+          clearTimeout(timer);
+          reject(error);
+        },
+        onError: (error) => {
+          responseStatusCode = 500;
+          if (!request.signal.aborted) console.error(error);
+        },
+      },
+    );
+    const timer = setTimeout(abort, streamTimeout + 1_000);
+  });
 }
+
+const DOCTYPE = Buffer.from("<!DOCTYPE html>");
 
 // Remix logs every error a request meets, with its stack. A refusal it answers itself (a POST to a
 // page without an action: 405; a route that does not exist: 404) is the client's mistake, not

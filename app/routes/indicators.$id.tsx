@@ -14,6 +14,9 @@ import { visibleItemsWhere } from "~/models/roadmap-item.server";
 import { notFound, requirePermission, toPrincipal } from "~/utils/auth.server";
 import { indicatorAction, type IndicatorActionData } from "./indicators.$id.server";
 
+// a 409 (somebody else saved first) reloads the page's data beside the conflict panel
+export { revalidateAfterConflict as shouldRevalidate } from "~/utils/revalidate";
+
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.indicator.nameId ?? "Indikator"} · Kolaborasi Banten` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

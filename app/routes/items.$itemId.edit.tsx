@@ -10,6 +10,9 @@ import { assertCan, assertCanSee, authorOf, notFound, requireUser } from "~/util
 import { formAction } from "~/utils/form-action.server";
 import { submitItemForm } from "./item-form.server";
 
+// a 409 (somebody else saved first) reloads the page's data beside the conflict panel
+export { revalidateAfterConflict as shouldRevalidate } from "~/utils/revalidate";
+
 export const meta: MetaFunction = () => [{ title: "Ubah program · Kolaborasi Banten" }];
 
 async function load(request: Request, itemId: string) {

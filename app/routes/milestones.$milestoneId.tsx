@@ -13,6 +13,9 @@ import { getMilestonePage, milestoneRounds } from "~/models/milestone.server";
 import { notFound, toPrincipal } from "~/utils/auth.server";
 import { milestoneAccess as access, milestoneAction, type MilestoneActionData } from "./milestones.$milestoneId.server";
 
+// a 409 (somebody else saved first) reloads the page's data beside the conflict panel
+export { revalidateAfterConflict as shouldRevalidate } from "~/utils/revalidate";
+
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.milestone.title ?? "Tonggak evaluasi"} · Kolaborasi Banten` },
 ];

@@ -12,6 +12,9 @@ import { assertCan, notFound, requireUser, toPrincipal } from "~/utils/auth.serv
 import { teamAction, type TeamActionData } from "./teams.$teamId.server";
 import { useOpenedVersion } from "~/components/conflict-panel";
 
+// a 409 (somebody else saved first) reloads the page's data beside the conflict panel
+export { revalidateAfterConflict as shouldRevalidate } from "~/utils/revalidate";
+
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.team.name ?? "Tim Bersama"} · Kolaborasi Banten` },
 ];

@@ -4,6 +4,7 @@ import http from "node:http";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
+import { decode } from "turbo-stream";
 import { DEMO_PASSWORD } from "./support";
 
 // Robustness in plain HTTP against the production server: every route module, as every role, with
@@ -232,6 +233,13 @@ const form = (values: Record<string, string>): Fields => Object.entries(values);
 /** A form whose intent no route knows: refused by every action, whatever else it says. */
 const PROBE_FORM: Fields = form({ intent: "robustness-probe" });
 
+/** The URL the browser posts a form to (and loads data from) with single fetch: `/path.data?query`. */
+function dataPath(pathname: string): string {
+  const url = new URL(pathname, ORIGIN);
+  url.pathname = `${url.pathname === "/" ? "/_root" : url.pathname}.data`;
+  return `${url.pathname}${url.search}`;
+}
+
 const sameOrigin = { Origin: ORIGIN };
 const formType = { "Content-Type": "application/x-www-form-urlencoded" };
 
@@ -407,15 +415,18 @@ async function sessionCookies(): Promise<Record<Role, string | null>> {
   return cookies;
 }
 
+/** One route's loader data, asked for as the browser does with single fetch (`/path.data?_routes=`). */
 async function loaderData<T>(pathname: string, routeId: string, cookie: string): Promise<T> {
-  const sep = pathname.includes("?") ? "&" : "?";
-  const reply = await send(
-    { method: "GET", path: `${pathname}${sep}_data=${encodeURIComponent(routeId)}`, headers: { Cookie: cookie } },
-    30_000,
-    Infinity
-  );
+  const url = new URL(pathname, "http://localhost");
+  url.pathname = `${url.pathname === "/" ? "/_root" : url.pathname}.data`;
+  url.searchParams.set("_routes", routeId);
+  const reply = await send({ method: "GET", path: `${url.pathname}${url.search}`, headers: { Cookie: cookie } }, 30_000, Infinity);
   if (reply.status !== 200) throw new Error(`${pathname} (${routeId}) answered ${reply.status}`);
-  return JSON.parse(reply.body) as T;
+  const decoded = await decode(new Blob([reply.body]).stream());
+  await decoded.done;
+  const result = (decoded.value as Record<string, { data?: T; error?: unknown }>)[routeId];
+  if (!result || !("data" in result)) throw new Error(`${pathname} (${routeId}) sent no data: ${JSON.stringify(result)}`);
+  return result.data as T;
 }
 
 /** A real evidence file on the item: the first one there, or one uploaded now (before any digest). */
@@ -549,6 +560,8 @@ function routeCases(k: Known): RouteCase[] {
       path: `/campuses/${OWN_CAMPUS}/teams`,
       form: form({ intent: "create-team", name: "Tim Uji Ketahanan" }),
     },
+    // a check-in that changes no row: refused with its message, nothing written
+    { module: "campuses.$slug_.check-in.tsx", path: `/campuses/${OWN_CAMPUS}/check-in`, form: form({ reportedOn: daysFromToday(0) }) },
     { module: "campuses._index.tsx", path: "/campuses", form: null },
     { module: "dashboard.tsx", path: "/dashboard", form: null },
     { module: "evidence.$evidenceId.ts", path: `/evidence/${k.evidenceId}`, form: null },
@@ -707,15 +720,18 @@ test.describe("robustness: malformed and refused requests", () => {
     const probes: Probe[] = [];
     for (const { route, role } of everyRouteAndRole(routes)) {
       for (const bad of malformedBodies(route.form ?? PROBE_FORM)) {
-        probes.push({
-          kind: bad.label,
-          label: bad.label,
-          role,
-          method: "POST",
-          path: route.path,
-          headers: { ...sameOrigin, ...bad.headers },
-          body: bad.body,
-        });
+        // the document URL (a form without JavaScript) and the single-fetch URL (with it)
+        for (const [suffix, target] of [["", route.path], [" (.data)", dataPath(route.path)]] as const) {
+          probes.push({
+            kind: `${bad.label}${suffix}`,
+            label: bad.label,
+            role,
+            method: "POST",
+            path: target,
+            headers: { ...sameOrigin, ...bad.headers },
+            body: bad.body,
+          });
+        }
       }
     }
     await check("malformed bodies", probes);
@@ -748,8 +764,10 @@ test.describe("robustness: malformed and refused requests", () => {
     const probes: Probe[] = [];
     for (const { route, role } of everyRouteAndRole(routes)) {
       const body = urlencoded(route.form ?? PROBE_FORM);
-      const add = (label: string, method: string, headers: Record<string, string>, form: string | undefined) =>
+      const add = (label: string, method: string, headers: Record<string, string>, form: string | undefined) => {
         probes.push({ kind: label, label, role, method, path: route.path, headers, body: form });
+        probes.push({ kind: `${label} (.data)`, label, role, method, path: dataPath(route.path), headers, body: form });
+      };
       add("POST, foreign Origin", "POST", { ...formType, Origin: "https://evil.example", Referer: "https://evil.example/form" }, body);
       add("POST, malformed Origin", "POST", { ...formType, Origin: "not a url" }, body);
       add("POST, malformed Origin, Referer of the app", "POST", { ...formType, Origin: "not a url", Referer: `${ORIGIN}/` }, body);
@@ -773,6 +791,7 @@ test.describe("robustness: malformed and refused requests", () => {
       const paths: { module: string; path: string; post: boolean }[] = [
         { module: "campuses.$slug.tsx", path: `/campuses/${x}`, post: false },
         { module: "campuses.$slug_.teams.tsx", path: `/campuses/${x}/teams`, post: true },
+        { module: "campuses.$slug_.check-in.tsx", path: `/campuses/${x}/check-in`, post: true },
         { module: "teams.$teamId.tsx", path: `/teams/${x}`, post: true },
         { module: "items.$itemId._index.tsx", path: `/items/${x}`, post: true },
         { module: "items.$itemId.edit.tsx", path: `/items/${x}/edit`, post: true },

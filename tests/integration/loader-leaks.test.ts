@@ -1,4 +1,4 @@
-// What a loader returns reaches the browser (also as ?_data=), hidden or not. For every route with
+// What a loader returns reaches the browser (also as the single-fetch `/path.data`), hidden or not. For every route with
 // a loader, another campus's liaison and an observer must receive nothing they may not read:
 // another campus's evidence, discussion, contacts and change history, a team's member contacts,
 // and any draft. Secrets are planted with marker strings and every response body is searched.
@@ -81,6 +81,7 @@ function requests(w: World): Record<string, { path: string; params?: Record<stri
     audit: [{ path: "/audit" }, { path: `/audit?itemId=${w.publishedItem.id}` }, { path: `/audit?itemId=${w.draftItem.id}` }],
     "campuses.$slug": [{ path: "/campuses/itb", params: own }],
     "campuses.$slug_.teams": [{ path: "/campuses/itb/teams", params: own }],
+    "campuses.$slug_.check-in": [{ path: "/campuses/itb/check-in", params: own }],
     "campuses._index": [{ path: "/campuses" }],
     dashboard: [{ path: "/dashboard" }, { path: "/dashboard?campus=itb" }],
     "evidence.$evidenceId": [ids.updateEvidence, ids.fileEvidence, ids.milestoneEvidence].map((id) => ({ path: `/evidence/${id}`, params: { evidenceId: id } })),
