@@ -1,6 +1,6 @@
-import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
+import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata, type FormMetadata } from "@conform-to/react";
 import { useNavigation } from "@remix-run/react";
-import { useId } from "react";
+import { useEffect, useId, useRef } from "react";
 import { ACCEPT, MAX_FILES, MAX_FILE_BYTES } from "~/domain/evidence";
 import { FORM_ID_FIELD, restoredValues } from "~/domain/form-draft";
 import { textKey } from "~/domain/i18n";
@@ -17,6 +17,55 @@ export function ErrorList({ id, errors, params }: { id?: string; errors?: string
         <li key={e}>{t(textKey(e, "form.invalid"), params)}</li>
       ))}
     </ul>
+  );
+}
+
+/**
+ * After a refused submission: a summary at the top of the form naming every field with an error,
+ * each a link to its field, and focus moved onto it. Without JavaScript the summary carries
+ * `autofocus`, so the reloaded page opens on it instead of at its top with the errors out of sight.
+ * `labelFor` names a field (by its form name); a field it does not know is listed by its message.
+ */
+export function ErrorSummary({
+  form,
+  labelFor,
+}: {
+  form: FormMetadata<any, string[]>;
+  labelFor: (name: string) => string | undefined;
+}) {
+  const t = useT();
+  const ref = useRef<HTMLDivElement>(null);
+  const entries = Object.entries(form.allErrors).filter(([name, errors]) => name !== "" && errors.length > 0);
+  const shown = entries.length > 0;
+  const signature = entries.map(([name]) => name).join("|");
+  // with JavaScript: every refused submission moves focus here again (the first one also by autofocus)
+  useEffect(() => {
+    if (shown && form.status === "error") ref.current?.focus();
+  }, [shown, signature, form.status]);
+  if (!shown) return null;
+  return (
+    <div
+      ref={ref}
+      tabIndex={-1}
+      autoFocus
+      role="group"
+      aria-labelledby={`${form.id}-summary-title`}
+      className="rounded-md border-2 border-red-700 bg-red-50 p-3 text-red-900 focus:outline focus:outline-2 focus:outline-red-700"
+      data-testid="error-summary"
+    >
+      <p id={`${form.id}-summary-title`} className="font-semibold">
+        {t("form.errorSummary")}
+      </p>
+      <ul className="mt-1 list-disc space-y-0.5 pl-5 text-sm">
+        {entries.map(([name, errors]) => (
+          <li key={name}>
+            <a className="underline" href={`#${form.id}-${name}`}>
+              {labelFor(name) ?? t(textKey(errors[0] ?? "", "form.invalid"))}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

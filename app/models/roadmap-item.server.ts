@@ -2,6 +2,8 @@ import type { Prisma } from "@prisma/client";
 import { draftScope, type Principal, type DraftScope } from "~/domain/policy";
 import { currentState } from "~/domain/roadmap";
 import type { ItemInput } from "~/domain/schemas/item";
+import { CHECK_IN_MAX_ROWS } from "~/domain/schemas/progress";
+import { CLOSED_STATUSES } from "~/domain/status";
 import { parseLinks } from "~/domain/evidence";
 import { newId } from "~/utils/ids.server";
 import { prisma, type Tx } from "~/utils/db.server";
@@ -335,58 +337,130 @@ export async function postProgressUpdate(
   const update = { id: newId() };
   try {
     return await prisma.$transaction(async (tx) => {
-      const [before] = await tx.$queryRaw<{ status: string; progress: number | bigint }[]>`
-        SELECT "status", "progress" FROM "RoadmapItem" WHERE "id" = ${item.id}`;
-      if (!before) throw new Error(`Roadmap item ${item.id} not found`);
-      await tx.$executeRaw`
-        INSERT INTO "ProgressUpdate" ("id", "itemId", "authorId", "reportedOn", "progress", "status", "narrative",
-          "achievements", "obstacles", "nextSteps", "correctsId", "createdAt")
-        VALUES (${update.id}, ${item.id}, ${actor.userId}, ${input.reportedOn.getTime()}, ${input.progress}, ${input.status},
-          ${input.narrative}, ${input.achievements ?? null}, ${input.obstacles ?? null}, ${input.nextSteps ?? null},
-          ${input.correctsId ?? null}, ${Date.now()})`;
-      const evidence = [
-        ...links.map((url) => ({ kind: "LINK", url, uploadedById: actor.userId, updateId: update.id })),
-        ...stored.map((s) => ({ kind: "FILE", ...s, uploadedById: actor.userId, updateId: update.id })),
-      ];
-      if (evidence.length) await tx.evidence.createMany({ data: evidence });
-      let obstacleId: string | null = null;
-      if (input.obstacleDescription) {
-        const obstacle = await tx.obstacle.create({
-          data: {
-            itemId: item.id,
-            raisedInId: update.id,
-            description: input.obstacleDescription,
-            ownerName: input.obstacleOwner ?? null,
-            dueDate: input.obstacleDueDate ?? null,
-            needsGovernorOffice: input.obstacleNeedsGovernorOffice ?? false,
-          },
-          select: { id: true },
-        });
-        obstacleId = obstacle.id;
-      }
-      const after = await refreshCurrentState(tx, item.id);
-      await recordAudit(tx, actor, {
-        action: "create",
-        entity: "ProgressUpdate",
-        entityId: update.id,
-        itemId: item.id,
-        campusId: item.campusId,
-        before: { status: before.status, progress: Number(before.progress) },
-        after: {
-          status: after.status,
-          progress: after.progress,
-          reportedOn: input.reportedOn,
-          correctsId: input.correctsId ?? null,
-          evidence: links.length + stored.length,
-          obstacleId,
-        },
-      });
+      await insertProgressUpdate(tx, actor, item, update.id, input, links, stored);
       return update;
     });
   } catch (error) {
     await Promise.all(stored.map((s) => removeStoredFile(s.storagePath)));
     throw error;
   }
+}
+
+type StoredFile = Awaited<ReturnType<typeof storeFile>>;
+
+/** Inside a transaction: one progress update with its evidence, obstacle, new item state and audit event. */
+async function insertProgressUpdate(
+  tx: Tx,
+  actor: Author,
+  item: { id: string; campusId: string },
+  updateId: string,
+  input: Omit<ProgressInput, "files" | "links">,
+  links: readonly string[],
+  stored: readonly StoredFile[],
+) {
+  const update = { id: updateId };
+  const [before] = await tx.$queryRaw<{ status: string; progress: number | bigint }[]>`
+    SELECT "status", "progress" FROM "RoadmapItem" WHERE "id" = ${item.id}`;
+  if (!before) throw new Error(`Roadmap item ${item.id} not found`);
+  await tx.$executeRaw`
+    INSERT INTO "ProgressUpdate" ("id", "itemId", "authorId", "reportedOn", "progress", "status", "narrative",
+      "achievements", "obstacles", "nextSteps", "correctsId", "createdAt")
+    VALUES (${update.id}, ${item.id}, ${actor.userId}, ${input.reportedOn.getTime()}, ${input.progress}, ${input.status},
+      ${input.narrative}, ${input.achievements ?? null}, ${input.obstacles ?? null}, ${input.nextSteps ?? null},
+      ${input.correctsId ?? null}, ${Date.now()})`;
+  const evidence = [
+    ...links.map((url) => ({ kind: "LINK", url, uploadedById: actor.userId, updateId: update.id })),
+    ...stored.map((s) => ({ kind: "FILE", ...s, uploadedById: actor.userId, updateId: update.id })),
+  ];
+  if (evidence.length) await tx.evidence.createMany({ data: evidence });
+  let obstacleId: string | null = null;
+  if (input.obstacleDescription) {
+    const obstacle = await tx.obstacle.create({
+      data: {
+        itemId: item.id,
+        raisedInId: update.id,
+        description: input.obstacleDescription,
+        ownerName: input.obstacleOwner ?? null,
+        dueDate: input.obstacleDueDate ?? null,
+        needsGovernorOffice: input.obstacleNeedsGovernorOffice ?? false,
+      },
+      select: { id: true },
+    });
+    obstacleId = obstacle.id;
+  }
+  const after = await refreshCurrentState(tx, item.id);
+  await recordAudit(tx, actor, {
+    action: "create",
+    entity: "ProgressUpdate",
+    entityId: update.id,
+    itemId: item.id,
+    campusId: item.campusId,
+    before: { status: before.status, progress: Number(before.progress) },
+    after: {
+      status: after.status,
+      progress: after.progress,
+      reportedOn: input.reportedOn,
+      correctsId: input.correctsId ?? null,
+      evidence: links.length + stored.length,
+      obstacleId,
+    },
+  });
+}
+
+// ---------- the monthly check-in of a campus ----------
+
+/** Open items of a campus (not completed, not cancelled), as the check-in page lists them. */
+export function openItemsForCheckIn(campusId: string) {
+  return prisma.roadmapItem.findMany({
+    where: { campusId, status: { notIn: [...CLOSED_STATUSES] } },
+    orderBy: [{ plannedEnd: "asc" }, { title: "asc" }],
+    take: CHECK_IN_MAX_ROWS,
+    select: {
+      id: true,
+      title: true,
+      status: true,
+      progress: true,
+      visibility: true,
+      plannedEnd: true,
+      lastUpdateAt: true,
+      createdAt: true,
+    },
+  });
+}
+
+export type CheckInReport =
+  | { itemId: string; kind: "no-change"; narrative: string }
+  | { itemId: string; kind: "changed"; progress: number; status: string; narrative: string };
+
+/**
+ * Posts one progress update per reported row, all in one transaction with their audit events: all
+ * or nothing. A row naming an item that is not an open item of this campus refuses the whole check-in.
+ */
+export async function postCheckIn(
+  actor: Author,
+  campusId: string,
+  reportedOn: Date,
+  reports: readonly CheckInReport[],
+): Promise<{ ok: true; posted: number } | { ok: false; itemId: string }> {
+  return prisma.$transaction(async (tx) => {
+    const items = await tx.roadmapItem.findMany({
+      where: { id: { in: reports.map((r) => r.itemId) }, campusId, status: { notIn: [...CLOSED_STATUSES] } },
+      select: { id: true, campusId: true, progress: true, status: true },
+    });
+    const byId = new Map(items.map((i) => [i.id, i]));
+    const missing = reports.find((r) => !byId.has(r.itemId));
+    if (missing) return { ok: false as const, itemId: missing.itemId };
+    for (const report of reports) {
+      const item = byId.get(report.itemId)!;
+      // "no change": the item's current progress and status again, reported on this day
+      const input =
+        report.kind === "changed"
+          ? { reportedOn, progress: report.progress, status: report.status, narrative: report.narrative }
+          : { reportedOn, progress: item.progress, status: item.status === "NOT_STARTED" ? "ON_TRACK" : item.status, narrative: report.narrative };
+      await insertProgressUpdate(tx, actor, item, newId(), input, [], []);
+    }
+    return { ok: true as const, posted: reports.length };
+  });
 }
 
 export async function resolveObstacle(

@@ -35,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     agreements: agreements.map((a) => ({ ...a, status: agreementStatus(a, today) })),
     ...workspace,
     attention: stale ? { stale, days: env().STALE_AFTER_DAYS } : null,
-    may: { createItem: can(actor, "item.create", { campusId: campus.id }) },
+    may: { createItem: can(actor, "item.create", { campusId: campus.id }), checkIn: ownWork },
   });
 }
 
@@ -63,6 +63,15 @@ export default function CampusWorkspace() {
           ) : null}
         </p>
       </header>
+
+      {may.checkIn ? (
+        <p className="card flex flex-wrap items-center justify-between gap-2 border-brand-600" data-testid="check-in-link">
+          <span className="text-sm text-slate-700">{t("checkIn.linkHint")}</span>
+          <Link className="btn" to={`/campuses/${campus.slug}/check-in`}>
+            {t("checkIn.link")}
+          </Link>
+        </p>
+      ) : null}
 
       {attention ? (
         <Attention

@@ -38,6 +38,26 @@ const percent = z
   .min(0, "progress.range")
   .max(100, "progress.range");
 
+/**
+ * The core of every progress report, wherever it is posted (the item page, the monthly check-in):
+ * progress, status, narrative and the rule that binds them. One definition.
+ */
+export const progressCoreSchema = z
+  .object({ progress: percent, status: choice(UPDATE_STATUSES), narrative: requiredText(5000) })
+  .superRefine((v, ctx) => completedNeeds100(v, ctx));
+
+function completedNeeds100(v: { status: string; progress: number }, ctx: z.RefinementCtx) {
+  if (v.status === "COMPLETED" && v.progress !== 100)
+    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["progress"], message: "progress.completedNeeds100" });
+}
+
+/** The day a report is made on: not in the future, not before the agreement was signed. */
+function reportedOnRule(reportedOn: Date, today: Date, ctx: z.RefinementCtx) {
+  if (reportedOn > today) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["reportedOn"], message: "progress.future" });
+  else if (reportedOn < AGREEMENT_SIGNED_ON)
+    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["reportedOn"], message: "progress.beforeAgreement" });
+}
+
 let latest: { day: number; schema: ReturnType<typeof buildProgressUpdateSchema> } | null = null;
 
 /** Posting a progress update, optionally raising a new obstacle with it (one schema per day). */
@@ -50,9 +70,7 @@ function buildProgressUpdateSchema(today: Date) {
   return z
     .object({
       reportedOn: isoDate(),
-      progress: percent,
-      status: choice(UPDATE_STATUSES),
-      narrative: requiredText(5000),
+      ...progressCoreSchema.innerType().shape,
       achievements: optionalText(5000),
       obstacles: optionalText(5000),
       nextSteps: optionalText(5000),
@@ -65,11 +83,8 @@ function buildProgressUpdateSchema(today: Date) {
       obstacleNeedsGovernorOffice: z.boolean().optional(),
     })
     .superRefine((v, ctx) => {
-      if (v.reportedOn > today) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["reportedOn"], message: "progress.future" });
-      else if (v.reportedOn < AGREEMENT_SIGNED_ON)
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["reportedOn"], message: "progress.beforeAgreement" });
-      if (v.status === "COMPLETED" && v.progress !== 100)
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["progress"], message: "progress.completedNeeds100" });
+      reportedOnRule(v.reportedOn, today, ctx);
+      completedNeeds100(v, ctx);
       if (!v.obstacleDescription && (v.obstacleOwner || v.obstacleDueDate))
         ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["obstacleDescription"], message: "obstacle.describe" });
     });
@@ -81,3 +96,73 @@ export const resolveObstacleSchema = z.object({
 });
 
 export const commentSchema = z.object({ body: requiredText(3000) });
+
+// ---------- the monthly check-in: one row per open item of a campus ----------
+
+/** A change of progress at least this large (either way) asks the reporter to look again. */
+export const SHARP_CHANGE_POINTS = 30;
+
+/**
+ * A warning, never a refusal: progress going down (a correction or a setback worth a word) or
+ * jumping by at least SHARP_CHANGE_POINTS since the last report.
+ */
+export function progressChangeWarning(previous: number | null | undefined, next: number | null | undefined): "drop" | "jump" | null {
+  if (previous == null || next == null || !Number.isFinite(previous) || !Number.isFinite(next)) return null;
+  if (next < previous) return "drop";
+  if (next - previous >= SHARP_CHANGE_POINTS) return "jump";
+  return null;
+}
+
+/** What one check-in row asks of the server: nothing, a report of "no change", or a changed report. */
+export type CheckInRow =
+  | { itemId: string; kind: "skip" }
+  | { itemId: string; kind: "no-change"; narrative: string | undefined }
+  | { itemId: string; kind: "changed"; progress: number; status: (typeof UPDATE_STATUSES)[number]; narrative: string };
+
+/** The most rows one check-in takes (a campus's open items; the page lists no more). */
+export const CHECK_IN_MAX_ROWS = 300;
+
+const checkInRowSchema = z
+  .object({
+    itemId: z.string({ required_error: "form.required" }).max(40),
+    // what the row showed when the page was opened: a row left as it was is not a report
+    initialProgress: z.number().optional(),
+    initialStatus: z.string().max(20).optional(),
+    progress: z.number({ invalid_type_error: "form.invalidNumber" }).optional(),
+    status: z.string().max(20).optional(),
+    narrative: z.string().max(5000, "form.tooLong").optional(),
+    noChange: z.boolean().optional(),
+  })
+  .transform((row, ctx): CheckInRow => {
+    const narrative = row.narrative?.trim() || undefined;
+    if (row.noChange) return { itemId: row.itemId, kind: "no-change", narrative };
+    const changed = row.progress !== row.initialProgress || (row.status ?? "") !== (row.initialStatus ?? "") || !!narrative;
+    if (!changed) return { itemId: row.itemId, kind: "skip" };
+    // a changed row is a progress report: the same rules as on the item page
+    const core = progressCoreSchema.safeParse({ progress: row.progress, status: row.status, narrative: row.narrative });
+    if (!core.success) {
+      for (const issue of core.error.issues) ctx.addIssue({ ...issue, path: issue.path, fatal: false } as z.IssueData);
+      return z.NEVER;
+    }
+    return { itemId: row.itemId, kind: "changed", ...core.data };
+  });
+
+let latestCheckIn: { day: number; schema: ReturnType<typeof buildCheckInSchema> } | null = null;
+
+/** The monthly check-in of a campus: one report date, one row per open item. */
+export function checkInSchema(today: Date) {
+  if (latestCheckIn?.day !== today.getTime()) latestCheckIn = { day: today.getTime(), schema: buildCheckInSchema(today) };
+  return latestCheckIn.schema;
+}
+
+function buildCheckInSchema(today: Date) {
+  return z
+    .object({
+      reportedOn: isoDate(),
+      rows: z.array(checkInRowSchema).max(CHECK_IN_MAX_ROWS).default([]),
+    })
+    .superRefine((v, ctx) => {
+      reportedOnRule(v.reportedOn, today, ctx);
+      if (!v.rows.some((r) => r.kind !== "skip")) ctx.addIssue({ code: z.ZodIssueCode.custom, message: "checkIn.nothingToSend" });
+    });
+}
