@@ -2,6 +2,7 @@ import type { Locale } from "./enums";
 import * as admin from "./messages/admin";
 import * as audit from "./messages/audit";
 import * as briefing from "./messages/briefing";
+import * as checkIn from "./messages/check-in";
 import * as core from "./messages/core";
 import * as dashboard from "./messages/dashboard";
 import * as exportsMessages from "./messages/exports";
@@ -17,7 +18,7 @@ import * as teams from "./messages/teams";
 // The dictionary: every text a user reads, Bahasa Indonesia first. Each area keeps its messages
 // in app/domain/messages/<area>.ts as an `id` table and an `en` table with exactly the same keys
 // (the type of `en` enforces it); add a new area to MODULES.
-const MODULES = [core, audit, teams, admin, items, dashboard, milestones, quarters, reminders, roadmap, exportsMessages, indicators, briefing, mail] as const;
+const MODULES = [core, audit, teams, admin, items, dashboard, milestones, quarters, reminders, roadmap, exportsMessages, indicators, briefing, mail, checkIn] as const;
 
 type Merge<T extends readonly { id: Record<string, string> }[]> = T[number]["id"];
 type Ids = { [K in keyof UnionToIntersection<Merge<typeof MODULES>>]: string };
