@@ -90,20 +90,6 @@ export function quarterWindow(quarter: string) {
   return { start, end, from: new Date(start.getTime() - 7 * 3_600_000), until: quarterEndInstant(quarter) };
 }
 
-/**
- * Whether a milestone was waiting for the campus (pending, or returned for rework) at `instant`,
- * read back from its dates: it had not been submitted yet (or only later), or it had been
- * returned before then and is still returned. A milestone submitted before, returned and
- * submitted again after the instant counts as waiting (its earlier submission is not kept).
- */
-export function awaitingCampusAt(
-  m: { state: string; submittedAt: Date | null; reviewedAt: Date | null },
-  instant: Date,
-): boolean {
-  if (!m.submittedAt || m.submittedAt >= instant) return true;
-  return m.state === "RETURNED" && !!m.reviewedAt && m.reviewedAt < instant;
-}
-
 /** Worst first: what the governor should read about before the rest is cut off. */
 const VERDICT_ORDER: readonly Verdict[] = ["MISSED", "OFF_COURSE", "NO_DATA", "NO_TREND", "ON_COURSE", "REACHED", "NO_TARGET"];
 

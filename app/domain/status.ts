@@ -155,11 +155,29 @@ export function needsGovernorOfficeWhere(): Prisma.ObstacleWhereInput {
 export type QuarterEnd = { end: Date; until: Date };
 
 /**
- * Overdue at the end of a quarter: it existed by then, was waiting for the campus then (the rule
- * `awaitingCampusAt` of ./briefing, read back from its dates) and fell due on or before the last
- * day. (The predicate stays in ./briefing: importing it here would bring that module into every
- * page that shows a status badge.)
+ * Whether a milestone was waiting for the campus (pending, or returned for rework) at `instant`,
+ * read back from its dates: it had not been submitted yet (or only later), or it had been
+ * returned before then and is still returned. A milestone submitted before, returned and
+ * submitted again after the instant counts as waiting (its earlier submission is not kept).
  */
+export function awaitingCampusAt(
+  m: { state: string; submittedAt: Date | null; reviewedAt: Date | null },
+  instant: Date,
+): boolean {
+  if (!m.submittedAt || m.submittedAt >= instant) return true;
+  return m.state === "RETURNED" && !!m.reviewedAt && m.reviewedAt < instant;
+}
+
+/**
+ * Overdue at the end of a quarter: it existed by then, was waiting for the campus then
+ * (`awaitingCampusAt`) and fell due on or before the last day.
+ */
+export function wasMilestoneOverdueAtEnd(
+  m: { createdAt: Date; dueDate: Date; state: string; submittedAt: Date | null; reviewedAt: Date | null },
+  q: QuarterEnd,
+): boolean {
+  return m.createdAt < q.until && awaitingCampusAt(m, q.until) && m.dueDate <= q.end;
+}
 export function overdueMilestoneAtEndWhere(q: QuarterEnd): Prisma.MilestoneWhereInput {
   return {
     createdAt: { lt: q.until },

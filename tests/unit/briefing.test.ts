@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import {
-  awaitingCampusAt,
   BRIEFING_LIST_LIMIT,
   briefingPeriod,
   campusLight,
@@ -8,7 +7,7 @@ import {
   quarterWindow,
   verdictRank,
 } from "~/domain/briefing";
-import { statusShares } from "~/domain/status";
+import { awaitingCampusAt, statusShares } from "~/domain/status";
 
 const light = (counts: Parameters<typeof statusShares>[0], overdue = 0) => {
   const s = statusShares(counts);

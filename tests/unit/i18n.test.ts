@@ -75,6 +75,16 @@ describe("typed keys, plurals and the browser's language", () => {
     expect(translator("id")("teams.memberCount", { count: 1 })).toBe("1 anggota");
   });
 
+  it("chooses each number's words on its own when a sentence holds several", () => {
+    const en = translator("en");
+    expect(en("reminders.sent", { recipients: 1, items: 3 })).toBe("Reminder sent to 1 liaison (3 items).");
+    expect(en("reminders.sent", { recipients: 2, items: 1 })).toBe("Reminder sent to 2 liaisons (1 item).");
+    expect(en("notify.reminder", { count: 1, days: 30 })).toBe(
+      "Reminder from the governor's office: 1 of your campus's items has had no update for more than 30 days.",
+    );
+    expect(translator("id")("reminders.sent", { recipients: 1, items: 3 })).not.toMatch(/plural/);
+  });
+
   it("writes every English plural in a form the translator reads (no ICU text left over)", () => {
     const en = translator("en");
     for (const m of Object.values(modules)) {

@@ -88,7 +88,7 @@ export const en: Record<keyof typeof id, string> = {
   "dash.activity": "Recent activity",
   "dash.activity.update": "{author} reported {progress}% ({status})",
   "dash.activity.none": "No activity yet.",
-  "dash.chart.label": "{name}: {total} items",
+  "dash.chart.label": "{name}: {total, plural, one {# item} other {# items}}",
   "dash.briefing": "Governor's briefing",
   "dash.kpi.dueSoonDays": "Milestones due within {days, plural, one {# day} other {# days}}",
   "dash.scope":

@@ -226,7 +226,7 @@ export const en: Record<keyof typeof id, string> = {
   "publik.scope.development": "Development",
   "publik.scope.communityService": "Community service",
   "publik.scope.education": "Education",
-  "publik.totals": "{items} published items · average progress {progress}",
+  "publik.totals": "{items, plural, one {# published item} other {# published items}} · average progress {progress}",
   "publik.campuses": "Universities and their items",
   "publik.page.label": "University pages",
   "publik.page.showing": "Universities {from}–{to} of {total}",

@@ -80,7 +80,7 @@ export const en: Record<keyof typeof id, string> = {
   "quarters.close.submit": "Close quarter",
   "quarters.close.submitting": "Closing…",
   "quarters.close.none": "Every quarter that has ended is closed.",
-  "quarters.closed": "Quarter {quarter} closed: {count} items frozen.",
+  "quarters.closed": "Quarter {quarter} closed: {count, plural, one {# item} other {# items}} frozen.",
   "quarters.error.format": "Write the quarter like 2026-Q1.",
   "quarters.error.notEnded": "This quarter has not ended; only past quarters can be closed.",
   "quarters.error.tooEarly": "Reporting starts with quarter 2025-Q4.",
