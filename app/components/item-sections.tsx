@@ -24,13 +24,44 @@ type Update = {
   evidence: { id: string; kind: string; url: string | null; fileName: string | null }[];
 };
 
+/** How many of the latest updates the item page shows open; older ones are behind a disclosure. */
+export const LATEST_UPDATES_SHOWN = 3;
+
 export function UpdateList({ updates, showEvidence }: { updates: Update[]; showEvidence: boolean }) {
   const t = useT();
-  const locale = useLocale();
   if (updates.length === 0) return <p className="text-slate-600">{t("item.noUpdates")}</p>;
   const dateOf = new Map(updates.map((u) => [u.id, u.reportedOn]));
+  const older = updates.slice(LATEST_UPDATES_SHOWN);
   return (
-    <ol className="space-y-3" data-testid="update-list">
+    <>
+      <UpdateItems updates={updates.slice(0, LATEST_UPDATES_SHOWN)} dateOf={dateOf} showEvidence={showEvidence} testId="update-list" />
+      {older.length ? (
+        <details className="mt-3" data-testid="older-updates">
+          <summary className="btn-secondary cursor-pointer">{t("item.olderUpdates", { count: older.length })}</summary>
+          <div className="mt-3">
+            <UpdateItems updates={older} dateOf={dateOf} showEvidence={showEvidence} testId="update-list-older" />
+          </div>
+        </details>
+      ) : null}
+    </>
+  );
+}
+
+function UpdateItems({
+  updates,
+  dateOf,
+  showEvidence,
+  testId,
+}: {
+  updates: Update[];
+  dateOf: Map<string, string>;
+  showEvidence: boolean;
+  testId: string;
+}) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <ol className="space-y-3" data-testid={testId}>
       {updates.map((u) => (
         <li key={u.id} className="card">
           <p className="flex flex-wrap items-center gap-2 text-sm">

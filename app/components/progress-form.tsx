@@ -4,8 +4,8 @@ import { Form } from "@remix-run/react";
 import type { z } from "zod";
 import { UPDATE_STATUSES } from "~/domain/enums";
 import { formatDate } from "~/domain/i18n";
-import { progressUpdateSchema } from "~/domain/schemas/progress";
-import { CheckboxField, ErrorList, EvidenceFileField, FormIdField, SelectField, SubmitButton, TextField, TextareaField } from "./forms";
+import { progressChangeWarning, progressUpdateSchema } from "~/domain/schemas/progress";
+import { CheckboxField, ErrorList, ErrorSummary, EvidenceFileField, FormIdField, SelectField, SubmitButton, TextField, TextareaField } from "./forms";
 import { useLocale, useT } from "./i18n";
 
 /** The Conform id of the progress form: what a draft kept when the session ended is restored into. */
@@ -18,7 +18,10 @@ export function ProgressForm({
   filesDropped,
   previous,
   defaultValue,
+  currentProgress,
 }: {
+  /** the item's progress now: a drop or a sharp jump from it is pointed out (never refused) */
+  currentProgress?: number | null;
   today: string;
   lastResult?: SubmissionResult<string[]> | null;
   filesDropped?: boolean;
@@ -37,10 +40,28 @@ export function ProgressForm({
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
+  const optional = (label: string) => `${label} (${t("form.optional")})`;
+  const labels: Record<string, string> = {
+    reportedOn: t("progress.reportedOn"),
+    progress: t("progress.percent"),
+    status: t("progress.status"),
+    narrative: t("progress.narrative"),
+    achievements: t("progress.achievements"),
+    nextSteps: t("progress.nextSteps"),
+    correctsId: t("progress.corrects"),
+    links: t("progress.links"),
+    files: t("progress.files"),
+    obstacleDescription: t("obstacle.description"),
+    obstacleOwner: t("obstacle.owner"),
+    obstacleDueDate: t("obstacle.dueDate"),
+  };
+  const typed = typeof fields.progress.value === "string" && /^\d+$/.test(fields.progress.value) ? Number(fields.progress.value) : null;
+  const warning = progressChangeWarning(currentProgress, typed);
   return (
     <Form method="post" encType="multipart/form-data" className="space-y-4" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="post-update" />
       <FormIdField formId={form.id} />
+      <ErrorSummary form={form} labelFor={(name) => labels[name]} />
       <ErrorList id={form.errorId} errors={form.errors} />
       <div className="grid gap-4 sm:grid-cols-3">
         <TextField label={t("progress.reportedOn")} field={fields.reportedOn} type="date" />
@@ -52,14 +73,19 @@ export function ProgressForm({
           options={UPDATE_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
         />
       </div>
+      {warning && currentProgress != null ? (
+        <p className="text-sm font-medium text-amber-800" role="status" data-testid="progress-warning">
+          {t(warning === "drop" ? "progress.warnDrop" : "progress.warnJump", { previous: currentProgress, next: typed ?? 0 })}
+        </p>
+      ) : null}
       <TextareaField label={t("progress.narrative")} field={fields.narrative} rows={4} />
-      <TextareaField label={t("progress.achievements")} field={fields.achievements} />
-      <TextareaField label={t("progress.obstacles")} field={fields.obstacles} />
-      <TextareaField label={t("progress.nextSteps")} field={fields.nextSteps} />
+      <TextareaField label={optional(t("progress.achievements"))} field={fields.achievements} />
+      {/* a new obstacle has one place: the fieldset below (carried forward until resolved) */}
+      <TextareaField label={optional(t("progress.nextSteps"))} field={fields.nextSteps} />
       {previous.length ? (
         <div>
           <SelectField
-            label={t("progress.corrects")}
+            label={optional(t("progress.corrects"))}
             field={fields.correctsId}
             placeholder={t("item.none")}
             options={previous.map((p) => ({ value: p.id, label: `${formatDate(p.reportedOn, locale)} · ${p.progress}%` }))}
@@ -67,8 +93,8 @@ export function ProgressForm({
           <p className="mt-1 text-sm text-slate-600">{t("progress.correctsHint")}</p>
         </div>
       ) : null}
-      <TextareaField label={t("progress.links")} field={fields.links} rows={2} />
-      <EvidenceFileField label={t("progress.files")} field={fields.files} filesDropped={filesDropped} />
+      <TextareaField label={optional(t("progress.links"))} field={fields.links} rows={2} />
+      <EvidenceFileField label={optional(t("progress.files"))} field={fields.files} filesDropped={filesDropped} />
       <fieldset className="rounded-md border border-slate-200 p-3">
         <legend className="px-1 font-medium">{t("progress.newObstacle")}</legend>
         <div className="space-y-3">

@@ -86,42 +86,7 @@ export default function ItemPage() {
         </div>
       </header>
 
-      <section className="card" aria-labelledby="details">
-        <h2 id="details" className="text-lg font-semibold">{t("item.details")}</h2>
-        {item.description ? <p className="mt-2 whitespace-pre-line">{item.description}</p> : null}
-        <dl className="mt-3 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
-          <dt className="text-slate-600">{t("item.priorityArea")}</dt>
-          <dd>{areaName}</dd>
-          <dt className="text-slate-600">{t("item.triDharma")}</dt>
-          <dd>{t(labelKey("triDharma", item.triDharma))}</dd>
-          <dt className="text-slate-600">{t("item.team")}</dt>
-          <dd>{item.team ? <Link className="underline" to={`/teams/${item.team.id}`}>{item.team.name}</Link> : "–"}</dd>
-          <dt className="text-slate-600">{t("item.governmentUnit")}</dt>
-          <dd>{item.governmentUnit?.name ?? "–"}</dd>
-          <dt className="text-slate-600">{t("item.campusPic")}</dt>
-          <dd>{[item.campusPicName, item.campusPicContact].filter(Boolean).join(" · ")}</dd>
-          <dt className="text-slate-600">{t("item.govPic")}</dt>
-          <dd>{[item.govPicName, item.govPicContact].filter(Boolean).join(" · ")}</dd>
-          <dt className="text-slate-600">{t("item.plannedStart")} – {t("item.plannedEnd")}</dt>
-          <dd>{formatDate(item.plannedStart, locale)} – {formatDate(item.plannedEnd, locale)}</dd>
-          {item.targets ? (<><dt className="text-slate-600">{t("item.targets")}</dt><dd className="whitespace-pre-line">{item.targets}</dd></>) : null}
-          {item.budgetIdr !== null ? (<><dt className="text-slate-600">{t("item.budget")}</dt><dd>{formatIdr(item.budgetIdr, locale)}</dd></>) : null}
-          {item.industryPartners ? (<><dt className="text-slate-600">{t("item.industryPartners")}</dt><dd>{item.industryPartners}</dd></>) : null}
-        </dl>
-      </section>
-
-      <section aria-labelledby="progress-history">
-        <h2 id="progress-history" className="text-lg font-semibold">{t("item.progressHistory")}</h2>
-        <ProgressChart
-          points={item.updates.map((u) => ({ date: u.reportedOn, progress: u.progress }))}
-          label={t("item.chartLabel")}
-          formatDay={(iso) => formatDate(iso, locale)}
-        />
-        <div className="mt-3">
-          <UpdateList updates={item.updates} showEvidence={may.internal} />
-        </div>
-      </section>
-
+      {/* the person acting comes for the form: it comes first, before the history that grows every month */}
       {may.update ? (
         <section className="card" aria-labelledby="new-update">
           <h2 id="new-update" className="text-lg font-semibold">{t("progress.title")}</h2>
@@ -134,11 +99,24 @@ export default function ItemPage() {
               lastResult={actionData?.intent === "post-update" ? actionData.result : null}
               filesDropped={actionData?.intent === "post-update" ? actionData.filesDropped : false}
               previous={item.updates.map((u) => ({ id: u.id, reportedOn: u.reportedOn, progress: u.progress }))}
+              currentProgress={item._count.updates > 0 ? item.progress : null}
               defaultValue={restoredUpdate ?? { reportedOn: today, progress: String(item.progress), status: item.status === "NOT_STARTED" ? "ON_TRACK" : item.status }}
             />
           </div>
         </section>
       ) : null}
+
+      <section aria-labelledby="progress-history">
+        <h2 id="progress-history" className="text-lg font-semibold">{t("item.progressHistory")}</h2>
+        <ProgressChart
+          points={item.updates.map((u) => ({ date: u.reportedOn, progress: u.progress }))}
+          label={t("item.chartLabel")}
+          formatDay={(iso) => formatDate(iso, locale)}
+        />
+        <div className="mt-3">
+          <UpdateList updates={item.updates} showEvidence={may.internal} />
+        </div>
+      </section>
 
       <section aria-labelledby="obstacles">
         <h2 id="obstacles" className="text-lg font-semibold">{t("obstacle.title")}</h2>
@@ -161,6 +139,30 @@ export default function ItemPage() {
           ) : null}
         </div>
         <MilestoneList milestones={item.milestones} today={today} />
+      </section>
+
+      <section className="card" aria-labelledby="details">
+        <h2 id="details" className="text-lg font-semibold">{t("item.details")}</h2>
+        {item.description ? <p className="mt-2 whitespace-pre-line">{item.description}</p> : null}
+        <dl className="mt-3 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
+          <dt className="text-slate-600">{t("item.priorityArea")}</dt>
+          <dd>{areaName}</dd>
+          <dt className="text-slate-600">{t("item.triDharma")}</dt>
+          <dd>{t(labelKey("triDharma", item.triDharma))}</dd>
+          <dt className="text-slate-600">{t("item.team")}</dt>
+          <dd>{item.team ? <Link className="underline" to={`/teams/${item.team.id}`}>{item.team.name}</Link> : "–"}</dd>
+          <dt className="text-slate-600">{t("item.governmentUnit")}</dt>
+          <dd>{item.governmentUnit?.name ?? "–"}</dd>
+          <dt className="text-slate-600">{t("item.campusPic")}</dt>
+          <dd>{[item.campusPicName, item.campusPicContact].filter(Boolean).join(" · ")}</dd>
+          <dt className="text-slate-600">{t("item.govPic")}</dt>
+          <dd>{[item.govPicName, item.govPicContact].filter(Boolean).join(" · ")}</dd>
+          <dt className="text-slate-600">{t("item.plannedStart")} – {t("item.plannedEnd")}</dt>
+          <dd>{formatDate(item.plannedStart, locale)} – {formatDate(item.plannedEnd, locale)}</dd>
+          {item.targets ? (<><dt className="text-slate-600">{t("item.targets")}</dt><dd className="whitespace-pre-line">{item.targets}</dd></>) : null}
+          {item.budgetIdr !== null ? (<><dt className="text-slate-600">{t("item.budget")}</dt><dd>{formatIdr(item.budgetIdr, locale)}</dd></>) : null}
+          {item.industryPartners ? (<><dt className="text-slate-600">{t("item.industryPartners")}</dt><dd>{item.industryPartners}</dd></>) : null}
+        </dl>
       </section>
 
       {may.internal ? (

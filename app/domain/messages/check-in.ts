@@ -20,6 +20,7 @@ export const id = {
   "checkIn.itemGone": "Salah satu program sudah tidak berjalan lagi (diubah orang lain). Muat ulang halaman lalu kirim lagi.",
   "checkIn.rowLabel": "{title}: {field}",
   "checkIn.draftBadge": "Draf",
+  "item.olderUpdates": "Laporan sebelumnya ({count})",
   "progress.warnDrop": "Kemajuan turun dari {previous} % menjadi {next} %. Pastikan angkanya benar (tetap bisa dikirim).",
   "progress.warnJump": "Kemajuan naik tajam dari {previous} % menjadi {next} %. Pastikan angkanya benar (tetap bisa dikirim).",
 } as const;
@@ -45,6 +46,7 @@ export const en: Record<keyof typeof id, string> = {
   "checkIn.itemGone": "One of the items is no longer running (someone changed it). Reload the page and send again.",
   "checkIn.rowLabel": "{title}: {field}",
   "checkIn.draftBadge": "Draft",
+  "item.olderUpdates": "{count, plural, one {# earlier report} other {# earlier reports}}",
   "progress.warnDrop": "Progress drops from {previous} % to {next} %. Make sure the figure is right (it can still be sent).",
   "progress.warnJump": "Progress jumps from {previous} % to {next} %. Make sure the figure is right (it can still be sent).",
 };
