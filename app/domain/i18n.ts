@@ -1,5 +1,6 @@
 import type { Locale } from "./enums";
 import * as admin from "./messages/admin";
+import * as agreements from "./messages/agreements";
 import * as audit from "./messages/audit";
 import * as briefing from "./messages/briefing";
 import * as checkIn from "./messages/check-in";
@@ -18,7 +19,7 @@ import * as teams from "./messages/teams";
 // The dictionary: every text a user reads, Bahasa Indonesia first. Each area keeps its messages
 // in app/domain/messages/<area>.ts as an `id` table and an `en` table with exactly the same keys
 // (the type of `en` enforces it); add a new area to MODULES.
-const MODULES = [core, audit, teams, admin, items, dashboard, milestones, quarters, reminders, roadmap, exportsMessages, indicators, briefing, mail, checkIn] as const;
+const MODULES = [core, audit, teams, admin, items, dashboard, milestones, quarters, reminders, roadmap, exportsMessages, indicators, briefing, mail, checkIn, agreements] as const;
 
 type Merge<T extends readonly { id: Record<string, string> }[]> = T[number]["id"];
 type Ids = { [K in keyof UnionToIntersection<Merge<typeof MODULES>>]: string };
@@ -61,6 +62,7 @@ export type LabelFamily =
   | "publik.scope"
   | "briefing.light"
   | "agreement.status"
+  | "agreement.kind"
   | "export.visibility"
   | "export.obstacleStatus";
 

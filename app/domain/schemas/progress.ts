@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { MAX_FILES, MAX_LINKS, fileProblem, parseLinks } from "../evidence";
-import { AGREEMENT_SIGNED_ON } from "../dates";
+import { reportDateProblem } from "../agreement";
 import { UPDATE_STATUSES } from "../enums";
 import { isoDate, optionalIsoDate } from "./dates";
 import { choice, optionalText, requiredText } from "./fields";
@@ -51,11 +51,10 @@ function completedNeeds100(v: { status: string; progress: number }, ctx: z.Refin
     ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["progress"], message: "progress.completedNeeds100" });
 }
 
-/** The day a report is made on: not in the future, not before the agreement was signed. */
+/** The day a report is made on: the agreement chain's rule (app/domain/agreement.ts). */
 function reportedOnRule(reportedOn: Date, today: Date, ctx: z.RefinementCtx) {
-  if (reportedOn > today) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["reportedOn"], message: "progress.future" });
-  else if (reportedOn < AGREEMENT_SIGNED_ON)
-    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["reportedOn"], message: "progress.beforeAgreement" });
+  const problem = reportDateProblem(reportedOn, today);
+  if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["reportedOn"], message: problem });
 }
 
 let latest: { day: number; schema: ReturnType<typeof buildProgressUpdateSchema> } | null = null;
