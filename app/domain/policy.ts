@@ -46,6 +46,20 @@ export const ACTIONS = [
   // one's own account: e-mail preferences and the secret calendar feed
   "mail.preferences",
   "calendar.subscribe",
+  // the agreement chain (a proposal not yet confirmed is passed as visibility "DRAFT")
+  "agreement.read",
+  /** register, confirm, amend and renew agreements: the governor's office */
+  "agreement.register",
+  /** propose a draft PKS/IA for a campus */
+  "agreement.propose",
+  /** edit an agreement's record: the governor's office; a liaison their own campus's proposal */
+  "agreement.edit",
+  /** upload the signed copy of a campus's agreement */
+  "agreement.document.upload",
+  /** read a signed copy not marked public (a public one is open to everyone) */
+  "agreement.document.read",
+  /** attach a campus's roadmap item to the PKS/IA it implements */
+  "agreement.item.link",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -65,6 +79,8 @@ const no: Rule = () => false;
 const ownCampus: Rule = (actor, resource) => servesCampus(actor, resource);
 const published: Rule = (_actor, resource) => !isDraft(resource);
 const ownOrPublished: Rule = (actor, resource) => servesCampus(actor, resource) || !isDraft(resource);
+/** the liaisons of the resource's campus, while it is a draft (a proposal not yet confirmed) */
+const ownDraft: Rule = (actor, resource) => servesCampus(actor, resource) && isDraft(resource);
 
 // Every action × every role, written out: a new action does not compile until each role's answer
 // is decided here. The governor's office (REVIEWER) reads and evaluates everything but never edits
@@ -97,6 +113,15 @@ const POLICY: Record<Action, Record<Role, Rule>> = {
   // what a feed contains is decided by item.read, as on every page
   "mail.preferences": { ADMIN: yes, REVIEWER: yes, OBSERVER: yes, LIAISON: yes },
   "calendar.subscribe": { ADMIN: yes, REVIEWER: yes, OBSERVER: yes, LIAISON: yes },
+  // agreements: the governor's office registers and keeps them; a campus proposes its own and
+  // uploads the signed copy; drafts and documents not marked public stay with the campus and the office
+  "agreement.read": { ADMIN: yes, REVIEWER: yes, OBSERVER: published, LIAISON: ownOrPublished },
+  "agreement.register": { ADMIN: yes, REVIEWER: yes, OBSERVER: no, LIAISON: no },
+  "agreement.propose": { ADMIN: yes, REVIEWER: yes, OBSERVER: no, LIAISON: ownCampus },
+  "agreement.edit": { ADMIN: yes, REVIEWER: yes, OBSERVER: no, LIAISON: ownDraft },
+  "agreement.document.upload": { ADMIN: yes, REVIEWER: yes, OBSERVER: no, LIAISON: ownCampus },
+  "agreement.document.read": { ADMIN: yes, REVIEWER: yes, OBSERVER: no, LIAISON: ownCampus },
+  "agreement.item.link": { ADMIN: yes, REVIEWER: yes, OBSERVER: no, LIAISON: ownCampus },
 };
 
 export function can(actor: Principal | null | undefined, action: Action, resource?: Resource): boolean {
