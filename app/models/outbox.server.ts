@@ -256,3 +256,20 @@ export async function deliveryState(userId: string) {
   if (!user) return null;
   return { ...user, calendarSince: feed?.createdAt ?? null, recent };
 }
+
+// ---------- a user's own e-mail preferences ----------
+
+export function mailPreferencesOf(userId: string) {
+  return prisma.user.findUnique({ where: { id: userId }, select: { email: true, emailImmediate: true, emailDigest: true, locale: true } });
+}
+
+export async function updateMailPreferences(
+  actor: AuditActor & { userId: string },
+  input: { emailImmediate: boolean; emailDigest: string; locale: string },
+) {
+  await prisma.$transaction(async (tx) => {
+    const before = await tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { emailImmediate: true, emailDigest: true, locale: true } });
+    await tx.user.update({ where: { id: actor.userId }, data: input });
+    await recordAudit(tx, actor, { action: "update", entity: "User", entityId: actor.userId, before, after: input });
+  });
+}

@@ -5,12 +5,15 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorList, SubmitButton, TextField } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
+import { DeliveryState } from "~/components/delivery-state";
 import { CampusBadges, CampusField, RoleField } from "~/components/user-form";
 import { formatDateTime } from "~/domain/i18n";
 import { updateUserSchema } from "~/domain/schemas/auth";
 import { listCampuses } from "~/models/campus.server";
+import { deliveryState } from "~/models/outbox.server";
 import { getUserForAdmin } from "~/models/user.server";
-import { notFound, requirePermission } from "~/utils/auth.server";
+import { can } from "~/domain/policy";
+import { notFound, requirePermission, toPrincipal } from "~/utils/auth.server";
 import { userAction, type UserActionData } from "./admin.users.$userId.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -19,15 +22,24 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const me = await requirePermission(request, "user.manage");
-  const [user, campuses] = await Promise.all([getUserForAdmin(params.userId ?? ""), listCampuses()]);
+  const [user, campuses, delivery] = await Promise.all([
+    getUserForAdmin(params.userId ?? ""),
+    listCampuses(),
+    can(toPrincipal(me), "outbox.manage") ? deliveryState(params.userId ?? "") : null,
+  ]);
   if (!user) throw notFound();
-  return json({ user, campuses: campuses.map(({ slug, name, abbreviation }) => ({ slug, name, abbreviation })), isSelf: me.id === user.id });
+  return json({
+    user,
+    campuses: campuses.map(({ slug, name, abbreviation }) => ({ slug, name, abbreviation })),
+    isSelf: me.id === user.id,
+    delivery,
+  });
 }
 
 export const action = userAction;
 
 export default function UserPage() {
-  const { user, campuses, isSelf } = useLoaderData<typeof loader>();
+  const { user, campuses, isSelf, delivery } = useLoaderData<typeof loader>();
   const actionData = useActionData<UserActionData>();
   const t = useT();
   const locale = useLocale();
@@ -114,6 +126,8 @@ export default function UserPage() {
           </AccessAction>
         </div>
       </section>
+
+      {delivery ? <DeliveryState delivery={delivery} /> : null}
     </>
   );
 }

@@ -79,7 +79,7 @@ describe("POST /account (change password)", () => {
     it(`refuses ${c.name} with 400, errors next to the fields, passwords not echoed`, async () => {
       const cookie = await cookieFor(email);
       const hash = await passwordHash();
-      const response = await call(action, makeRequest("/account", { cookie, form: c.form }));
+      const response = await call(action, makeRequest("/account", { cookie, form: { intent: "change-password", ...c.form } }));
       expect(response.status).toBe(400);
       const body = await response.text();
       const { result } = JSON.parse(body);
@@ -99,7 +99,7 @@ describe("POST /account (change password)", () => {
     const hash = await passwordHash();
     const response = await call(
       action,
-      makeRequest("/account", { cookie, form: { currentPassword: "bukan-sandinya", newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD } }),
+      makeRequest("/account", { cookie, form: { intent: "change-password", currentPassword: "bukan-sandinya", newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD } }),
     );
     expect(response.status).toBe(400);
     const body = await response.text();
@@ -119,7 +119,7 @@ describe("POST /account (change password)", () => {
 
     const response = await call(
       action,
-      makeRequest("/account", { cookie, form: { currentPassword: PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD } }),
+      makeRequest("/account", { cookie, form: { intent: "change-password", currentPassword: PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD } }),
     );
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toBe("/account");
@@ -150,7 +150,7 @@ describe("POST /account (change password)", () => {
     const hash = await passwordHash();
     const response = await call(
       action,
-      makeRequest("/account", { form: { currentPassword: PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD } }),
+      makeRequest("/account", { form: { intent: "change-password", currentPassword: PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD } }),
     );
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toMatch(/^\/login\?redirectTo=%2Faccount/);
@@ -165,7 +165,7 @@ describe("POST /account (change password)", () => {
       makeRequest("/account", {
         cookie,
         origin: "https://evil.example",
-        form: { currentPassword: PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD },
+        form: { intent: "change-password", currentPassword: PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD },
       }),
     );
     expect(response.status).toBe(403);

@@ -5,6 +5,7 @@
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
+import { hashToken, newToken } from "~/models/user.server";
 import * as root from "~/root";
 import { createUpdate } from "../../prisma/factories";
 import { call, makeRequest } from "../support/http";
@@ -47,6 +48,8 @@ const FORBIDDEN: Record<Viewer, string[]> = {
 
 let world: World;
 let ids: { updateEvidence: string; milestoneEvidence: string; fileEvidence: string; indicator: string };
+/** the calendar feed secrets of the two viewers (a feed is read without a session) */
+let feeds: string[] = [];
 
 beforeAll(async () => {
   world = await buildWorld();
@@ -66,6 +69,9 @@ beforeAll(async () => {
   await prisma.obstacle.create({ data: { itemId: world.draftItem.id, description: DRAFT.obstacle, status: "OPEN" } });
   const indicator = await prisma.indicator.findFirstOrThrow({ select: { id: true } });
   ids = { updateEvidence: link.id, fileEvidence: file.id, milestoneEvidence: milestoneEvidence.id, indicator: indicator.id };
+  feeds = [newToken(), newToken()];
+  await prisma.calendarFeed.create({ data: { userId: world.users.LIAISON_OTHER.id, tokenHash: hashToken(feeds[0]!) } });
+  await prisma.calendarFeed.create({ data: { userId: world.users.OBSERVER.id, tokenHash: hashToken(feeds[1]!) } });
 });
 
 /** The requests each loader is called with: the pages of the own campus that hold its secrets. */
@@ -78,6 +84,8 @@ function requests(w: World): Record<string, { path: string; params?: Record<stri
     account: [{ path: "/account" }],
     "admin.users.$userId": [{ path: `/admin/users/${w.target.id}`, params: { userId: w.target.id } }],
     "admin.users._index": [{ path: "/admin/users" }],
+    "admin.outbox": [{ path: "/admin/outbox" }, { path: "/admin/outbox?state=FAILED" }],
+    "calendar.$file": feeds.map((token) => ({ path: `/calendar/${token}.ics`, params: { file: `${token}.ics` } })),
     audit: [{ path: "/audit" }, { path: `/audit?itemId=${w.publishedItem.id}` }, { path: `/audit?itemId=${w.draftItem.id}` }],
     "campuses.$slug": [{ path: "/campuses/itb", params: own }],
     "campuses.$slug_.teams": [{ path: "/campuses/itb/teams", params: own }],

@@ -4,6 +4,7 @@ import { SIGNED_IN, type MatrixCase } from "../../support/matrix";
 export const cases: MatrixCase[] = [
   {
     route: "account",
+    intent: "change-password",
     allowed: SIGNED_IN,
     request: () => ({
       path: "/account",
