@@ -3,6 +3,7 @@ import { useNavigation } from "@remix-run/react";
 import { useEffect, useId, useRef } from "react";
 import { ACCEPT, MAX_FILES, MAX_FILE_BYTES } from "~/domain/evidence";
 import { FORM_ID_FIELD, restoredValues } from "~/domain/form-draft";
+import { splitMessage } from "~/domain/form-message";
 import { textKey } from "~/domain/i18n";
 import { useRootData, useT } from "./i18n";
 
@@ -13,9 +14,11 @@ export function ErrorList({ id, errors, params }: { id?: string; errors?: string
   if (!errors?.length) return null;
   return (
     <ul id={id} className="mt-1 space-y-0.5 text-sm font-medium text-red-700">
-      {errors.map((e) => (
-        <li key={e}>{t(textKey(e, "form.invalid"), params)}</li>
-      ))}
+      {errors.map((e) => {
+        // an error may carry its own values ("key?name=value", see ~/domain/form-message)
+        const message = splitMessage(e);
+        return <li key={e}>{t(textKey(message.key, "form.invalid"), message.params ?? params)}</li>;
+      })}
     </ul>
   );
 }
