@@ -1,4 +1,4 @@
-import { isMessageKey, textKey, type MessageKey, type Translate } from "./i18n";
+import { isMessageKey, textKey, translator, type MessageKey, type Translate } from "./i18n";
 
 // E-mails as pure functions of their content: a plain-text part and a small hand-written HTML part
 // in which every value is escaped. The words come from the dictionary (app/domain/messages/mail.ts).
@@ -84,4 +84,17 @@ export function notificationSubjectKey(kind: string): MessageKey {
 /** A wa.me link that opens WhatsApp with `text` prefilled (no number: the sender picks the chat). */
 export function whatsAppLink(text: string): string {
   return `https://wa.me/?text=${encodeURIComponent(text)}`;
+}
+
+export type WhatsAppNudge =
+  | { key: "whatsapp.reminder"; params: { campus: string; count: number; days: number } }
+  | { key: "whatsapp.milestoneOverdue"; params: { campus: string; milestone: string; due: string } }
+  | { key: "whatsapp.item"; params: { campus: string; item: string } };
+
+/**
+ * The governor's office's nudge to a campus as a WhatsApp link: the message always in Indonesian
+ * (the campus reads it), ending with the absolute link to where the campus acts.
+ */
+export function whatsAppNudge(nudge: WhatsAppNudge, appUrl: string, path: string): string {
+  return whatsAppLink(translator("id")(nudge.key, { ...nudge.params, url: absoluteUrl(appUrl, path) }));
 }

@@ -9,7 +9,10 @@ import { PROGRESS_FORM_ID, ProgressForm } from "~/components/progress-form";
 import { ProgressBar, StatusBadge } from "~/components/status";
 import { todayInBanten, toIsoDate } from "~/domain/dates";
 import { formatDate, formatIdr, labelKey } from "~/domain/i18n";
+import { whatsAppNudge } from "~/domain/mail";
 import { can } from "~/domain/policy";
+import { WhatsAppLink } from "~/components/whatsapp-link";
+import { env } from "~/utils/env.server";
 import { cachedItemHistory, cachedItemPage } from "~/models/roadmap-item.server";
 import { assertCanSee, notFound, requireUser, toPrincipal } from "~/utils/auth.server";
 import { itemPageAction, type ItemActionData } from "./items.$itemId._index.server";
@@ -37,6 +40,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     comments: internal ? comments : [],
     history: internal ? await cachedItemHistory(item.id) : [],
     today: toIsoDate(todayInBanten()),
+    // the governor's office nudges the campus to update this item
+    whatsapp: can(actor, "reminder.send", item)
+      ? whatsAppNudge({ key: "whatsapp.item", params: { campus: item.campus.name, item: item.title } }, env().APP_URL, `/items/${item.id}#new-update`)
+      : null,
     may: {
       internal,
       edit: can(actor, "item.edit", item),
@@ -51,7 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const action = itemPageAction;
 
 export default function ItemPage() {
-  const { item, comments, history, today, may } = useLoaderData<typeof loader>();
+  const { item, comments, history, today, may, whatsapp } = useLoaderData<typeof loader>();
   const actionData = useActionData<ItemActionData>();
   const t = useT();
   const locale = useLocale();
@@ -83,6 +90,7 @@ export default function ItemPage() {
               {t("item.editLink")}
             </Link>
           ) : null}
+          {whatsapp ? <WhatsAppLink href={whatsapp} /> : null}
         </div>
       </header>
 

@@ -9,6 +9,10 @@ import { todayInBanten } from "~/domain/dates";
 import { canEvaluate, canSubmit } from "~/domain/milestone";
 import { can } from "~/domain/policy";
 import { isMilestoneOverdue } from "~/domain/status";
+import { toIsoDate } from "~/domain/dates";
+import { whatsAppNudge } from "~/domain/mail";
+import { WhatsAppLink } from "~/components/whatsapp-link";
+import { env } from "~/utils/env.server";
 import { getMilestonePage, milestoneRounds } from "~/models/milestone.server";
 import { notFound, toPrincipal } from "~/utils/auth.server";
 import { milestoneAccess as access, milestoneAction, type MilestoneActionData } from "./milestones.$milestoneId.server";
@@ -26,10 +30,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!page) throw notFound();
   const actor = toPrincipal(user);
   const internal = can(actor, "item.internal.read", m);
+  const overdue = isMilestoneOverdue(page, todayInBanten());
+  // the governor's office nudges the campus about an overdue milestone
+  const whatsapp =
+    overdue && can(actor, "reminder.send", m) && page.item
+      ? whatsAppNudge(
+          { key: "whatsapp.milestoneOverdue", params: { campus: page.item.campus.name, milestone: page.title, due: toIsoDate(page.dueDate) } },
+          env().APP_URL,
+          `/milestones/${m.id}#submit-form`,
+        )
+      : null;
   return json({
     milestone: { ...page, evidence: internal ? page.evidence : [] },
     rounds,
-    overdue: isMilestoneOverdue(page, todayInBanten()),
+    overdue,
+    whatsapp,
     // changes saved after this moment are the ones the user has not seen (listed on a conflict)
     startedAt: new Date().toISOString(),
     may: {
@@ -43,7 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const action = milestoneAction;
 
 export default function MilestonePage() {
-  const { milestone: m, rounds, overdue, may, startedAt } = useLoaderData<typeof loader>();
+  const { milestone: m, rounds, overdue, may, startedAt, whatsapp } = useLoaderData<typeof loader>();
   const actionData = useActionData<MilestoneActionData>();
   const t = useT();
   // after a refused submission the form stays, with what the user typed, even if the state moved on
@@ -53,6 +68,7 @@ export default function MilestonePage() {
   return (
     <article className="space-y-6">
       <MilestoneHeader milestone={m} overdue={overdue} />
+      {whatsapp ? <WhatsAppLink href={whatsapp} /> : null}
 
       <section className="card" aria-labelledby="evaluation">
         <h2 id="evaluation" className="text-lg font-semibold">{t("milestone.evaluation")}</h2>

@@ -6,6 +6,8 @@ import { SubmitButton } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { todayInBanten } from "~/domain/dates";
 import { formatDateTime } from "~/domain/i18n";
+import { whatsAppNudge } from "~/domain/mail";
+import { WhatsAppLink } from "~/components/whatsapp-link";
 import { recentReminders, sendReminder, staleByCampus } from "~/models/reminder.server";
 import { authorOf, requirePermission } from "~/utils/auth.server";
 import { env } from "~/utils/env.server";
@@ -19,7 +21,13 @@ export const meta: MetaFunction = () => [{ title: "Pengingat · Kolaborasi Bante
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "reminder.send");
   const days = env().STALE_AFTER_DAYS;
-  const [campuses, history] = await Promise.all([staleByCampus(todayInBanten(), days), recentReminders()]);
+  const [stale, history] = await Promise.all([staleByCampus(todayInBanten(), days), recentReminders()]);
+  const campuses = stale.map((c) => ({
+    ...c,
+    whatsapp: c.stale
+      ? whatsAppNudge({ key: "whatsapp.reminder", params: { campus: c.abbreviation ?? c.name, count: c.stale, days } }, env().APP_URL, `/campuses/${c.slug}#attention`)
+      : null,
+  }));
   return json({ campuses, history, days });
 }
 
@@ -83,6 +91,7 @@ export default function RemindersPage() {
                 </SubmitButton>
               </Form>
             ) : null}
+            {c.whatsapp ? <WhatsAppLink href={c.whatsapp} className="mt-2" /> : null}
           </li>
         ))}
       </ul>
