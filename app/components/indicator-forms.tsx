@@ -8,7 +8,7 @@ import { formatDate } from "~/domain/i18n";
 import { formatIndicatorValue } from "~/domain/indicator";
 import { linkItemSchema, recordValueSchema } from "~/domain/schemas/indicator";
 import { ConflictDiscardLink, ConflictPanel } from "./conflict-panel";
-import { ErrorList, SubmitButton, TextField } from "./forms";
+import { ErrorList, ErrorSummary, SubmitButton, TextField } from "./forms";
 import { useLocale, useT } from "./i18n";
 
 /** A number typed as text (so "46,03" works), with the decimal keypad on phones. */
@@ -92,6 +92,19 @@ export function RecordValueForm({
           </SubmitButton>
         </IndicatorConflict>
       ) : null}
+      <ErrorSummary
+        form={form}
+        labelFor={(name) =>
+          ({
+            year: t("indicator.record.year"),
+            observedOn: t("indicator.record.observedOn"),
+            value: t("indicator.record.value", { unit }),
+            numerator: t("indicator.record.numerator"),
+            denominator: t("indicator.record.denominator"),
+            source: t("indicator.record.source"),
+          })[name]
+        }
+      />
       <ErrorList id={form.errorId} errors={[...(form.errors ?? []), ...(fields.version.errors ?? [])]} />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField label={t("indicator.record.year")} field={fields.year} type="number" />

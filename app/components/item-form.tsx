@@ -7,7 +7,7 @@ import type { RecordConflict } from "~/domain/conflict";
 import { formatDate, labelKey } from "~/domain/i18n";
 import { itemSchema } from "~/domain/schemas/item";
 import { ConflictDiscardLink, ConflictPanel } from "./conflict-panel";
-import { ErrorList, FormIdField, SelectField, SubmitButton, TextField, TextareaField } from "./forms";
+import { ErrorList, ErrorSummary, FormIdField, SelectField, SubmitButton, TextField, TextareaField } from "./forms";
 import { useLocale, useT } from "./i18n";
 
 export type ItemFormOptions = {
@@ -98,6 +98,7 @@ export function ItemForm({
           <input type="hidden" name="startedAt" value={startedAt} />
         </>
       ) : null}
+      <ErrorSummary form={form} labelFor={(name) => labels[name]} />
       <ErrorList id={form.errorId} errors={form.errors} />
       <TextField label={labels.title!} field={fields.title} />
       <TextareaField label={labels.description!} field={fields.description} rows={4} />

@@ -2,7 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
 import { newMilestoneSchema, type NewMilestoneInput } from "~/domain/schemas/milestone";
-import { ErrorList, FormIdField, SubmitButton, TextField, TextareaField } from "./forms";
+import { ErrorList, ErrorSummary, FormIdField, SubmitButton, TextField, TextareaField } from "./forms";
 import { useT } from "./i18n";
 
 /** The Conform id of the milestone form: what a draft kept when the session ended is restored into. */
@@ -29,6 +29,7 @@ export function MilestoneDefineForm({
   return (
     <Form method="post" className="space-y-4" {...getFormProps(form)}>
       <FormIdField formId={form.id} />
+      <ErrorSummary form={form} labelFor={(name) => ({ title: t("milestone.fieldTitle"), dueDate: t("milestone.dueDate"), successCriteria: t("milestone.successCriteria"), description: t("milestone.description") })[name]} />
       <ErrorList id={form.errorId} errors={form.errors} />
       <TextField label={t("milestone.fieldTitle")} field={fields.title} />
       <TextField label={t("milestone.dueDate")} field={fields.dueDate} type="date" />

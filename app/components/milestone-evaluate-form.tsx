@@ -5,7 +5,7 @@ import type { RecordConflict } from "~/domain/conflict";
 import { MILESTONE_DECISIONS } from "~/domain/enums";
 import { SCORE_MAX, SCORE_MIN } from "~/domain/milestone";
 import { evaluateMilestoneSchema, type EvaluateMilestoneInput } from "~/domain/schemas/milestone";
-import { ErrorList, SelectField, SubmitButton, TextareaField } from "./forms";
+import { ErrorList, ErrorSummary, SelectField, SubmitButton, TextareaField } from "./forms";
 import { useT } from "./i18n";
 import { MilestoneConflict } from "./milestone-details";
 
@@ -44,6 +44,7 @@ export function MilestoneEvaluateForm({
       <input type="hidden" name="startedAt" value={startedAt} />
       {conflict ? <MilestoneConflict conflict={conflict} /> : null}
       <div role={form.errors?.length ? "alert" : undefined}>
+        <ErrorSummary form={form} labelFor={(name) => ({ decision: t("milestone.decision"), relevanceScore: t("milestone.relevanceScore"), sustainabilityScore: t("milestone.sustainabilityScore"), feedback: t("milestone.feedback") })[name]} />
         <ErrorList id={form.errorId} errors={[...(form.errors ?? []), ...(fields.version.errors ?? [])]} />
       </div>
       <p className="text-sm text-slate-600">{t("milestone.evaluateHint")}</p>

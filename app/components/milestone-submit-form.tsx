@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
 import type { RecordConflict } from "~/domain/conflict";
 import { submitMilestoneSchema, type SubmitMilestoneInput } from "~/domain/schemas/milestone";
-import { ErrorList, EvidenceFileField, SubmitButton, TextareaField } from "./forms";
+import { ErrorList, ErrorSummary, EvidenceFileField, SubmitButton, TextareaField } from "./forms";
 import { useT } from "./i18n";
 import { MilestoneConflict } from "./milestone-details";
 
@@ -45,6 +45,7 @@ export function MilestoneSubmitForm({
       <input type="hidden" name="startedAt" value={startedAt} />
       {conflict ? <MilestoneConflict conflict={conflict} /> : null}
       <div role={form.errors?.length ? "alert" : undefined}>
+        <ErrorSummary form={form} labelFor={(name) => ({ selfAssessment: t("milestone.selfAssessment"), submissionNote: t("milestone.submissionNote"), links: t("milestone.links"), files: t("milestone.files") })[name]} />
         <ErrorList id={form.errorId} errors={[...(form.errors ?? []), ...(fields.version.errors ?? [])]} />
       </div>
       <TextareaField label={t("milestone.selfAssessment")} field={fields.selfAssessment} rows={4} />

@@ -4,7 +4,7 @@ import { Form } from "@remix-run/react";
 import type { RecordConflict } from "~/domain/conflict";
 import { createTeamSchema, updateTeamSchema } from "~/domain/schemas/team";
 import { ConflictDiscardLink, ConflictPanel } from "./conflict-panel";
-import { ErrorList, TextareaField, TextField } from "./forms";
+import { ErrorList, ErrorSummary, TextField, TextareaField } from "./forms";
 import { useT } from "./i18n";
 import { IntentSubmitButton } from "./team-fields";
 
@@ -62,6 +62,7 @@ export function TeamForm({
           <ConflictDiscardLink />
         </ConflictPanel>
       ) : null}
+      <ErrorSummary form={form} labelFor={(name) => labels[name]} />
       <ErrorList id={form.errorId} errors={[...(form.errors ?? []), ...(versionErrors ?? [])]} />
       <TextField label={labels.name!} field={fields.name} />
       <TextField label={labels.decreeRef!} field={fields.decreeRef} />

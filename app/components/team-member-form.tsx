@@ -7,7 +7,7 @@ import { isMessageKey } from "~/domain/i18n";
 import { addMemberSchema, updateMemberSchema } from "~/domain/schemas/team";
 import { formatAuditValue } from "./audit-changes";
 import { ConflictDiscardLink, ConflictPanel } from "./conflict-panel";
-import { ErrorList, SelectField, TextField } from "./forms";
+import { ErrorList, ErrorSummary, SelectField, TextField } from "./forms";
 import { useLocale, useT } from "./i18n";
 import { IntentSubmitButton } from "./team-fields";
 
@@ -116,6 +116,7 @@ export function MemberForm({
           <ConflictDiscardLink />
         </ConflictPanel>
       ) : null}
+      <ErrorSummary form={form} labelFor={(name) => (name === "version" ? undefined : text.fieldLabel(name))} />
       <ErrorList id={form.errorId} errors={[...(form.errors ?? []), ...(memberId ? (versionErrors ?? []) : [])]} />
       <TextField label={t("teams.memberName")} field={fields.name} autoComplete="off" />
       <SelectField

@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ErrorList, SubmitButton, TextField } from "~/components/forms";
+import { ErrorList, ErrorSummary, SubmitButton, TextField } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { CampusBadges, CampusField, RoleField } from "~/components/user-form";
 import { formatDateTime } from "~/domain/i18n";
@@ -66,6 +66,7 @@ export default function UsersPage() {
         </h2>
         <Form method="post" className="card mt-2 space-y-4" {...getFormProps(form)}>
           <input type="hidden" name="intent" value="create" />
+          <ErrorSummary form={form} labelFor={(name) => ({ email: t("users.email"), name: t("users.name"), role: t("users.role"), campuses: t("users.campuses"), password: t("users.initialPassword") })[name]} />
           <ErrorList id={form.errorId} errors={form.errors} />
           <TextField label={t("users.email")} field={fields.email} type="email" autoComplete="off" />
           <TextField label={t("users.name")} field={fields.name} autoComplete="off" />

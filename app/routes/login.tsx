@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { ErrorList, SubmitButton, TextField } from "~/components/forms";
+import { ErrorList, ErrorSummary, SubmitButton, TextField } from "~/components/forms";
 import { useT } from "~/components/i18n";
 import { loginSchema } from "~/domain/schemas/auth";
 import { landingPath } from "~/models/campus.server";
@@ -83,6 +83,7 @@ export default function LoginPage() {
       ) : null}
       <Form method="post" className="card mt-4 space-y-4" {...getFormProps(form)}>
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
+        <ErrorSummary form={form} labelFor={(name) => ({ email: t("login.email"), password: t("login.password") })[name]} />
         <ErrorList id={form.errorId} errors={form.errors} params={{ minutes: actionData?.retryAfterMinutes ?? 15 }} />
         <TextField label={t("login.email")} field={fields.email} type="email" autoComplete="username" />
         <TextField label={t("login.password")} field={fields.password} type="password" autoComplete="current-password" />

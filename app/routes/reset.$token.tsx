@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { ErrorList, SubmitButton, TextField } from "~/components/forms";
+import { ErrorList, ErrorSummary, SubmitButton, TextField } from "~/components/forms";
 import { useT } from "~/components/i18n";
 import { resetPasswordSchema } from "~/domain/schemas/auth";
 import { consumePasswordReset, findValidReset } from "~/models/user.server";
@@ -65,6 +65,7 @@ export default function ResetPage() {
       {valid ? (
         <Form method="post" className="card mt-4 space-y-4" {...getFormProps(form)}>
           <p className="text-slate-700">{t("reset.intro", { email: data.email ?? "" })}</p>
+          <ErrorSummary form={form} labelFor={(name) => ({ newPassword: t("account.newPassword"), confirmPassword: t("account.confirmPassword") })[name]} />
           <ErrorList id={form.errorId} errors={form.errors} />
           <TextField label={t("account.newPassword")} field={fields.newPassword} type="password" autoComplete="new-password" />
           <TextField
