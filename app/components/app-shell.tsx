@@ -41,11 +41,29 @@ export function AppShell({ children }: { children: React.ReactNode }) {
               {t("app.demo")}
             </span>
           ) : null}
+          {user ? (
+            <form method="get" action="/search" role="search" className="order-last flex w-full gap-1 sm:order-none sm:w-auto" data-testid="header-search">
+              <label htmlFor="header-search-q" className="sr-only">
+                {t("search.label")}
+              </label>
+              <input
+                id="header-search-q"
+                name="q"
+                type="search"
+                placeholder={t("search.placeholder")}
+                className="min-w-0 flex-1 rounded border border-white/60 bg-white px-2 py-1 text-sm text-slate-900 sm:w-56"
+              />
+              <button type="submit" className="rounded border border-white/60 px-3 py-1 text-sm">
+                {t("search.submit")}
+              </button>
+            </form>
+          ) : null}
           <div className="ml-auto flex items-center gap-2">
             <Form method="post" action="/locale" reloadDocument>
               <input type="hidden" name="redirectTo" value={here} />
               <input type="hidden" name="locale" value={data?.locale === "en" ? "id" : "en"} />
-              <button type="submit" className="rounded px-2 py-1 text-sm underline" aria-label={t("nav.language")}>
+              {/* named as it reads (WCAG 2.5.3): the other language's own name, in that language */}
+              <button type="submit" className="rounded px-2 py-1 text-sm underline" lang={data?.locale === "en" ? "id" : "en"} title={t("nav.language")}>
                 {t("nav.switchTo")}
               </button>
             </Form>
@@ -70,13 +88,14 @@ export function AppShell({ children }: { children: React.ReactNode }) {
         </div>
         {actor ? (
           <nav aria-label={t("nav.main")} className="bg-brand-800">
-            <ul className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-2">
+            {/* a wrapping bar: at 360 px every entry stays on screen, none hidden off to the side */}
+            <ul className="mx-auto flex max-w-6xl flex-wrap gap-x-1 px-2">
               {NAV.filter((n) => n.action === null || can(actor, n.action)).map((n) => (
                 <li key={n.to}>
                   <NavLink
                     to={n.to}
                     className={({ isActive }) =>
-                      `block whitespace-nowrap px-3 py-2 text-sm ${isActive ? "bg-white/20 font-semibold" : "hover:bg-white/10"}`
+                      `block whitespace-nowrap px-2 py-2 text-sm sm:px-3 ${isActive ? "bg-white/20 font-semibold" : "hover:bg-white/10"}`
                     }
                   >
                     {t(n.key)}

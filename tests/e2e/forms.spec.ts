@@ -44,3 +44,26 @@ for (const [javaScriptEnabled, slug] of [
     });
   });
 }
+
+for (const javaScriptEnabled of [true, false]) {
+  test.describe(javaScriptEnabled ? "with JavaScript" : "without JavaScript", () => {
+    test.use({ javaScriptEnabled });
+
+    test("the header's search box finds an item by a word of its title", async ({ page }) => {
+      await signIn(page, "observer@demo.test");
+      // a word of a published item's title, as someone remembers it
+      await page.goto("/campuses/itb");
+      const title = (await page.locator('main a[href^="/items/"]').first().textContent())!.trim();
+      const word = title.split(/\s+/).find((w) => w.length >= 6) ?? title;
+      const search = page.getByRole("search").filter({ has: page.getByRole("searchbox", { name: "Cari" }) }).first();
+      await search.getByRole("searchbox", { name: "Cari" }).fill(word.toLowerCase());
+      await search.getByRole("button", { name: "Cari" }).click();
+      await expect(page).toHaveURL(/\/search\?q=/);
+      const items = page.getByTestId("found-items");
+      await expect(items.getByRole("link", { name: title })).toBeVisible();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      await items.getByRole("link", { name: title }).click();
+      await expect(page.getByRole("heading", { level: 1 })).toContainText(title);
+    });
+  });
+}

@@ -567,6 +567,7 @@ function routeCases(k: Known): RouteCase[] {
     // a check-in that changes no row: refused with its message, nothing written
     { module: "campuses.$slug_.check-in.tsx", path: `/campuses/${OWN_CAMPUS}/check-in`, form: form({ reportedOn: daysFromToday(0) }) },
     { module: "campuses._index.tsx", path: "/campuses", form: null },
+    { module: "search.tsx", path: "/search?q=nelayan", form: null },
     { module: "dashboard.tsx", path: "/dashboard", form: null },
     { module: "evidence.$evidenceId.ts", path: `/evidence/${k.evidenceId}`, form: null },
     { module: "exports.$file.ts", path: "/exports/items.csv", form: null },

@@ -21,9 +21,10 @@ test("an unknown page shows the 404 page inside the layout", async ({ page }) =>
 
 test("the interface switches to English and back", async ({ page }) => {
   await page.goto("/login");
-  await page.getByRole("button", { name: "Bahasa" }).click();
+  // the switch is named as it reads (WCAG 2.5.3): the other language's own name
+  await page.getByRole("button", { name: "English", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
-  await page.getByRole("button", { name: "Language" }).click();
+  await page.getByRole("button", { name: "Bahasa Indonesia", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Masuk" })).toBeVisible();
 });

@@ -1,0 +1,38 @@
+// Search: the header's box and the results page. Bahasa Indonesia first.
+export const id = {
+  "search.title": "Pencarian",
+  "search.label": "Cari",
+  "search.placeholder": "Cari kampus, program, tim…",
+  "search.submit": "Cari",
+  "search.intro": "Cari menurut nama: kampus, program roadmap, tim bersama dan anggotanya, tonggak evaluasi, indikator.",
+  "search.tooShort": "Ketik paling sedikit {min} huruf.",
+  "search.resultsFor": "Hasil untuk \"{q}\"",
+  "search.none": "Tidak ada yang cocok dengan \"{q}\".",
+  "search.campuses": "Kampus",
+  "search.items": "Program roadmap",
+  "search.teams": "Tim Bersama",
+  "search.members": "Anggota tim",
+  "search.milestones": "Tonggak Evaluasi",
+  "search.indicators": "Indikator",
+  "search.memberOf": "{role} · {team}",
+  "search.metaDescription": "Cari kampus, program roadmap, tim bersama, tonggak evaluasi dan indikator Kolaborasi Banten.",
+} as const;
+
+export const en: Record<keyof typeof id, string> = {
+  "search.title": "Search",
+  "search.label": "Search",
+  "search.placeholder": "Search campuses, items, teams…",
+  "search.submit": "Search",
+  "search.intro": "Search by name: campuses, roadmap items, joint teams and their members, evaluation milestones, indicators.",
+  "search.tooShort": "{min, plural, one {Type at least # letter.} other {Type at least # letters.}}",
+  "search.resultsFor": "Results for \"{q}\"",
+  "search.none": "Nothing matches \"{q}\".",
+  "search.campuses": "Campuses",
+  "search.items": "Roadmap items",
+  "search.teams": "Joint teams",
+  "search.members": "Team members",
+  "search.milestones": "Evaluation milestones",
+  "search.indicators": "Indicators",
+  "search.memberOf": "{role} · {team}",
+  "search.metaDescription": "Search the campuses, roadmap items, joint teams, evaluation milestones and indicators of Kolaborasi Banten.",
+};
