@@ -1,6 +1,9 @@
 import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
+// The e2e server sends its e-mails here; tests/e2e/mail.spec.ts listens on it while it runs
+// (at other times the sender finds nobody there and keeps the messages for later).
+process.env.E2E_SMTP_PORT ??= String(PORT + 1000);
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -38,6 +41,6 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 180_000,
     stdout: "pipe",
-    env: { PORT: String(PORT) },
+    env: { PORT: String(PORT), SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT}`, APP_URL: `http://localhost:${PORT}` },
   },
 });

@@ -3,6 +3,10 @@ import { isMessageKey, textKey, translator, type MessageKey, type Translate } fr
 // E-mails as pure functions of their content: a plain-text part and a small hand-written HTML part
 // in which every value is escaped. The words come from the dictionary (app/domain/messages/mail.ts).
 
+/** The states of an outbox message (app/models/outbox.server.ts). */
+export const OUTBOX_STATES = ["PENDING", "SENDING", "SENT", "FAILED"] as const;
+export type OutboxState = (typeof OUTBOX_STATES)[number];
+
 export type MailLine = { text: string; url: string };
 export type MailSection = { title: string; lines: MailLine[]; more?: string };
 export type MailContent = {

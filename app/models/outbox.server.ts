@@ -7,6 +7,7 @@ import {
   notificationText,
   renderMail,
   translatedParams,
+  type OutboxState,
   type MailContent,
   type RenderedMail,
 } from "~/domain/mail";
@@ -20,8 +21,6 @@ import { recordAudit } from "./audit.server";
 // process (app/jobs/mail-sender.server.ts) claims rows before it talks to the SMTP server and marks
 // them sent after, so a restart never sends one twice (docs/decisions/010).
 
-export const OUTBOX_STATES = ["PENDING", "SENDING", "SENT", "FAILED"] as const;
-export type OutboxState = (typeof OUTBOX_STATES)[number];
 /** After this many failed attempts a message is FAILED for good (an administrator may retry it). */
 export const MAX_ATTEMPTS = 8;
 /** A claim older than this belongs to a sender that died while sending. */

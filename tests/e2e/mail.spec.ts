@@ -1,0 +1,56 @@
+import { expect, test } from "@playwright/test";
+import { startSmtp, type Inbox } from "../support/smtp";
+import { DEMO_PASSWORD, signIn } from "./support";
+
+// A liaison who never opens the app: the weekly digest (written by the scheduler when the server
+// started, the week's run caught up) reaches a real SMTP server on loopback, its link is followed,
+// the liaison signs in and lands on the item's update form.
+
+let inbox: Inbox;
+
+test.beforeAll(async () => {
+  inbox = await startSmtp(Number(process.env.E2E_SMTP_PORT));
+});
+test.afterAll(() => inbox?.close());
+
+test("a liaison's digest arrives by e-mail and its link leads, after signing in, to the item's update form", async ({ browser, baseURL }) => {
+  test.setTimeout(120_000);
+  // the server tried while nobody listened; an administrator sends the waiting messages again now
+  const admin = await browser.newPage();
+  await signIn(admin, "admin@demo.test");
+  await admin.goto("/admin/outbox");
+  await expect(admin.getByRole("heading", { level: 1 })).toHaveText("Kotak keluar e-mail");
+  const retryAll = admin.getByRole("button", { name: "Kirim ulang semua yang gagal atau tertunda" });
+  if (await retryAll.isVisible()) {
+    await retryAll.click();
+    await expect(admin.getByTestId("toast")).toContainText("dijadwalkan untuk dikirim ulang");
+  }
+
+  // a liaison's digest with a line to post an update
+  const digestWithUpdateLink = () =>
+    inbox.messages.find((m) => m.subject?.startsWith("Ringkasan mingguan · ") && /\/items\/[^\s#]+#new-update/.test(m.text ?? ""));
+  await expect.poll(() => digestWithUpdateLink() !== undefined, { timeout: 60_000 }).toBe(true);
+  const digest = digestWithUpdateLink()!;
+  const to = (Array.isArray(digest.to) ? digest.to[0] : digest.to)!.value[0]!.address!;
+  expect(to).toMatch(/^liaison\..+@demo\.test$/);
+  expect(digest.html).toContain("#new-update");
+  const link = /(https?:\/\/\S+\/items\/[^\s#]+#new-update)/.exec(digest.text ?? "")![1]!;
+  expect(link.startsWith(`${baseURL}/items/`)).toBe(true);
+  const itemPath = new URL(link).pathname;
+
+  // the liaison, signed out, follows the link: sign in first, then straight to the item's update form
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(link);
+  await expect(page).toHaveURL(/\/login\?redirectTo=/);
+  await page.getByLabel("Email").fill(to);
+  await page.getByLabel("Kata sandi").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Masuk" }).click();
+  await expect(page).toHaveURL(new RegExp(`${itemPath}(#new-update)?$`));
+  await expect(page.getByRole("heading", { name: "Laporan kemajuan baru" })).toBeVisible();
+  await context.close();
+
+  // the outbox shows it sent
+  await admin.goto("/admin/outbox?state=SENT");
+  await expect(admin.getByTestId("outbox-row").filter({ hasText: to }).first()).toBeVisible();
+});
