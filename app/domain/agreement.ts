@@ -209,3 +209,41 @@ export function expiryWarningDue(validUntil: Date, today: Date): (typeof EXPIRY_
   if (left <= EXPIRY_WARNINGS[0]) return EXPIRY_WARNINGS[0];
   return null;
 }
+
+// ---------- the registry's filters and tree ----------
+
+export type AgreementFilter = { campus: string | null; unit: string | null; kind: AgreementKind | null; status: AgreementStatus | null };
+
+const KINDS: readonly string[] = ["MOU", "PKS", "IA"];
+
+/** The registry's filters from the URL; an unknown value is no filter. */
+export function parseAgreementFilter(params: URLSearchParams): AgreementFilter {
+  const text = (name: string) => {
+    const v = params.get(name)?.trim();
+    return v && v.length <= 80 ? v : null;
+  };
+  const kind = text("kind");
+  const status = text("status");
+  return {
+    campus: text("campus"),
+    unit: text("unit"),
+    kind: kind && KINDS.includes(kind) ? (kind as AgreementKind) : null,
+    status: status && (AGREEMENT_STATUSES as readonly string[]).includes(status) ? (status as AgreementStatus) : null,
+  };
+}
+
+export type TreeNode<T> = T & { children: TreeNode<T>[] };
+
+/** The chain as a tree: each agreement under its parent when the parent is listed, else a root; MOU, then PKS, then IA, each by start. */
+export function agreementTree<T extends { id: string; parentId: string | null; kind: string; validFrom: Date | string }>(rows: readonly T[]): TreeNode<T>[] {
+  const order = (a: T, b: T) => KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind) || new Date(a.validFrom).getTime() - new Date(b.validFrom).getTime();
+  const nodes = new Map<string, TreeNode<T>>(rows.map((r) => [r.id, { ...r, children: [] }]));
+  const roots: TreeNode<T>[] = [];
+  for (const row of [...rows].sort(order)) {
+    const node = nodes.get(row.id)!;
+    const parent = row.parentId ? nodes.get(row.parentId) : undefined;
+    if (parent) parent.children.push(node);
+    else roots.push(node);
+  }
+  return roots;
+}

@@ -12,8 +12,9 @@ import {
   publishedItemSql,
   publishedItemWhere,
 } from "~/domain/status";
-import type { DraftScope } from "~/domain/policy";
+import type { DraftScope, Principal } from "~/domain/policy";
 import { cachedQuery } from "~/utils/data-cache.server";
+import { visibleAgreementsWhere } from "./agreement.server";
 import { itemsWhereForScope } from "./roadmap-item.server";
 import { prisma, sqlOf } from "~/utils/db.server";
 
@@ -44,10 +45,10 @@ export async function landingPath(user: { role: string; campusIds: string[] }): 
   return "/dashboard";
 }
 
-/** The umbrella agreement and the implementing agreements of a campus. */
-export async function agreementsForCampus(campusId: string) {
+/** The umbrella agreement and the implementing agreements of a campus, as the viewer may see them (drafts only for their campus and the office). */
+export async function agreementsForCampus(campusId: string, viewer: Principal) {
   return prisma.agreement.findMany({
-    where: { OR: [{ signatories: { some: { campusId } } }, { campusId }] },
+    where: { AND: [{ OR: [{ signatories: { some: { campusId } } }, { campusId }] }, visibleAgreementsWhere(viewer)] },
     orderBy: [{ kind: "asc" }, { signedOn: "asc" }],
     select: {
       id: true,
@@ -61,6 +62,9 @@ export async function agreementsForCampus(campusId: string) {
       governmentSignatory: true,
       campusRepresentative: true,
       parentId: true,
+      campusNumber: true,
+      state: true,
+      supersededById: true,
     },
   });
 }

@@ -24,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // the campus's own people see what needs their attention first
   const ownWork = can(actor, "update.create", { campusId: campus.id });
   const [agreements, workspace, stale] = await Promise.all([
-    agreementsForCampus(campus.id),
+    agreementsForCampus(campus.id, actor),
     // the workspace depends on which drafts the user may see
     cachedCampusWorkspace(campus.id, draftScope(actor), today),
     ownWork ? staleItemsOfCampus(campus.id, today, env().STALE_AFTER_DAYS, 20) : null,
@@ -180,12 +180,22 @@ export default function CampusWorkspace() {
 
       <section aria-labelledby="agreements">
         <h2 id="agreements" className="text-lg font-semibold">{t("agreement.title")}</h2>
+        <p className="text-sm">
+          <Link className="underline" to={`/agreements?campus=${campus.slug}`}>
+            {t("agreements.title")}
+          </Link>
+        </p>
         <ul className="mt-2 space-y-3">
           {agreements.map((a) => (
             <li key={a.id} className={`card ${a.status === "ENDING_SOON" || a.status === "EXPIRED" ? "border-l-4 border-l-amber-500" : ""}`}>
               <p className="font-semibold">
-                {a.kind} · {a.title}
+                <Link className="underline" to={`/agreements/${a.id}`}>
+                  {a.kind} · {a.title}
+                </Link>
               </p>
+              {a.number || a.campusNumber ? (
+                <p className="text-sm text-slate-700">{[a.number, a.campusNumber].filter(Boolean).join(" / ")}</p>
+              ) : null}
               <dl className="mt-2 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
                 <dt className="text-slate-600">{t("agreement.signedOn")}</dt>
                 <dd>{formatDate(a.signedOn, locale)}</dd>
