@@ -64,6 +64,7 @@ export function createMailSender(options: MailSenderOptions): MailSender {
           // the server is probably down: the rest of the batch waits as long, without an attempt counted
           const rest = batch.slice(batch.indexOf(message) + 1).map((m) => m.id);
           await postpone(rest, claim, new Date(at.getTime() + retryDelayMs(message.attempts)));
+          log(`E-mail: sending failed (${reason}); tried again later, see /admin/outbox`);
           return { sent, failed };
         }
       }

@@ -108,14 +108,15 @@ export type ClaimedMessage = { id: string; toAddress: string; subject: string; t
  * and the update re-checks the state, so two senders never claim the same message.
  */
 export async function claimDue(claim: string, now: Date, limit = 20): Promise<ClaimedMessage[]> {
+  // looked for on the read connection first: an idle sender opens no write transaction
+  const due = await prisma.outboundMessage.findMany({
+    where: { state: "PENDING", nextAttemptAt: { lte: now } },
+    orderBy: [{ nextAttemptAt: "asc" }, { createdAt: "asc" }],
+    take: limit,
+    select: { id: true },
+  });
+  if (due.length === 0) return [];
   return prisma.$transaction(async (tx) => {
-    const due = await tx.outboundMessage.findMany({
-      where: { state: "PENDING", nextAttemptAt: { lte: now } },
-      orderBy: [{ nextAttemptAt: "asc" }, { createdAt: "asc" }],
-      take: limit,
-      select: { id: true },
-    });
-    if (due.length === 0) return [];
     await tx.outboundMessage.updateMany({
       where: { id: { in: due.map((d) => d.id) }, state: "PENDING" },
       data: { state: "SENDING", claimedAt: now, claimedBy: claim, attempts: { increment: 1 } },
@@ -172,11 +173,10 @@ export const INTERRUPTED_ERROR = "interrupted while sending (the server stopped)
  * administrator who knows they did not arrive retries them at /admin/outbox.
  */
 export async function releaseInterrupted(now: Date): Promise<number> {
+  const where = { state: "SENDING", claimedAt: { lt: new Date(now.getTime() - CLAIM_LEASE_MS) } };
+  if ((await prisma.outboundMessage.count({ where })) === 0) return 0;
   const { count } = await prisma.$transaction((tx) =>
-    tx.outboundMessage.updateMany({
-      where: { state: "SENDING", claimedAt: { lt: new Date(now.getTime() - CLAIM_LEASE_MS) } },
-      data: { state: "FAILED", lastError: INTERRUPTED_ERROR, claimedBy: null },
-    }),
+    tx.outboundMessage.updateMany({ where, data: { state: "FAILED", lastError: INTERRUPTED_ERROR, claimedBy: null } }),
   );
   return count;
 }
