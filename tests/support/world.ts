@@ -45,6 +45,40 @@ export async function buildWorld() {
   await prisma.passwordReset.create({
     data: { userId: target.id, tokenHash: hashToken(resetToken), expiresAt: new Date(Date.now() + 48 * 3_600_000) },
   });
+  // the agreement chain: the Kesepakatan Bersama (reference data), a confirmed PKS of the own
+  // campus with a signed copy not marked public, and the own campus's proposal (a draft)
+  const mou = await prisma.agreement.findFirstOrThrow({ where: { kind: "MOU" }, select: { id: true } });
+  const pks = await prisma.agreement.create({
+    data: {
+      kind: "PKS",
+      parentId: mou.id,
+      campusId: own,
+      number: "045/PKS/BIRO-ADPIM/2026",
+      campusNumber: "12/ITB/PKS/2026",
+      title: "PKS Pemprov Banten – ITB",
+      signedOn: new Date(Date.UTC(2026, 0, 10)),
+      validFrom: new Date(Date.UTC(2026, 0, 10)),
+      validUntil: new Date(Date.UTC(2028, 11, 31)),
+      scopeResearch: true,
+    },
+    select: { id: true },
+  });
+  const pksDocument = await prisma.evidence.create({
+    data: { kind: "FILE", fileName: "pks-itb-bertanda-tangan-rahasia.pdf", storagePath: "2026-01/pks-itb.pdf", mimeType: "application/pdf", sizeBytes: 10, agreementId: pks.id },
+    select: { id: true },
+  });
+  const draftAgreement = await prisma.agreement.create({
+    data: {
+      kind: "IA",
+      parentId: pks.id,
+      campusId: own,
+      state: "DRAFT",
+      title: "USULAN IA RAHASIA ITB",
+      validFrom: new Date(Date.UTC(2026, 2, 1)),
+      validUntil: new Date(Date.UTC(2027, 1, 28)),
+    },
+    select: { id: true },
+  });
   const cookies: Record<Who, string | null> = {
     ANONYMOUS: null,
     ADMIN: await cookieFor(users.ADMIN.email),
@@ -53,7 +87,7 @@ export async function buildWorld() {
     LIAISON_OWN: await cookieFor(users.LIAISON_OWN.email),
     LIAISON_OTHER: await cookieFor(users.LIAISON_OTHER.email),
   };
-  return { campuses, own, other, area, users, target, publishedItem, draftItem, obstacle, milestone, submittedMilestone, team, teamMember, resetToken, cookies };
+  return { campuses, own, other, area, users, target, publishedItem, draftItem, obstacle, milestone, submittedMilestone, team, teamMember, resetToken, mou, pks, pksDocument, draftAgreement, cookies };
 }
 
 export type World = Awaited<ReturnType<typeof buildWorld>>;
