@@ -40,8 +40,19 @@ function ensureChromium() {
   return run("apt-get", ["update", "-qq"]) === 0 && run("apt-get", ["install", "-y", "-qq", "chromium"], { DEBIAN_FRONTEND: "noninteractive" }) === 0;
 }
 
+// The HTML validity test runs the W3C validator (vnu-jar), which needs Java: Debian's headless JRE.
+function ensureJava() {
+  if (spawnSync("java", ["-version"], { stdio: "ignore" }).status === 0) return true;
+  if (process.getuid?.() !== 0) {
+    console.error('Java not found: install Debian\'s "default-jre-headless" package (the HTML validator needs it).');
+    return false;
+  }
+  console.log("Installing Debian's default-jre-headless package for the HTML validator…");
+  return run("apt-get", ["update", "-qq"]) === 0 && run("apt-get", ["install", "-y", "-qq", "default-jre-headless"], { DEBIAN_FRONTEND: "noninteractive" }) === 0;
+}
+
 if (only !== "unit") {
-  if (!ensureChromium()) {
+  if (!ensureChromium() || !ensureJava()) {
     status |= 1;
   } else {
     status |= run("npx", ["playwright", "test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport });

@@ -71,8 +71,9 @@ export function AppShell({ children }: { children: React.ReactNode }) {
               <Link to="/notifications" className="relative rounded px-2 py-1 text-sm underline" data-testid="notifications-link">
                 {t("nav.notifications")}
                 {data?.unread ? (
-                  <span className="ml-1 rounded-full bg-amber-300 px-1.5 text-xs font-bold text-amber-950" aria-label={t("nav.unread", { count: data.unread })}>
-                    {data.unread}
+                  <span className="ml-1 rounded-full bg-amber-300 px-1.5 text-xs font-bold text-amber-950">
+                    <span aria-hidden="true">{data.unread}</span>
+                    <span className="sr-only">{t("nav.unread", { count: data.unread })}</span>
                   </span>
                 ) : null}
               </Link>

@@ -157,11 +157,13 @@ export function SelectField({
   hint?: string;
 }) {
   const hintId = useId();
-  const { key, ...props } = getSelectProps(field, { ariaDescribedBy: hint ? hintId : undefined });
+  const { key, required, ...props } = getSelectProps(field, { ariaDescribedBy: hint ? hintId : undefined });
   return (
     <FieldFrame label={label} field={field} hint={hint} hintId={hintId}>
-      <select key={key} className="input" {...props}>
-        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+      {/* without an empty first option a select always has a value: `required` would be invalid HTML */}
+      <select key={key} className="input" required={placeholder !== undefined ? required : undefined} {...props}>
+        {/* an empty option is invalid HTML: "no choice" reads as a dash */}
+        {placeholder !== undefined ? <option value="">{placeholder || "–"}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

@@ -1,7 +1,8 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { BriefingPrintStyle, PrintButton } from "~/components/briefing-print";
+import { PrintButton } from "~/components/briefing-print";
+import printStylesheet from "~/components/briefing-print.css";
 import { FilterSelect } from "~/components/filter-select";
 import { BriefingKpis, CampusLights, IndicatorList, MilestoneList, ObstacleList } from "~/components/briefing-sections";
 import { useLocale, useT } from "~/components/i18n";
@@ -12,6 +13,9 @@ import { closedBriefing, liveBriefing } from "~/models/briefing.server";
 import { closedQuarters, getQuarterClose } from "~/models/quarter.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
 import { env } from "~/utils/env.server";
+
+/** the print style sheet, for this page only */
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: printStylesheet }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Ringkasan Gubernur ${data?.quarter ?? ""} · Kolaborasi Banten` },
@@ -51,7 +55,6 @@ export default function BriefingPage() {
   const locale = useLocale();
   return (
     <article className="briefing space-y-4 print:space-y-2">
-      <BriefingPrintStyle />
       <div className="no-print flex flex-wrap items-end justify-between gap-3">
         <Form method="get" className="flex flex-wrap items-end gap-2">
           <FilterSelect
