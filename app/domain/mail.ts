@@ -1,3 +1,4 @@
+import type { Locale } from "./enums";
 import { isMessageKey, textKey, translator, type MessageKey, type Translate } from "./i18n";
 
 // E-mails as pure functions of their content: a plain-text part and a small hand-written HTML part
@@ -10,6 +11,8 @@ export type OutboxState = (typeof OUTBOX_STATES)[number];
 export type MailLine = { text: string; url: string };
 export type MailSection = { title: string; lines: MailLine[]; more?: string };
 export type MailContent = {
+  /** the language of the text (the HTML part's lang) */
+  lang: Locale;
   subject: string;
   greeting: string;
   paragraphs: string[];
@@ -51,7 +54,7 @@ export function renderMail(content: MailContent): RenderedMail {
   const e = escapeHtml;
   const link = (url: string, label: string) => `<a href="${e(url)}" style="color:#0369a1">${e(label)}</a>`;
   const html = [
-    `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${e(oneLine(content.subject))}</title></head>`,
+    `<!DOCTYPE html><html lang="${content.lang}"><head><meta charset="utf-8"><title>${e(oneLine(content.subject))}</title></head>`,
     `<body style="font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.5;color:#0f172a;max-width:600px;margin:0 auto;padding:16px">`,
     `<p>${e(content.greeting)}</p>`,
     ...content.paragraphs.map((p) => `<p>${e(p)}</p>`),

@@ -228,6 +228,7 @@ export async function weeklyDigest(tx: Tx, now: Date, config: JobConfig): Promis
       if (sections.length === 0) continue;
       const name = campusLabel(campus);
       const mail = renderMail({
+        lang: localeOf(liaison),
         subject: t("mail.digest.subjectLiaison", { campus: name }),
         greeting: t("mail.greeting", { name: liaison.name }),
         paragraphs: [t("mail.digest.introLiaison", { campus: name })],
@@ -292,6 +293,7 @@ export async function weeklyDigest(tx: Tx, now: Date, config: JobConfig): Promis
     ].filter((s): s is MailSection => s !== null);
     if (sections.length === 0) continue;
     const mail = renderMail({
+      lang: localeOf(reviewer),
       subject: t("mail.digest.subjectReviewer"),
       greeting: t("mail.greeting", { name: reviewer.name }),
       paragraphs: [t("mail.digest.introReviewer")],

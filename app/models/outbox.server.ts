@@ -87,6 +87,7 @@ export async function enqueueNotificationMail(tx: Tx, userIds: readonly string[]
     const params = { ...(notification.params ?? {}) };
     const campusName = campus ? campus.abbreviation ?? campus.name : t("mail.allCampuses");
     const content: MailContent = {
+      lang: localeOf(to),
       subject: t(notificationSubjectKey(notification.kind), translatedParams(t, { campus: campusName, ...params })),
       greeting: t("mail.greeting", { name: to.name }),
       paragraphs: [notificationText({ kind: notification.kind, params }, t)],

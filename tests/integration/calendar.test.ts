@@ -56,6 +56,9 @@ describe("the calendar feed", () => {
     expect(response.headers.get("Content-Type")).toBe("text/calendar; charset=utf-8");
     const text = await response.text();
     expect(text).toContain("X-WR-TIMEZONE:Asia/Jakarta");
+    // the due date as the calendar day it names (stored as UTC midnight of that day)
+    expect(text).toContain("DTSTART;VALUE=DATE:20270115");
+    expect(text).toContain("DTSTART;VALUE=DATE:20270630");
     const events = summaries(text);
     const titles = events.map((e) => e.summary).join("\n");
     expect(titles).toContain("Tonggak jatuh tempo: Tonggak itb-published (ITB)");
