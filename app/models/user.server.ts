@@ -3,6 +3,7 @@ import bcrypt from "bcryptjs";
 import type { Role } from "~/domain/enums";
 import { prisma, type Tx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
+import { notifyUsers } from "./notification.server";
 import { recordAudit, SESSION_ENTITY, type AuditActor } from "./audit.server";
 
 const BCRYPT_ROUNDS = 10;
@@ -163,6 +164,8 @@ export async function issuePasswordReset(userId: string, actor: AuditActor): Pro
       entityId: userId,
       after: { resetId: reset.id, expiresAt: reset.expiresAt },
     });
+    // the user hears of it (in the app and by e-mail); the link itself is given by the administrator only
+    await notifyUsers(tx, [userId], { kind: "notify.resetIssued", params: { hours } });
   });
   return { token, hours };
 }

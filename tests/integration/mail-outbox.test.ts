@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createMailSender } from "~/jobs/mail-sender.server";
 import { notifyUsers } from "~/models/notification.server";
 import { claimDue, MAX_ATTEMPTS, newClaim, retryMessages } from "~/models/outbox.server";
+import { issuePasswordReset } from "~/models/user.server";
 import { action as itemAction, loader as itemLoader } from "~/routes/items.$itemId._index";
 import { prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
@@ -81,6 +82,19 @@ describe("the outbox", () => {
 
     const rows = await prisma.outboundMessage.findMany();
     expect(rows.every((r) => r.state === "SENT" && r.sentAt && r.attempts === 1)).toBe(true);
+  });
+
+  it("a password reset link issued by an administrator is announced to the user, without the link", async () => {
+    const user = await prisma.user.findFirstOrThrow({ where: { email: "ed.itb@mail.test" } });
+    const { token } = await issuePasswordReset(user.id, { userId: null, ip: null });
+    const s = sender();
+    expect(await s.drainOnce()).toEqual({ sent: 1, failed: 0 });
+    await s.stop();
+    const [mail] = inbox.to("ed.itb@mail.test");
+    expect(mail!.subject).toBe("A password reset link was issued for your account");
+    expect(mail!.text).toContain("valid for 48 hours");
+    expect(mail!.text).not.toContain(token);
+    expect(JSON.stringify(await prisma.outboundMessage.findMany())).not.toContain(token);
   });
 
   it("a rolled-back change sends nothing", async () => {

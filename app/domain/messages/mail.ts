@@ -5,6 +5,7 @@ export const id = {
   "notify.milestoneOverdue": "Tonggak \"{milestone}\" ({item}) lewat jatuh tempo sejak {due}.",
   "notify.submissionWaiting": "Pengajuan tonggak \"{milestone}\" dari {campus} menunggu evaluasi lebih dari {days} hari.",
   "notify.staleNudge": "{count} program terbit {campus} belum dilaporkan lebih dari {days} hari.",
+  "notify.resetIssued": "Administrator menerbitkan tautan atur ulang kata sandi untuk akun Anda (berlaku {hours} jam). Tautannya diberikan langsung oleh administrator; bila Anda tidak memintanya, hubungi administrator.",
 
   // e-mail subjects: what, and which campus
   "mail.subject.notify.comment": "Komentar baru pada \"{item}\" · {campus}",
@@ -15,6 +16,7 @@ export const id = {
   "mail.subject.notify.milestoneOverdue": "Tonggak lewat jatuh tempo: \"{milestone}\" · {campus}",
   "mail.subject.notify.submissionWaiting": "Pengajuan menunggu evaluasi: \"{milestone}\" · {campus}",
   "mail.subject.notify.staleNudge": "{count} program belum dilaporkan · {campus}",
+  "mail.subject.notify.resetIssued": "Tautan atur ulang kata sandi diterbitkan untuk akun Anda",
   "mail.subject.generic": "Pemberitahuan Kolaborasi Banten · {campus}",
   "mail.allCampuses": "semua kampus",
   "mail.greeting": "Halo {name},",
@@ -113,6 +115,7 @@ export const en: Record<keyof typeof id, string> = {
   "notify.milestoneOverdue": "The milestone \"{milestone}\" ({item}) has been overdue since {due}.",
   "notify.submissionWaiting": "The milestone \"{milestone}\" submitted by {campus} has waited for evaluation for more than {days, plural, one {# day} other {# days}}.",
   "notify.staleNudge": "{count, plural, one {# published item} other {# published items}} of {campus} had no update for more than {days, plural, one {# day} other {# days}}.",
+  "notify.resetIssued": "An administrator issued a password reset link for your account (valid for {hours, plural, one {# hour} other {# hours}}). The administrator gives you the link; if you did not ask for it, tell them.",
 
   "mail.subject.notify.comment": "New comment on \"{item}\" · {campus}",
   "mail.subject.notify.milestoneSubmitted": "Milestone submitted for evaluation: \"{milestone}\" · {campus}",
@@ -122,6 +125,7 @@ export const en: Record<keyof typeof id, string> = {
   "mail.subject.notify.milestoneOverdue": "Milestone overdue: \"{milestone}\" · {campus}",
   "mail.subject.notify.submissionWaiting": "Submission waiting for evaluation: \"{milestone}\" · {campus}",
   "mail.subject.notify.staleNudge": "{count, plural, one {# item} other {# items}} without updates · {campus}",
+  "mail.subject.notify.resetIssued": "A password reset link was issued for your account",
   "mail.subject.generic": "Kolaborasi Banten notification · {campus}",
   "mail.allCampuses": "all campuses",
   "mail.greeting": "Hello {name},",
