@@ -329,7 +329,7 @@ export async function createAgreement(
   input: Omit<NewAgreementInput, "file">,
   file: File | undefined,
   mode: "register" | "propose",
-): Promise<{ ok: true; agreement: { id: string; title: string } } | Refused> {
+): Promise<{ ok: true; agreement: { id: string; title: string } } | Refused | { ok: false; forbidden: true }> {
   return withStoredFile(file, (stored) =>
     prisma.$transaction(async (tx) => {
       const parent = await parentOf(tx, input.parentId);
@@ -338,9 +338,9 @@ export async function createAgreement(
       const campusId = campusOfChain(input.kind, parent, input.campusId ?? null);
       const data = recordData(input);
       const problems: AgreementProblem[] = checkAgreementChain({ kind: input.kind, campusId, validFrom: data.validFrom, validUntil: data.validUntil }, parent);
+      // another campus's chain is not the actor's to propose in: refused as a permission, not as input
+      if (campusId && !can(principal, mode === "register" ? "agreement.register" : "agreement.propose", { campusId })) return { ok: false as const, forbidden: true as const };
       const errors = problemsToErrors(problems);
-      if (!errors.campusId && campusId && !can(principal, mode === "register" ? "agreement.register" : "agreement.propose", { campusId }))
-        errors.campusId = ["agreements.notOwnCampus"];
       if (await unknownUnits(tx, input.unitIds)) errors.unitIds = ["form.invalidChoice"];
       if (Object.keys(errors).length) return { ok: false as const, errors };
       const state = mode === "register" ? "CONFIRMED" : "DRAFT";

@@ -51,6 +51,7 @@ export function action(args: ActionFunctionArgs) {
     }
     const { file, ...input } = submission.value;
     const created = await createAgreement(authorOf(user, context), actor, input, file, mode);
+    if (!created.ok && "forbidden" in created) throw forbidden();
     if (!created.ok) return json({ result: submission.reply({ fieldErrors: created.errors }) }, { status: 400 });
     return redirectWithToast(request, `/agreements/${created.agreement.id}`, {
       type: "success",

@@ -37,13 +37,16 @@ const DRAFT = {
   milestone: "Laporan pendahuluan",
 };
 
+// the agreement chain (tests/support/world.ts): the own campus's proposal and a signed copy not marked public
+const AGREEMENT = { draftTitle: "USULAN IA RAHASIA ITB", documentName: "pks-itb-bertanda-tangan-rahasia.pdf" };
+
 type Viewer = "LIAISON_OTHER" | "OBSERVER";
 /** Markers each viewer may not receive, following app/domain/policy.ts. */
 const FORBIDDEN: Record<Viewer, string[]> = {
   // item.internal.read, team.contacts.read and drafts are the own campus's
-  LIAISON_OTHER: [...Object.values(INTERNAL), ...Object.values(CONTACTS), ...Object.values(DRAFT)],
+  LIAISON_OTHER: [...Object.values(INTERNAL), ...Object.values(CONTACTS), ...Object.values(DRAFT), ...Object.values(AGREEMENT)],
   // an observer reads published items with their internals, never drafts or member contacts
-  OBSERVER: [...Object.values(CONTACTS), ...Object.values(DRAFT)],
+  OBSERVER: [...Object.values(CONTACTS), ...Object.values(DRAFT), ...Object.values(AGREEMENT)],
 };
 
 let world: World;
@@ -84,6 +87,9 @@ function requests(w: World): Record<string, { path: string; params?: Record<stri
     account: [{ path: "/account" }],
     "admin.users.$userId": [{ path: `/admin/users/${w.target.id}`, params: { userId: w.target.id } }],
     "admin.users._index": [{ path: "/admin/users" }],
+    "agreements._index": [{ path: "/agreements" }, { path: "/agreements?campus=itb" }, { path: "/agreements?status=DRAFT" }],
+    "agreements.new": [{ path: "/agreements/new" }, { path: `/agreements/new?parent=${w.pks.id}&kind=IA` }],
+    "agreements.$agreementId": [w.mou.id, w.pks.id, w.draftAgreement.id].map((agreementId) => ({ path: `/agreements/${agreementId}`, params: { agreementId } })),
     "admin.outbox": [{ path: "/admin/outbox" }, { path: "/admin/outbox?state=FAILED" }],
     "calendar.$file": feeds.map((token) => ({ path: `/calendar/${token}.ics`, params: { file: `${token}.ics` } })),
     audit: [{ path: "/audit" }, { path: `/audit?itemId=${w.publishedItem.id}` }, { path: `/audit?itemId=${w.draftItem.id}` }],
@@ -92,7 +98,7 @@ function requests(w: World): Record<string, { path: string; params?: Record<stri
     "campuses.$slug_.check-in": [{ path: "/campuses/itb/check-in", params: own }],
     "campuses._index": [{ path: "/campuses" }],
     dashboard: [{ path: "/dashboard" }, { path: "/dashboard?campus=itb" }],
-    "evidence.$evidenceId": [ids.updateEvidence, ids.fileEvidence, ids.milestoneEvidence].map((id) => ({ path: `/evidence/${id}`, params: { evidenceId: id } })),
+    "evidence.$evidenceId": [ids.updateEvidence, ids.fileEvidence, ids.milestoneEvidence, w.pksDocument.id].map((id) => ({ path: `/evidence/${id}`, params: { evidenceId: id } })),
     "exports.$file": ["items.csv", "updates.csv", "milestones.csv", "obstacles.csv"].flatMap((file) => [
       { path: `/exports/${file}`, params: { file } },
       { path: `/exports/${file}?campus=itb`, params: { file } },
@@ -163,5 +169,7 @@ describe("loader data carries only what the viewer may read", () => {
     expect(team).toContain(CONTACTS.memberEmail);
     const milestone = await (await call(LOADERS.get("milestones.$milestoneId")!, makeRequest(`/milestones/${world.milestone.id}`, { cookie }), { milestoneId: world.milestone.id })).text();
     expect(milestone).toContain(INTERNAL.milestoneEvidenceUrl);
+    const agreement = await (await call(LOADERS.get("agreements.$agreementId")!, makeRequest(`/agreements/${world.pks.id}`, { cookie }), { agreementId: world.pks.id })).text();
+    for (const secret of Object.values(AGREEMENT)) expect(agreement).toContain(secret);
   });
 });

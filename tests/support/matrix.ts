@@ -11,7 +11,7 @@ export type MatrixCase = {
   intent?: string;
   allowed: readonly Who[];
   /** the path, route params and form of a valid submission */
-  request: (world: World) => { path: string; params?: Record<string, string>; form?: Record<string, string | string[]> };
+  request: (world: World) => { path: string; params?: Record<string, string>; form?: Record<string, string | string[] | File> };
 };
 
 export const EVERYONE: readonly Who[] = ["ANONYMOUS", "ADMIN", "REVIEWER", "OBSERVER", "LIAISON_OWN", "LIAISON_OTHER"];
