@@ -27,6 +27,9 @@ export function createMailSender(options: MailSenderOptions): MailSender {
   const log = options.log ?? ((message: string) => console.error(message));
   const transport = nodemailer.createTransport({
     url: options.smtpUrl,
+    // one connection kept open between messages: a backlog (a digest morning, after an outage) goes out quickly
+    pool: true,
+    maxConnections: 1,
     // an unreachable or hanging server fails the attempt (retried later) instead of holding the drain
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
@@ -34,10 +37,14 @@ export function createMailSender(options: MailSenderOptions): MailSender {
   });
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<unknown> | null = null;
+  // after a failure the server is left alone for a while: new messages wait instead of each
+  // trying (and logging) a connection that is likely down
+  let pausedUntil = 0;
 
   async function drainOnce(now = new Date()) {
     let sent = 0;
     let failed = 0;
+    if (now.getTime() < pausedUntil) return { sent, failed };
     await releaseInterrupted(now);
     for (;;) {
       const claim = newClaim(owner);
@@ -60,6 +67,7 @@ export function createMailSender(options: MailSenderOptions): MailSender {
           failed++;
           const reason = error instanceof Error ? error.message : String(error);
           const at = new Date();
+          pausedUntil = now.getTime() + retryDelayMs(1);
           await markFailed(message, claim, reason, at);
           // the server is probably down: the rest of the batch waits as long, without an attempt counted
           const rest = batch.slice(batch.indexOf(message) + 1).map((m) => m.id);

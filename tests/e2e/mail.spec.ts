@@ -14,7 +14,7 @@ test.beforeAll(async () => {
 test.afterAll(() => inbox?.close());
 
 test("a liaison's digest arrives by e-mail and its link leads, after signing in, to the item's update form", async ({ browser, baseURL }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   // the server tried while nobody listened; an administrator sends the waiting messages again now
   const admin = await browser.newPage();
   await signIn(admin, "admin@demo.test");
@@ -29,7 +29,7 @@ test("a liaison's digest arrives by e-mail and its link leads, after signing in,
   // a liaison's digest with a line to post an update
   const digestWithUpdateLink = () =>
     inbox.messages.find((m) => m.subject?.startsWith("Ringkasan mingguan · ") && /\/items\/[^\s#]+#new-update/.test(m.text ?? ""));
-  await expect.poll(() => digestWithUpdateLink() !== undefined, { timeout: 60_000 }).toBe(true);
+  await expect.poll(() => digestWithUpdateLink() !== undefined, { timeout: 150_000 }).toBe(true);
   const digest = digestWithUpdateLink()!;
   const to = (Array.isArray(digest.to) ? digest.to[0] : digest.to)!.value[0]!.address!;
   expect(to).toMatch(/^liaison\..+@demo\.test$/);
