@@ -11,7 +11,7 @@ export type Scheduler = { stop(): void };
 
 export function startScheduler(config: JobConfig, log: (message: string) => void = (m) => console.error(m)): Scheduler {
   const run = (cadence?: Cadence) =>
-    runDueJobs(new Date(), config, cadence).catch((error) => log(`scheduler: ${error instanceof Error ? error.message : String(error)}`));
+    runDueJobs(new Date(), config, cadence, log).catch((error) => log(`Scheduler: ${error instanceof Error ? error.message : String(error)}`));
   const crons = (["daily", "weekly"] as const).map(
     (cadence) => new Cron(cronPattern(cadence), { timezone: "Asia/Jakarta", protect: true, unref: true }, () => void run(cadence)),
   );

@@ -73,10 +73,12 @@ export async function milestoneDeadlines(tx: Tx, now: Date): Promise<number> {
     ...overdue.map((m) => ({ m, kind: "milestone-overdue", key: `milestone-overdue:${m.id}:${toIsoDate(m.dueDate)}` })),
   ];
   const fresh = await unsaid(tx, candidates.map((c) => c.key));
+  const liaisonsOf = new Map<string, string[]>();
   let messages = 0;
   for (const { m, kind, key } of candidates) {
     if (!fresh.has(key) || !m.item) continue;
-    const liaisons = await campusLiaisonIds(tx, m.item.campusId);
+    let liaisons = liaisonsOf.get(m.item.campusId);
+    if (!liaisons) liaisonsOf.set(m.item.campusId, (liaisons = await campusLiaisonIds(tx, m.item.campusId)));
     const params = { milestone: m.title, item: m.item.title, due: toIsoDate(m.dueDate) };
     messages += await notifyUsers(
       tx,
@@ -322,11 +324,22 @@ export function runJob(job: ScheduledJob, now: Date, config: JobConfig, owner?: 
 }
 
 /** Every job whose period has begun and which has not run in it (the scheduler's tick, and the catch-up at start). */
-export async function runDueJobs(now: Date, config: JobConfig, cadence?: Cadence): Promise<Record<string, JobOutcome>> {
-  const outcomes: Record<string, JobOutcome> = {};
+export async function runDueJobs(
+  now: Date,
+  config: JobConfig,
+  cadence?: Cadence,
+  log: (message: string) => void = (m) => console.error(m),
+): Promise<Record<string, JobOutcome | { ran: false; reason: "error" }>> {
+  const outcomes: Record<string, JobOutcome | { ran: false; reason: "error" }> = {};
   for (const job of SCHEDULED_JOBS) {
     if (cadence && job.cadence !== cadence) continue;
-    outcomes[job.name] = await runJob(job, now, config);
+    try {
+      outcomes[job.name] = await runJob(job, now, config);
+    } catch (error) {
+      // one failing job does not keep the others from running; it is tried again at the next tick
+      log(`Scheduled job ${job.name}: ${error instanceof Error ? error.message : String(error)}`);
+      outcomes[job.name] = { ran: false, reason: "error" };
+    }
   }
   return outcomes;
 }
