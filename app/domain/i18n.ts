@@ -8,6 +8,7 @@ import * as core from "./messages/core";
 import * as dashboard from "./messages/dashboard";
 import * as exportsMessages from "./messages/exports";
 import * as indicators from "./messages/indicators";
+import * as importMessages from "./messages/import";
 import * as items from "./messages/items";
 import * as mail from "./messages/mail";
 import * as reminders from "./messages/reminders";
@@ -20,7 +21,7 @@ import * as teams from "./messages/teams";
 // The dictionary: every text a user reads, Bahasa Indonesia first. Each area keeps its messages
 // in app/domain/messages/<area>.ts as an `id` table and an `en` table with exactly the same keys
 // (the type of `en` enforces it); add a new area to MODULES.
-const MODULES = [core, audit, teams, admin, items, dashboard, milestones, quarters, reminders, roadmap, exportsMessages, indicators, briefing, mail, checkIn, agreements, search] as const;
+const MODULES = [core, audit, teams, admin, items, dashboard, milestones, quarters, reminders, roadmap, exportsMessages, indicators, briefing, mail, checkIn, agreements, search, importMessages] as const;
 
 type Merge<T extends readonly { id: Record<string, string> }[]> = T[number]["id"];
 type Ids = { [K in keyof UnionToIntersection<Merge<typeof MODULES>>]: string };

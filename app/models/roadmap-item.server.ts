@@ -131,21 +131,32 @@ export async function invalidReferences(campusId: string, input: ItemInput): Pro
 }
 
 export async function createItem(actor: AuditActor, campusId: string, agreementId: string | null, input: ItemInput) {
+  return prisma.$transaction((tx) => insertItem(tx, actor, campusId, agreementId, input));
+}
+
+/** Items imported from a spreadsheet: all of them in one transaction, each audited, or none. */
+export async function createItems(actor: AuditActor, campusId: string, agreementId: string | null, inputs: readonly ItemInput[]) {
   return prisma.$transaction(async (tx) => {
-    const data = toData(input);
-    const item = await tx.roadmapItem.create({
-      data: {
-        ...data,
-        campusId,
-        agreementId,
-        createdById: actor.userId,
-        publishedAt: data.visibility === "PUBLISHED" ? new Date() : null,
-      },
-      select: { id: true },
-    });
-    await recordAudit(tx, actor, { action: "create", entity: "RoadmapItem", entityId: item.id, itemId: item.id, campusId, after: data });
-    return item;
+    const created: { id: string }[] = [];
+    for (const input of inputs) created.push(await insertItem(tx, actor, campusId, agreementId, input));
+    return created;
   });
+}
+
+async function insertItem(tx: Tx, actor: AuditActor, campusId: string, agreementId: string | null, input: ItemInput) {
+  const data = toData(input);
+  const item = await tx.roadmapItem.create({
+    data: {
+      ...data,
+      campusId,
+      agreementId,
+      createdById: actor.userId,
+      publishedAt: data.visibility === "PUBLISHED" ? new Date() : null,
+    },
+    select: { id: true },
+  });
+  await recordAudit(tx, actor, { action: "create", entity: "RoadmapItem", entityId: item.id, itemId: item.id, campusId, after: data });
+  return item;
 }
 
 export type UpdateItemResult =

@@ -87,9 +87,14 @@ export default function CampusWorkspace() {
         <div className="flex flex-wrap items-center justify-between gap-2">
           <h2 id="items" className="text-lg font-semibold">{t("campus.items")}</h2>
           {may.createItem ? (
-            <Link className="btn" to={`/items/new?campus=${campus.slug}`}>
-              {t("campus.newItem")}
-            </Link>
+            <span className="flex flex-wrap gap-2">
+              <Link className="btn-secondary" to={`/campuses/${campus.slug}/import`}>
+                {t("import.link")}
+              </Link>
+              <Link className="btn" to={`/items/new?campus=${campus.slug}`}>
+                {t("campus.newItem")}
+              </Link>
+            </span>
           ) : null}
         </div>
         {items.length === 0 ? <p className="mt-2 text-slate-600">{t("campus.noItems")}</p> : null}

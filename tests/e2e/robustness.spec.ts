@@ -353,6 +353,9 @@ type Known = {
   closedQuarter: string;
   closableQuarter: string;
   itemForm: Fields;
+  /** the Kesepakatan Bersama (reference data) and its version */
+  agreementId: string;
+  agreementVersion: number;
 };
 
 function readDatabase<T>(read: (db: Database.Database) => T): T {
@@ -491,6 +494,7 @@ async function discover(cookies: Record<Role, string | null>): Promise<Known> {
     const indicator = one<{ id: string; version: number }>(`SELECT id, version FROM Indicator ORDER BY code LIMIT 1`);
     const target = one<{ id: string }>(`SELECT id FROM User WHERE email = ?`, TARGET_USER);
     const closed = db.prepare(`SELECT quarter FROM QuarterClose ORDER BY quarter DESC LIMIT 1`).get() as { quarter: string } | undefined;
+    const agreement = one<{ id: string; version: number }>(`SELECT id, version FROM Agreement WHERE kind = 'MOU' LIMIT 1`);
     return {
       campusOwnId: campus.id,
       itemId: item.id,
@@ -505,6 +509,8 @@ async function discover(cookies: Record<Role, string | null>): Promise<Known> {
       indicatorVersion: indicator.version,
       targetUserId: target.id,
       closedQuarter: closed?.quarter ?? previousQuarter(),
+      agreementId: agreement.id,
+      agreementVersion: agreement.version,
     };
   });
   const edit = await loaderData<{ item: { version: number; startedAt: string }; defaultValue: Record<string, string | null> }>(
@@ -556,6 +562,18 @@ function routeCases(k: Known): RouteCase[] {
         role: "OBSERVER",
       }),
     },
+    { module: "agreements._index.tsx", path: "/agreements", form: null },
+    {
+      module: "agreements.new.tsx",
+      path: "/agreements/new",
+      form: form({ kind: "PKS", parentId: k.agreementId, campusId: k.campusOwnId, title: "PKS uji ketahanan", validFrom: "2026-01-05", validUntil: "2027-01-04" }),
+    },
+    // the Kesepakatan Bersama is never edited: even an allowed role's valid form writes nothing
+    {
+      module: "agreements.$agreementId.tsx",
+      path: `/agreements/${k.agreementId}`,
+      form: form({ intent: "update", title: "Diubah oleh uji ketahanan", validFrom: "2025-11-26", validUntil: "2030-11-25", version: String(k.agreementVersion) }),
+    },
     { module: "audit.tsx", path: "/audit", form: null },
     { module: "calendar.$file.ts", path: "/calendar/robustness-no-such-secret-0000000000.ics", form: null },
     { module: "campuses.$slug.tsx", path: `/campuses/${OWN_CAMPUS}`, form: null },
@@ -568,6 +586,9 @@ function routeCases(k: Known): RouteCase[] {
     { module: "campuses.$slug_.check-in.tsx", path: `/campuses/${OWN_CAMPUS}/check-in`, form: form({ reportedOn: daysFromToday(0) }) },
     { module: "campuses._index.tsx", path: "/campuses", form: null },
     { module: "search.tsx", path: "/search?q=nelayan", form: null },
+    // an import without a file: refused with its message, nothing written
+    { module: "campuses.$slug_.import.tsx", path: `/campuses/${OWN_CAMPUS}/import`, form: form({ intent: "preview" }) },
+    { module: "campuses.$slug_.import[.xlsx].ts", path: `/campuses/${OWN_CAMPUS}/import.xlsx`, form: null },
     { module: "dashboard.tsx", path: "/dashboard", form: null },
     { module: "evidence.$evidenceId.ts", path: `/evidence/${k.evidenceId}`, form: null },
     { module: "exports.$file.ts", path: "/exports/items.csv", form: null },
@@ -797,7 +818,12 @@ test.describe("robustness: malformed and refused requests", () => {
         { module: "campuses.$slug.tsx", path: `/campuses/${x}`, post: false },
         { module: "campuses.$slug_.teams.tsx", path: `/campuses/${x}/teams`, post: true },
         { module: "campuses.$slug_.check-in.tsx", path: `/campuses/${x}/check-in`, post: true },
+        { module: "campuses.$slug_.import.tsx", path: `/campuses/${x}/import`, post: true },
+        { module: "campuses.$slug_.import[.xlsx].ts", path: `/campuses/${x}/import.xlsx`, post: false },
         { module: "teams.$teamId.tsx", path: `/teams/${x}`, post: true },
+        { module: "agreements.$agreementId.tsx", path: `/agreements/${x}`, post: true },
+        { module: "agreements._index.tsx", path: `/agreements?campus=${q}&unit=${q}&kind=${q}&status=${q}`, post: false },
+        { module: "agreements.new.tsx", path: `/agreements/new?parent=${q}&kind=${q}`, post: false },
         { module: "items.$itemId._index.tsx", path: `/items/${x}`, post: true },
         { module: "items.$itemId.edit.tsx", path: `/items/${x}/edit`, post: true },
         { module: "items.$itemId.milestones.new.tsx", path: `/items/${x}/milestones/new`, post: true },

@@ -96,6 +96,8 @@ function requests(w: World): Record<string, { path: string; params?: Record<stri
     "campuses.$slug": [{ path: "/campuses/itb", params: own }],
     "campuses.$slug_.teams": [{ path: "/campuses/itb/teams", params: own }],
     "campuses.$slug_.check-in": [{ path: "/campuses/itb/check-in", params: own }],
+    "campuses.$slug_.import": [{ path: "/campuses/itb/import", params: own }],
+    "campuses.$slug_.import[.xlsx]": [{ path: "/campuses/itb/import.xlsx", params: own }],
     "campuses._index": [{ path: "/campuses" }],
     dashboard: [{ path: "/dashboard" }, { path: "/dashboard?campus=itb" }],
     "evidence.$evidenceId": [ids.updateEvidence, ids.fileEvidence, ids.milestoneEvidence, w.pksDocument.id].map((id) => ({ path: `/evidence/${id}`, params: { evidenceId: id } })),
