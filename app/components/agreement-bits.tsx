@@ -55,3 +55,35 @@ export function AgreementSummary({ a }: { a: AgreementLine }) {
     </>
   );
 }
+
+/**
+ * Agreements ending within 90 days or expired (the rule of app/domain/agreement.ts): their count
+ * and list, where people look (dashboard, campus page, briefing).
+ */
+export function AgreementsAttention({ agreements, headingLevel = 2 }: { agreements: readonly AgreementLine[]; headingLevel?: 2 | 3 }) {
+  const t = useT();
+  const Heading = `h${headingLevel}` as const;
+  return (
+    <section aria-labelledby="agreements-attention" data-testid="agreements-attention">
+      <Heading id="agreements-attention" className="text-lg font-semibold">
+        {t("agreements.attention")}
+      </Heading>
+      {agreements.length === 0 ? (
+        <p className="text-sm text-slate-700">{t("agreements.attentionNone")}</p>
+      ) : (
+        <>
+          <p className="text-sm font-semibold text-amber-900" data-testid="agreements-attention-count">
+            {t("agreements.attentionCount", { count: agreements.length })}
+          </p>
+          <ul className="mt-2 space-y-2">
+            {agreements.map((a) => (
+              <li key={a.id} className="card border-l-4 border-l-amber-500">
+                <AgreementSummary a={a} />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

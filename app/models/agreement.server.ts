@@ -135,9 +135,11 @@ export async function registryFilterOptions() {
 }
 
 /** Agreements ending within 90 days or expired that the actor may see (dashboard, campus page, briefing). */
-export async function agreementsNeedingRenewal(actor: Principal | null, today: Date, campusId?: string) {
+export async function agreementsNeedingRenewal(actor: Principal | null, today: Date, campus?: { id?: string; slug?: string | null }) {
   const rows = await prisma.agreement.findMany({
-    where: { AND: [visibleAgreementsWhere(actor), needsRenewalWhere(today), campusId ? { campusId } : {}] },
+    where: {
+      AND: [visibleAgreementsWhere(actor), needsRenewalWhere(today), campus?.id ? { campusId: campus.id } : campus?.slug ? { campus: { slug: campus.slug } } : {}],
+    },
     orderBy: [{ validUntil: "asc" }, { id: "asc" }],
     select: ROW_SELECT,
   });
@@ -593,4 +595,44 @@ export function getAgreementDocument(evidenceId: string) {
       amendment: { select: { agreement: { select: { campusId: true, state: true, documentPublic: true } } } },
     },
   });
+}
+
+// ---------- /publik ----------
+
+/**
+ * The confirmed PKS and IAs for the public page: numbers, dates, scope, parties and status; a
+ * signed copy only when it is marked public. Nothing of a draft, nothing personal.
+ */
+export async function publicAgreements(today: Date) {
+  const rows = await prisma.agreement.findMany({
+    where: { state: "CONFIRMED", kind: { in: ["PKS", "IA"] } },
+    orderBy: [{ campus: { position: "asc" } }, { kind: "desc" }, { validFrom: "asc" }, { id: "asc" }],
+    select: {
+      id: true,
+      kind: true,
+      number: true,
+      campusNumber: true,
+      title: true,
+      signedOn: true,
+      place: true,
+      validFrom: true,
+      validUntil: true,
+      supersededById: true,
+      state: true,
+      scopeResearch: true,
+      scopeDevelopment: true,
+      scopeCommunityService: true,
+      scopeEducation: true,
+      documentPublic: true,
+      campus: { select: { name: true, abbreviation: true } },
+      units: { select: { governmentUnit: { select: { name: true, abbreviation: true } } } },
+      documents: { select: { id: true, fileName: true } },
+    },
+  });
+  return rows.map(({ documents, units, documentPublic, state: _s, supersededById: _r, ...a }) => ({
+    ...a,
+    units: units.map((u) => u.governmentUnit),
+    status: agreementStatus({ ...a, state: "CONFIRMED", supersededById: _r }, today),
+    documents: documentPublic ? documents : [],
+  }));
 }

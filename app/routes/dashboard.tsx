@@ -14,6 +14,8 @@ import { DUE_SOON_DAYS } from "~/domain/status";
 import { ITEM_STATUSES } from "~/domain/enums";
 import { formatDateTime, formatNumber, formatPercent, labelKey, type MessageKey } from "~/domain/i18n";
 import { cachedDashboardData } from "~/models/dashboard.server";
+import { agreementsNeedingRenewal } from "~/models/agreement.server";
+import { AgreementsAttention } from "~/components/agreement-bits";
 import { can } from "~/domain/policy";
 import { requirePermission, toPrincipal } from "~/utils/auth.server";
 import { env } from "~/utils/env.server";
@@ -25,7 +27,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filter = parseDashboardFilter(new URL(request.url).searchParams);
   const today = todayInBanten();
   const staleDays = env().STALE_AFTER_DAYS;
-  const data = await cachedDashboardData(filter, today, staleDays);
+  const [data, agreementsAttention] = await Promise.all([
+    cachedDashboardData(filter, today, staleDays),
+    // agreements ending within 90 days or expired, of the filtered campus (drafts as the viewer may see them)
+    agreementsNeedingRenewal(toPrincipal(user), today, { slug: filter.campus }),
+  ]);
   // the quarters offered: from the signing of the agreement to a year ahead
   const quarters: string[] = [];
   for (let d = new Date(Date.UTC(2025, 9, 1)); d <= addDays(today, 366); d = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 3, 1))) {
@@ -42,6 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     filter: { ...filter, page: page.page },
     quarters,
     staleDays,
+    agreementsAttention,
     may: { briefing: can(toPrincipal(user), "report.read") },
   });
 }
@@ -128,6 +135,8 @@ export default function DashboardPage() {
           {t("dash.scope")}
         </p>
       </section>
+
+      <AgreementsAttention agreements={data.agreementsAttention} />
 
       <section aria-labelledby="by-campus">
         <h2 id="by-campus" className="text-lg font-semibold">{t("dash.table.title")}</h2>

@@ -10,6 +10,9 @@ import { formatIndicatorValue } from "~/domain/indicator";
 import { pageOf, parsePage } from "~/domain/paging";
 import { PUBLIC_CAMPUSES_PER_PAGE, publicOverview } from "~/models/public.server";
 import { getSessionId } from "~/utils/auth.server";
+import { AgreementStatusBadge } from "~/components/agreement-bits";
+import { todayInBanten } from "~/domain/dates";
+import { publicAgreements } from "~/models/agreement.server";
 
 // Anonymous visitors share one cached copy. A signed-in visitor's page carries their name (app
 // shell) and any response setting a cookie (a flash message) is personal: neither may be stored
@@ -26,10 +29,10 @@ export const meta: MetaFunction = () => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [data, sessionId] = await Promise.all([publicOverview(), getSessionId(request)]);
+  const [data, sessionId, agreements] = await Promise.all([publicOverview(), getSessionId(request), publicAgreements(todayInBanten())]);
   // campuses are paged: at province scale the page would otherwise list every campus's items
   const { rows: campuses, ...page } = pageOf(data.campuses, parsePage(new URL(request.url).searchParams.get("page")), PUBLIC_CAMPUSES_PER_PAGE);
-  return json({ ...data, campuses, page }, { headers: { "Cache-Control": sessionId ? PRIVATE_CACHE : PUBLIC_CACHE, Vary: "Cookie, Accept-Language" } });
+  return json({ ...data, campuses, page, agreements }, { headers: { "Cache-Control": sessionId ? PRIVATE_CACHE : PUBLIC_CACHE, Vary: "Cookie, Accept-Language" } });
 }
 
 export const headers: HeadersFunction = ({ loaderHeaders, parentHeaders }) => {
@@ -45,7 +48,7 @@ const SCOPES = [
 ] as const;
 
 export default function PublicPage() {
-  const { agreement, totals, campuses, page, indicators, generatedAt } = useLoaderData<typeof loader>();
+  const { agreement, agreements, totals, campuses, page, indicators, generatedAt } = useLoaderData<typeof loader>();
   const signedIn = !!useRootData()?.user;
   const t = useT();
   const locale = useLocale();
@@ -87,6 +90,38 @@ export default function PublicPage() {
               {agreement.signatories.map((c) => <li key={c.slug}>{c.name}</li>)}
             </ol>
           </div>
+        </section>
+      ) : null}
+
+      {agreements.length ? (
+        <section aria-labelledby="public-agreements" className="space-y-3">
+          <h2 id="public-agreements" className="text-xl font-semibold">{t("agreements.title")}</h2>
+          <ul className="grid gap-3 md:grid-cols-2">
+            {agreements.map((a) => (
+              <li key={a.id} className="card space-y-1 text-sm" data-testid="public-agreement">
+                <p className="font-semibold">
+                  {t(labelKey("agreement.kind", a.kind))} · {a.title} <AgreementStatusBadge status={a.status} />
+                </p>
+                <p>{[a.number ?? "–", a.campusNumber ?? "–"].join(" / ")}</p>
+                <p>
+                  {a.units.length ? a.units.map((u) => u.abbreviation ?? u.name).join(", ") : t("agreements.province")} — {a.campus?.name ?? "–"}
+                </p>
+                <p>
+                  {t("agreements.col.signed")}: {[formatDate(a.signedOn, locale), a.place].filter((v) => v && v !== "–").join(", ") || "–"} ·{" "}
+                  {t("agreements.col.validity")}: {formatDate(a.validFrom, locale)} – {formatDate(a.validUntil, locale)}
+                </p>
+                <p>
+                  {t("agreements.field.scope")}:{" "}
+                  {SCOPES.filter(([, field]) => a[field]).map(([key]) => t(`publik.scope.${key}`)).join(", ") || "–"}
+                </p>
+                {a.documents.map((d) => (
+                  <a key={d.id} className="underline" href={`/evidence/${d.id}`}>
+                    {d.fileName}
+                  </a>
+                ))}
+              </li>
+            ))}
+          </ul>
         </section>
       ) : null}
 
