@@ -54,3 +54,32 @@ test("a liaison's digest arrives by e-mail and its link leads, after signing in,
   await admin.goto("/admin/outbox?state=SENT");
   await expect(admin.getByTestId("outbox-row").filter({ hasText: to }).first()).toBeVisible();
 });
+
+test("on /account a liaison turns e-mail off, creates a calendar address that a calendar app can read, and revokes it", async ({ page }) => {
+  await signIn(page, "liaison.umt@demo.test");
+  await page.goto("/account");
+  const prefs = page.getByTestId("mail-preferences");
+  const immediate = prefs.getByLabel("Kirim e-mail untuk setiap pemberitahuan (komentar, keputusan tonggak, pengingat, jatuh tempo)");
+  await expect(immediate).toBeChecked();
+  await immediate.uncheck();
+  await prefs.getByLabel("Ringkasan mingguan (Senin pagi)").selectOption("OFF");
+  await prefs.getByRole("button", { name: "Simpan pengaturan e-mail" }).click();
+  await expect(page.getByTestId("toast")).toContainText("Pengaturan e-mail disimpan.");
+  await expect(immediate).not.toBeChecked();
+  await expect(prefs.getByLabel("Ringkasan mingguan (Senin pagi)")).toHaveValue("OFF");
+
+  await page.getByRole("button", { name: "Buat alamat kalender" }).click();
+  const address = await page.getByLabel("Alamat kalender Anda").inputValue();
+  expect(address).toMatch(/\/calendar\/[A-Za-z0-9_-]+\.ics$/);
+  // read as a calendar application would: a plain GET, no session
+  const feed = await fetch(address);
+  expect(feed.status).toBe(200);
+  expect(feed.headers.get("content-type")).toBe("text/calendar; charset=utf-8");
+  expect(await feed.text()).toContain("BEGIN:VCALENDAR");
+
+  await page.reload();
+  await expect(page.getByTestId("calendar-state")).toContainText("Alamat kalender aktif sejak");
+  await page.getByRole("button", { name: "Cabut alamat kalender" }).click();
+  await expect(page.getByTestId("toast")).toContainText("Alamat kalender dicabut.");
+  expect((await fetch(address)).status).toBe(404);
+});
