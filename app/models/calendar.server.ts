@@ -1,7 +1,7 @@
 import ical from "ical-generator";
 import { translator } from "~/domain/i18n";
 import { absoluteUrl } from "~/domain/mail";
-import type { Principal } from "~/domain/policy";
+import { draftScope, type Principal } from "~/domain/policy";
 import type { AuditActor } from "~/domain/audit-actor";
 import type { Role } from "~/domain/enums";
 import { prisma } from "~/utils/db.server";
@@ -59,9 +59,13 @@ export async function buildCalendar(owner: Principal & { locale: string }): Prom
   const t = translator(localeOf(owner));
   const appUrl = env().APP_URL;
   const visible = visibleItemsWhere(owner);
+  // an agreement's own milestones: the umbrella agreement's for everyone, a campus's agreement's for
+  // those who may read that campus's drafts (its liaisons, the governor's office)
+  const scope = draftScope(owner);
+  const agreements = scope === "ALL" ? {} : { OR: [{ campusId: null }, { campusId: { in: [...scope] } }] };
   const [milestones, items] = await Promise.all([
     prisma.milestone.findMany({
-      where: { OR: [{ itemId: null }, { item: visible }] },
+      where: { OR: [{ item: visible }, { itemId: null, agreement: agreements }] },
       orderBy: { dueDate: "asc" },
       select: {
         id: true,

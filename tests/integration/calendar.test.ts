@@ -26,6 +26,12 @@ beforeAll(async () => {
   await make("itb-published", "itb", "PUBLISHED");
   await make("itb-draft", "itb", "DRAFT");
   await make("umt-draft", "umt", "DRAFT");
+  // an agreement of UMT's own, with a milestone: UMT's liaisons and the governor's office see it, nobody else
+  const mou = await prisma.agreement.findFirstOrThrow({ where: { kind: "MOU" } });
+  const pks = await prisma.agreement.create({
+    data: { kind: "PKS", title: "PKS UMT", parentId: mou.id, campusId: ids.umt!, validFrom: new Date("2026-01-01T00:00:00Z"), validUntil: new Date("2030-12-31T00:00:00Z") },
+  });
+  await createMilestone(prisma, { agreementId: pks.id, title: "Tonggak PKS UMT", dueDate: new Date("2027-02-01T00:00:00Z") });
 });
 
 async function createFeed(email: string): Promise<string> {
@@ -65,6 +71,7 @@ describe("the calendar feed", () => {
     expect(titles).toContain("Tonggak jatuh tempo: Tonggak itb-draft (ITB)");
     expect(titles).toContain("Akhir program: Program itb-published (ITB)");
     expect(titles).not.toContain("umt-draft");
+    expect(titles).not.toContain("Tonggak PKS UMT");
     // stable UIDs: the same event keeps its UID from one fetch to the next
     const again = summaries(await (await fetchFeed(path)).text());
     expect(again.map((e) => e.uid).sort()).toEqual(events.map((e) => e.uid).sort());
@@ -81,6 +88,7 @@ describe("the calendar feed", () => {
     expect(titles).toContain("Tonggak itb-published");
     expect(titles).not.toContain("itb-draft");
     expect(titles).not.toContain("umt-draft");
+    expect(titles).not.toContain("Tonggak PKS UMT");
   });
 
   it("stores only a hash of the secret; a new address replaces the old; a revoked one answers 404", async () => {
@@ -90,7 +98,9 @@ describe("the calendar feed", () => {
     expect(stored.tokenHash).not.toContain(token);
     const second = await createFeed("liaison.umt@cal.test");
     expect((await fetchFeed(first)).status).toBe(404);
-    expect((await fetchFeed(second)).status).toBe(200);
+    const own = await fetchFeed(second);
+    expect(own.status).toBe(200);
+    expect(await own.text()).toContain("Tonggak PKS UMT");
     const cookie = await cookieFor("liaison.umt@cal.test");
     const page = await jsonOf(await call(accountLoader, makeRequest("/account", { cookie })));
     expect(page.calendarSince).not.toBeNull();
