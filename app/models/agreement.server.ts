@@ -16,6 +16,7 @@ import { toIsoDate } from "~/domain/dates";
 import { messageWithParams } from "~/domain/form-message";
 import { can, draftScope, type Principal } from "~/domain/policy";
 import type { AgreementRecordInput, NewAgreementInput } from "~/domain/schemas/agreement";
+import { cachedQuery } from "~/utils/data-cache.server";
 import { prisma, type Tx } from "~/utils/db.server";
 import { storeFile, removeStoredFile } from "~/utils/uploads.server";
 import { recordAudit, type AuditActor } from "./audit.server";
@@ -145,6 +146,14 @@ export async function agreementsNeedingRenewal(actor: Principal | null, today: D
   });
   return rows.map((r) => toRow(r, today));
 }
+
+/** The same, kept until the data changes (the dashboard's budget of queries), per visibility, day and campus. */
+export const cachedAgreementsNeedingRenewal = cachedQuery(
+  "agreements-needing-renewal",
+  (actor: Principal | null, today: Date, campus?: { id?: string; slug?: string | null }) =>
+    `${JSON.stringify(visibleAgreementsWhere(actor))}|${today.toISOString()}|${campus?.id ?? ""}|${campus?.slug ?? ""}`,
+  agreementsNeedingRenewal,
+);
 
 // ---------- one agreement ----------
 
@@ -556,11 +565,12 @@ export async function linkItem(actor: AuditActor, agreementId: string, itemId: s
   return prisma.$transaction(async (tx) => {
     const agreement = await tx.agreement.findUniqueOrThrow({
       where: { id: agreementId },
-      select: { id: true, kind: true, number: true, campusNumber: true, title: true, campusId: true, validFrom: true, validUntil: true },
+      select: { id: true, kind: true, number: true, campusNumber: true, title: true, campusId: true, validFrom: true, validUntil: true, state: true, supersededById: true },
     });
     const item = await tx.roadmapItem.findUnique({ where: { id: itemId }, select: { id: true, title: true, campusId: true, visibility: true, agreementId: true, plannedStart: true, plannedEnd: true } });
     if (!item || !can(principal, "item.read", item)) return { ok: false as const, errors: { itemId: ["form.invalidChoice"] } };
     if (item.campusId !== agreement.campusId) return { ok: false as const, errors: { itemId: ["agreements.itemOtherCampus"] } };
+    if (agreement.state !== "CONFIRMED" || agreement.supersededById) return { ok: false as const, errors: { itemId: ["agreements.linkNeedsConfirmed"] } };
     const problems = itemOutsideAgreement(item, agreement);
     if (problems.length) return { ok: false as const, errors: { itemId: problems.map((p) => messageWithParams(p.key, p.params)) } };
     await tx.roadmapItem.update({ where: { id: itemId }, data: { agreementId, version: { increment: 1 } } });

@@ -25,22 +25,26 @@ export function itemsWhereForScope(scope: DraftScope): Prisma.RoadmapItemWhereIn
   return { OR: [{ visibility: "PUBLISHED" }, { campusId: { in: [...scope] } }] };
 }
 
-/** The agreement an item of this campus falls under: its own PKS/IA if any, else the umbrella MoU. */
-export async function agreementForCampus(campusId: string) {
-  const own = await prisma.agreement.findFirst({
-    where: { campusId, kind: { in: ["PKS", "IA"] } },
-    orderBy: { validUntil: "desc" },
-    select: { id: true, title: true, kind: true, validFrom: true, validUntil: true },
-  });
-  if (own) return own;
+/**
+ * The agreement an item falls under: the PKS/IA it is attached to (from the agreement's page), else
+ * the umbrella MOU its campus signed; its dates must lie within that agreement's validity.
+ */
+export async function agreementForCampus(campusId: string, itemId?: string) {
+  const attached = itemId
+    ? await prisma.agreement.findFirst({
+        where: { roadmapItems: { some: { id: itemId, campusId } } },
+        select: { id: true, title: true, kind: true, validFrom: true, validUntil: true },
+      })
+    : null;
+  if (attached) return attached;
   return prisma.agreement.findFirst({
     where: { kind: "MOU", signatories: { some: { campusId } } },
     select: { id: true, title: true, kind: true, validFrom: true, validUntil: true },
   });
 }
 
-/** The choices the item form offers for a campus. */
-export async function itemFormOptions(campusId: string) {
+/** The choices the item form offers for a campus (and the agreement an existing item's dates are checked against). */
+export async function itemFormOptions(campusId: string, itemId?: string) {
   const [priorityAreas, teams, governmentUnits, agreement] = await Promise.all([
     prisma.priorityArea.findMany({ orderBy: { position: "asc" }, select: { id: true, nameId: true, nameEn: true } }),
     prisma.jointTeam.findMany({
@@ -49,7 +53,7 @@ export async function itemFormOptions(campusId: string) {
       select: { id: true, name: true },
     }),
     prisma.governmentUnit.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, abbreviation: true } }),
-    agreementForCampus(campusId),
+    agreementForCampus(campusId, itemId),
   ]);
   return { priorityAreas, teams, governmentUnits, agreement };
 }

@@ -41,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     amend: !isMou && agreement.state === "CONFIRMED" && can(actor, "agreement.register", resource),
     renew: !isMou && agreement.state === "CONFIRMED" && !agreement.supersededById && can(actor, "agreement.register", resource),
     upload: !isMou && can(actor, "agreement.document.upload", resource),
-    link: !isMou && can(actor, "agreement.item.link", resource),
+    link: !isMou && agreement.state === "CONFIRMED" && !agreement.supersededById && can(actor, "agreement.item.link", resource),
     addChild: agreement.kind !== "IA" && agreement.state === "CONFIRMED" && !agreement.supersededById && (can(actor, "agreement.register") || can(actor, "agreement.propose", { campusId: agreement.campusId })),
   };
   const [units, items, savedByViewer] = await Promise.all([

@@ -21,7 +21,7 @@ async function load(request: Request, itemId: string) {
   if (!item) throw notFound();
   assertCanSee(user, "item.read", item);
   assertCan(user, "item.edit", item);
-  return { user, item, options: await itemFormOptions(item.campusId) };
+  return { user, item, options: await itemFormOptions(item.campusId, item.id) };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -321,3 +321,51 @@ describe("/agreements/:id actions", () => {
     expect((await postPage(w.draftAgreement.id, "LIAISON_OTHER", { intent: "upload", file: pdf() })).status).toBe(404);
   });
 });
+
+describe("expiry where people look, and the items under an agreement", () => {
+  it("the dashboard counts and lists agreements ending within 90 days or expired, of the filtered campus", async () => {
+    const { loader: dashboardLoader } = await import("~/routes/dashboard");
+    const { todayInBanten, addDays } = await import("~/domain/dates");
+    const today = todayInBanten();
+    const ending = await prisma.agreement.create({
+      data: { kind: "PKS", parentId: w.mou.id, campusId: w.campuses["uin-jakarta"]!, title: "PKS hampir berakhir", validFrom: addDays(today, -300), validUntil: addDays(today, 30) },
+    });
+    const expired = await prisma.agreement.create({
+      data: { kind: "PKS", parentId: w.mou.id, campusId: w.campuses.untara!, title: "PKS kedaluwarsa", validFrom: addDays(today, -300), validUntil: addDays(today, -1) },
+    });
+    const draft = await prisma.agreement.create({
+      data: { kind: "IA", parentId: w.pks.id, campusId: w.own, state: "DRAFT", title: "USULAN IA BERAKHIR", validFrom: addDays(today, -10), validUntil: addDays(today, 10) },
+    });
+    const listed = async (who: Who, query = "") =>
+      (await jsonOf(await call(dashboardLoader, makeRequest(`/dashboard${query}`, { cookie: w.cookies[who] })))).agreementsAttention.map((a: { id: string; status: string }) => [a.id, a.status]);
+    const reviewer = await listed("REVIEWER");
+    expect(reviewer).toEqual(expect.arrayContaining([[ending.id, "ENDING_SOON"], [expired.id, "EXPIRED"]]));
+    // a proposal is no agreement in force: nothing to renew yet
+    expect(reviewer.map(([id]: [string]) => id)).not.toContain(draft.id);
+    expect(await listed("OBSERVER")).toEqual(reviewer);
+    expect(await listed("REVIEWER", "?campus=untara")).toEqual([[expired.id, "EXPIRED"]]);
+  });
+
+  it("/publik shows confirmed PKS/IAs with their numbers, never a draft, and a signed copy only when public", async () => {
+    const publik = await import("~/routes/publik");
+    const text = async () => (await call(publik.loader, makeRequest("/publik"))).text();
+    const before = await text();
+    expect(before).toContain("045/PKS/BIRO-ADPIM/2026");
+    expect(before).not.toContain("USULAN IA RAHASIA ITB");
+    expect(before).not.toContain("pks-itb-bertanda-tangan-rahasia.pdf");
+    await prisma.agreement.update({ where: { id: w.pks.id }, data: { documentPublic: true } });
+    expect(await text()).toContain("pks-itb-bertanda-tangan-rahasia.pdf");
+    await prisma.agreement.update({ where: { id: w.pks.id }, data: { documentPublic: false } });
+  });
+
+  it("an item attached to a PKS is edited within the PKS's validity, not the umbrella's", async () => {
+    const edit = await import("~/routes/items.$itemId.edit");
+    const item = await createItem(prisma, { campusId: w.own, priorityAreaId: w.area.id, title: "Program terikat PKS", visibility: "DRAFT", agreementId: w.pks.id });
+    const data = await jsonOf(await call(edit.loader, makeRequest(`/items/${item.id}/edit`, { cookie: w.cookies.LIAISON_OWN }), { itemId: item.id }));
+    expect(data.options.agreement).toMatchObject({ id: w.pks.id, kind: "PKS" });
+    const form = { ...Object.fromEntries(Object.entries(data.defaultValue).filter(([, v]) => v !== null).map(([k, v]) => [k, String(v)])), version: "1", plannedEnd: "2029-06-30" };
+    const refused = await call(edit.action, makeRequest(`/items/${item.id}/edit`, { form, cookie: w.cookies.LIAISON_OWN }), { itemId: item.id });
+    expect(refused.status).toBe(400);
+    expect((await jsonOf(refused)).result.error.plannedEnd).toEqual(["item.afterAgreement"]);
+  });
+});

@@ -50,7 +50,7 @@ export const id = {
   "agreements.field.documentPublic": "Dokumen boleh dilihat publik",
   "agreements.field.file": "Salinan bertanda tangan (PDF)",
   "agreements.field.fileHint": "PDF, paling besar 10 MB. Salinan hanya terbuka untuk kampusnya dan Biro Adpim, kecuali ditandai publik.",
-  "agreements.field.itemId": "Program roadmap",
+  "agreements.field.itemId": "Program Peta Jalan",
   "agreements.chooseParent": "Pilih perjanjian induk…",
   "agreements.chooseCampus": "Pilih kampus…",
   "agreements.chooseItem": "Pilih program…",
@@ -79,7 +79,7 @@ export const id = {
   "agreements.documentHidden": "Dokumen tidak dibuka untuk Anda.",
   "agreements.amendments": "Adendum",
   "agreements.noAmendments": "Belum ada adendum.",
-  "agreements.items": "Program roadmap yang dilaksanakan",
+  "agreements.items": "Program Peta Jalan yang dilaksanakan",
   "agreements.noItems": "Belum ada program yang melaksanakan perjanjian ini.",
   "agreements.supersedes": "Memperbarui",
   "agreements.supersededBy": "Digantikan oleh",
@@ -103,7 +103,7 @@ export const id = {
   "agreements.renewSubmit": "Simpan perjanjian pengganti",
   "agreements.upload": "Unggah salinan bertanda tangan",
   "agreements.uploadSubmit": "Unggah",
-  "agreements.attachItem": "Kaitkan program roadmap",
+  "agreements.attachItem": "Kaitkan program Peta Jalan",
   "agreements.attachSubmit": "Kaitkan",
 
   "agreements.created": "Perjanjian {title} didaftarkan.",
@@ -136,6 +136,7 @@ export const id = {
   "agreements.fileRequired": "Pilih berkas PDF.",
   "agreements.pdfOnly": "Hanya berkas PDF.",
   "agreements.itemOtherCampus": "Program ini milik kampus lain.",
+  "agreements.linkNeedsConfirmed": "Program hanya dapat dikaitkan dengan perjanjian yang sudah dikonfirmasi dan belum digantikan.",
   "agreements.mouReadOnly": "Kesepakatan Bersama dicatat persis seperti rilis resminya dan tidak diubah di sini.",
 
   "agreements.attention": "Perjanjian segera berakhir atau kedaluwarsa",
@@ -283,6 +284,7 @@ export const en: Record<keyof typeof id, string> = {
   "agreements.fileRequired": "Choose a PDF file.",
   "agreements.pdfOnly": "PDF files only.",
   "agreements.itemOtherCampus": "This item belongs to another campus.",
+  "agreements.linkNeedsConfirmed": "Items may be attached only to a confirmed agreement that has not been superseded.",
   "agreements.mouReadOnly": "The joint agreement is recorded exactly as officially released and is not edited here.",
 
   "agreements.attention": "Agreements ending soon or expired",
