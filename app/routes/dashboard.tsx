@@ -14,7 +14,7 @@ import { DUE_SOON_DAYS } from "~/domain/status";
 import { ITEM_STATUSES } from "~/domain/enums";
 import { formatDateTime, formatNumber, formatPercent, labelKey, type MessageKey } from "~/domain/i18n";
 import { cachedDashboardData } from "~/models/dashboard.server";
-import { agreementsNeedingRenewal } from "~/models/agreement.server";
+import { cachedAgreementsNeedingRenewal } from "~/models/agreement.server";
 import { AgreementsAttention } from "~/components/agreement-bits";
 import { can } from "~/domain/policy";
 import { requirePermission, toPrincipal } from "~/utils/auth.server";
@@ -30,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [data, agreementsAttention] = await Promise.all([
     cachedDashboardData(filter, today, staleDays),
     // agreements ending within 90 days or expired, of the filtered campus (drafts as the viewer may see them)
-    agreementsNeedingRenewal(toPrincipal(user), today, { slug: filter.campus }),
+    cachedAgreementsNeedingRenewal(toPrincipal(user), today, { slug: filter.campus }),
   ]);
   // the quarters offered: from the signing of the agreement to a year ahead
   const quarters: string[] = [];
