@@ -158,7 +158,7 @@ describe("weekly: the digest", () => {
     expect(liaison!.text).not.toContain("Program draft");
     expect(liaison!.text).not.toContain("Program umt");
     const [reviewer] = inbox.to("reviewer@sched.test");
-    expect(reviewer!.subject).toBe("Ringkasan mingguan Biro Adpim · 12 kampus");
+    expect(reviewer!.subject).toBe("Ringkasan mingguan Biro Adpim · semua kampus");
     expect(reviewer!.text).toContain(`${base}/milestones/${milestones.waiting}#evaluate-form`);
     expect(reviewer!.text).toContain(`${base}/milestones/${milestones.recent}#evaluate-form`);
     expect(reviewer!.text).toContain("Izin lokasi belum terbit");

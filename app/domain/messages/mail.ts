@@ -25,7 +25,7 @@ export const id = {
 
   // the weekly digest
   "mail.digest.subjectLiaison": "Ringkasan mingguan · {campus}",
-  "mail.digest.subjectReviewer": "Ringkasan mingguan Biro Adpim · 12 kampus",
+  "mail.digest.subjectReviewer": "Ringkasan mingguan Biro Adpim · semua kampus",
   "mail.digest.introLiaison": "Yang perlu perhatian di {campus} minggu ini. Setiap tautan membawa Anda langsung ke tempat mengerjakannya.",
   "mail.digest.introReviewer": "Yang menunggu Biro Adpim minggu ini.",
   "mail.digest.stale": "Belum dilaporkan lebih dari {days} hari",
@@ -133,7 +133,7 @@ export const en: Record<keyof typeof id, string> = {
   "mail.footer": "This e-mail was sent by Kolaborasi Banten, the tracker of the joint agreement between the Banten provincial government and 12 universities. Manage your e-mail at {url}",
 
   "mail.digest.subjectLiaison": "Weekly digest · {campus}",
-  "mail.digest.subjectReviewer": "Governor's office weekly digest · 12 campuses",
+  "mail.digest.subjectReviewer": "Governor's office weekly digest · all campuses",
   "mail.digest.introLiaison": "What needs attention at {campus} this week. Each link takes you straight to where you act.",
   "mail.digest.introReviewer": "What waits for the governor's office this week.",
   "mail.digest.stale": "No update for more than {days, plural, one {# day} other {# days}}",
