@@ -4,6 +4,8 @@ import {
   agreementStatus,
   agreementStatusWhere,
   campusOfChain,
+  EXPIRY_WARNINGS,
+  expiryWarningDue,
   checkAgreementChain,
   itemOutsideAgreement,
   needsRenewalWhere,
@@ -12,7 +14,7 @@ import {
 } from "~/domain/agreement";
 import type { Author } from "~/domain/audit-actor";
 import type { RecordChange } from "~/domain/conflict";
-import { toIsoDate } from "~/domain/dates";
+import { addDays, daysBetween, todayInBanten, toIsoDate } from "~/domain/dates";
 import { messageWithParams } from "~/domain/form-message";
 import { can, draftScope, type Principal } from "~/domain/policy";
 import type { AgreementRecordInput, NewAgreementInput } from "~/domain/schemas/agreement";
@@ -21,6 +23,7 @@ import { prisma, type Tx } from "~/utils/db.server";
 import { storeFile, removeStoredFile } from "~/utils/uploads.server";
 import { recordAudit, type AuditActor } from "./audit.server";
 import { changesSince } from "./conflict.server";
+import { activeUserIdsWithRoles, campusLiaisonIds, notifyUsers } from "./notification.server";
 import { itemsWhereForScope } from "./roadmap-item.server";
 
 // The agreement chain: the Kesepakatan Bersama (MOU), each campus's PKS and the IAs under them,
@@ -645,4 +648,39 @@ export async function publicAgreements(today: Date) {
     status: agreementStatus({ ...a, state: "CONFIRMED", supersededById: _r }, today),
     documents: documentPublic ? documents : [],
   }));
+}
+
+// ---------- the daily expiry warning (a scheduled job of app/models/nudge.server.ts) ----------
+
+/**
+ * 90 and 30 days before an agreement in force ends, its campus's liaisons and the reviewers are
+ * told (in the app and by e-mail, through notifyUsers); each warning once, recorded as a Nudge.
+ */
+export async function agreementExpiryWarnings(tx: Tx, now: Date): Promise<number> {
+  const today = todayInBanten(now);
+  const ending = await tx.agreement.findMany({
+    where: { AND: [needsRenewalWhere(today), { validUntil: { gte: today, lte: addDays(today, EXPIRY_WARNINGS[0]) } }] },
+    orderBy: [{ validUntil: "asc" }, { id: "asc" }],
+    select: { id: true, kind: true, number: true, campusNumber: true, title: true, campusId: true, validUntil: true },
+  });
+  const due = ending
+    .map((a) => ({ a, window: expiryWarningDue(a.validUntil, today) }))
+    .filter((d): d is { a: (typeof ending)[number]; window: (typeof EXPIRY_WARNINGS)[number] } => d.window !== null)
+    .map((d) => ({ ...d, key: `agreement-ending-${d.window}:${d.a.id}:${toIsoDate(d.a.validUntil)}` }));
+  if (due.length === 0) return 0;
+  const said = new Set((await tx.nudge.findMany({ where: { key: { in: due.map((d) => d.key) } }, select: { key: true } })).map((n) => n.key));
+  const reviewers = await activeUserIdsWithRoles(tx, ["REVIEWER"]);
+  let messages = 0;
+  for (const { a, key } of due) {
+    if (said.has(key)) continue;
+    const liaisons = a.campusId ? await campusLiaisonIds(tx, a.campusId) : [];
+    messages += await notifyUsers(tx, [...liaisons, ...reviewers], {
+      kind: "notify.agreementEnding",
+      params: { agreement: agreementLabel(a), until: toIsoDate(a.validUntil), days: daysBetween(today, a.validUntil) },
+      link: `/agreements/${a.id}`,
+      campusId: a.campusId,
+    });
+    await tx.nudge.create({ data: { key, kind: "agreement-ending", campusId: a.campusId, createdAt: now } });
+  }
+  return messages;
 }

@@ -12,6 +12,7 @@ import {
 } from "~/domain/status";
 import type { Tx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
+import { agreementExpiryWarnings } from "./agreement.server";
 import { runOncePerPeriod, type JobOutcome } from "./job-run.server";
 import { activeUserIdsWithRoles, campusLiaisonIds, notifyUsers } from "./notification.server";
 import { enqueueMail, localeOf, settingsUrl, type Recipient } from "./outbox.server";
@@ -315,6 +316,8 @@ export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
   { name: "milestone-deadlines", cadence: "daily", run: (tx, now) => milestoneDeadlines(tx, now) },
   { name: "waiting-submissions", cadence: "daily", run: (tx, now) => waitingSubmissions(tx, now) },
   { name: "stale-items", cadence: "daily", run: staleItems },
+  // 90 and 30 days before an agreement ends (app/domain/agreement.ts)
+  { name: "agreement-expiry", cadence: "daily", run: (tx, now) => agreementExpiryWarnings(tx, now) },
   { name: "weekly-digest", cadence: "weekly", run: weeklyDigest },
 ];
 
