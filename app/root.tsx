@@ -20,7 +20,12 @@ import { useNonce } from "~/utils/nonce";
 import { useLocale, useT } from "~/components/i18n";
 import stylesheet from "~/tailwind.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+  // browsers that ask for /favicon.ico by themselves find it too (public/favicon.ico)
+  { rel: "alternate icon", href: "/favicon.ico", sizes: "32x32" },
+];
 
 export const meta: MetaFunction = () => [{ title: "Kolaborasi Banten" }];
 

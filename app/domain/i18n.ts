@@ -14,6 +14,7 @@ import * as mail from "./messages/mail";
 import * as reminders from "./messages/reminders";
 import * as search from "./messages/search";
 import * as milestones from "./messages/milestones";
+import * as pages from "./messages/pages";
 import * as quarters from "./messages/quarters";
 import * as roadmap from "./messages/roadmap";
 import * as teams from "./messages/teams";
@@ -21,7 +22,7 @@ import * as teams from "./messages/teams";
 // The dictionary: every text a user reads, Bahasa Indonesia first. Each area keeps its messages
 // in app/domain/messages/<area>.ts as an `id` table and an `en` table with exactly the same keys
 // (the type of `en` enforces it); add a new area to MODULES.
-const MODULES = [core, audit, teams, admin, items, dashboard, milestones, quarters, reminders, roadmap, exportsMessages, indicators, briefing, mail, checkIn, agreements, search, importMessages] as const;
+const MODULES = [core, audit, teams, admin, items, dashboard, milestones, quarters, reminders, roadmap, exportsMessages, indicators, briefing, mail, checkIn, agreements, search, importMessages, pages] as const;
 
 type Merge<T extends readonly { id: Record<string, string> }[]> = T[number]["id"];
 type Ids = { [K in keyof UnionToIntersection<Merge<typeof MODULES>>]: string };

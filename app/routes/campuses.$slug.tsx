@@ -12,8 +12,9 @@ import { agreementsForCampus, cachedCampusWorkspace, getCampusBySlug } from "~/m
 import { staleItemsOfCampus } from "~/models/reminder.server";
 import { env } from "~/utils/env.server";
 import { notFound, requirePermission, toPrincipal } from "~/utils/auth.server";
+import { pageMeta } from "~/utils/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.campus.name ?? "Kampus"} · Kolaborasi Banten` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(matches, (t) => data?.campus.name ?? t("nav.campuses"), "meta.campus");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const campus = await getCampusBySlug(params.slug ?? "");

@@ -16,14 +16,14 @@ import { formAction } from "~/utils/form-action.server";
 import { parseForm } from "~/utils/parse-form.server";
 import { readFormData } from "~/utils/request-body.server";
 import { getLocale, redirectWithToast } from "~/utils/session.server";
+import { pageMeta } from "~/utils/meta";
 
 // The monthly check-in (/campuses/:slug/check-in): every open item of a campus on one page, one
 // progress report per changed row, all in one transaction. Who may: whoever may post a progress
 // update for the campus ("update.create": its liaisons and administrators).
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.title ?? "Laporan bulanan"} · ${data?.campus.abbreviation ?? data?.campus.name ?? ""} · Kolaborasi Banten` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageMeta(matches, (t) => `${t("checkIn.title")} · ${data?.campus.abbreviation ?? data?.campus.name ?? ""}`, "meta.checkIn");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const campus = await getCampusBySlug(params.slug ?? "");
@@ -54,8 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     stale: r.stale,
     lastUpdateAt: r.lastUpdateAt ? r.lastUpdateAt.toISOString() : null,
   }));
-  const title = translator(await getLocale(request))("checkIn.title");
-  return json({ campus: { slug: campus.slug, name: campus.name, abbreviation: campus.abbreviation }, items, today: toIsoDate(today), staleDays: days, title });
+  return json({ campus: { slug: campus.slug, name: campus.name, abbreviation: campus.abbreviation }, items, today: toIsoDate(today), staleDays: days });
 }
 
 export function action(args: ActionFunctionArgs) {

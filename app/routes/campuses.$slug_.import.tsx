@@ -15,22 +15,20 @@ import { formAction } from "~/utils/form-action.server";
 import { parseForm, parseIntent } from "~/utils/parse-form.server";
 import { readEvidenceForm } from "~/utils/uploads.server";
 import { getLocale, redirectWithToast } from "~/utils/session.server";
+import { pageMeta } from "~/utils/meta";
 
 // Spreadsheet import of a campus's roadmap items (/campuses/:slug/import): upload an XLSX made from
 // the template, see every row checked by the item form's own rules, then import all rows in one
 // transaction (all or nothing), each audited. For whoever may create the campus's items.
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.text.title ?? "Impor"} · ${data?.campus.abbreviation ?? data?.campus.name ?? ""} · Kolaborasi Banten` },
-  { name: "description", content: data?.text.title ?? "" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageMeta(matches, (t) => `${t("import.title")} · ${data?.campus.abbreviation ?? data?.campus.name ?? ""}`, "meta.import");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const campus = await getCampusBySlug(params.slug ?? "");
   if (!campus) throw notFound();
   await requirePermission(request, "item.create", { campusId: campus.id });
-  const t = translator(await getLocale(request));
-  return json({ campus: { slug: campus.slug, name: campus.name, abbreviation: campus.abbreviation }, text: { title: t("import.title") } });
+  return json({ campus: { slug: campus.slug, name: campus.name, abbreviation: campus.abbreviation } });
 }
 
 type RowReport = { line: number; title: string; errors: { column: string; message: string }[] };

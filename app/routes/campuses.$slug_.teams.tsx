@@ -14,12 +14,12 @@ import { formAction } from "~/utils/form-action.server";
 import { parseForm, parseIntent } from "~/utils/parse-form.server";
 import { readFormData } from "~/utils/request-body.server";
 import { redirectWithToast } from "~/utils/session.server";
+import { pageMeta } from "~/utils/meta";
 
 // `$slug_` keeps this page out of the campus page's layout (it has no <Outlet />): same URL, own page.
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Tim Bersama · ${data?.campus.abbreviation ?? data?.campus.name ?? "Kampus"} · Kolaborasi Banten` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageMeta(matches, (t) => `${t("teams.title")} · ${data?.campus.abbreviation ?? data?.campus.name ?? ""}`, "meta.teams");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const campus = await getCampusBySlug(params.slug ?? "");

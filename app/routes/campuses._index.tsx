@@ -7,8 +7,9 @@ import { todayInBanten } from "~/domain/dates";
 import { formatPercent, labelKey } from "~/domain/i18n";
 import { campusStatusLines } from "~/models/campus.server";
 import { requirePermission } from "~/utils/auth.server";
+import { pageMeta } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Kampus · Kolaborasi Banten" }];
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "nav.campuses", "meta.campuses");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "campus.read");

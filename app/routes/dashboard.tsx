@@ -19,8 +19,9 @@ import { AgreementsAttention } from "~/components/agreement-bits";
 import { can } from "~/domain/policy";
 import { requirePermission, toPrincipal } from "~/utils/auth.server";
 import { env } from "~/utils/env.server";
+import { pageMeta } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Dasbor · Kolaborasi Banten" }];
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "nav.dashboard", "meta.dashboard");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "dashboard.read");

@@ -8,8 +8,9 @@ import { formatIndicatorValue, trajectory } from "~/domain/indicator";
 import { listIndicators } from "~/models/indicator.server";
 import { visibleItemsWhere } from "~/models/roadmap-item.server";
 import { requirePermission, toPrincipal } from "~/utils/auth.server";
+import { pageMeta } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Indikator Daerah · Kolaborasi Banten" }];
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "nav.indicators", "meta.indicators");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "dashboard.read");

@@ -16,8 +16,9 @@ import { env } from "~/utils/env.server";
 import { cachedItemHistory, cachedItemPage } from "~/models/roadmap-item.server";
 import { assertCanSee, notFound, requireUser, toPrincipal } from "~/utils/auth.server";
 import { itemPageAction, type ItemActionData } from "./items.$itemId._index.server";
+import { pageMeta } from "~/utils/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.item.title ?? "Program"} · Kolaborasi Banten` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(matches, (t) => data?.item.title ?? t("item.title"), "meta.item");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -16,8 +16,9 @@ import { safeRedirect } from "~/utils/safe-redirect";
 import { commitCookieSession, COOKIE_GRACE_SECONDS, getCookieSession } from "~/utils/session.server";
 import { parseForm } from "~/utils/parse-form.server";
 import { readFormData } from "~/utils/request-body.server";
+import { pageMeta } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Masuk · Kolaborasi Banten" }];
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "login.title", "meta.login");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);

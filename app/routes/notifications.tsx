@@ -10,8 +10,9 @@ import { formAction } from "~/utils/form-action.server";
 import { parseIntent } from "~/utils/parse-form.server";
 import { readFormData } from "~/utils/request-body.server";
 import { redirectWithToast } from "~/utils/session.server";
+import { pageMeta } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Pemberitahuan · Kolaborasi Banten" }];
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "nav.notifications", "meta.notifications");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -15,8 +15,9 @@ import { formAction } from "~/utils/form-action.server";
 import { parseForm, parseIntent } from "~/utils/parse-form.server";
 import { readFormData } from "~/utils/request-body.server";
 import { redirectWithToast } from "~/utils/session.server";
+import { pageMeta } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Triwulan · Kolaborasi Banten" }];
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "nav.quarters", "meta.quarters");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "dashboard.read");
@@ -120,9 +121,14 @@ function CloseForm({ closable }: { closable: string[] }) {
           <ErrorList id={form.errorId} errors={form.errors} />
           <p className="text-sm text-slate-700">{t("quarters.close.hint")}</p>
           <SelectField label={t("quarters.close.quarter")} field={fields.quarter} options={options.map((q) => ({ value: q, label: q }))} />
-          <SubmitButton pendingText={t("quarters.close.submitting")}>
-            {t("quarters.close.submit")}
-          </SubmitButton>
+          {/* closing freezes the quarter for good: a second, explicit submit confirms it, with or without JavaScript */}
+          <details>
+            <summary className="btn cursor-pointer list-none [&::-webkit-details-marker]:hidden">{t("quarters.close.submit")}…</summary>
+            <div className="mt-3 space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3" data-testid="close-quarter-confirm">
+              <p className="text-sm text-amber-950">{t("quarters.close.confirm")}</p>
+              <SubmitButton pendingText={t("quarters.close.submitting")}>{t("quarters.close.confirmSubmit")}</SubmitButton>
+            </div>
+          </details>
         </Form>
       )}
     </section>

@@ -15,8 +15,9 @@ import { formAction } from "~/utils/form-action.server";
 import { parseForm, parseIntent } from "~/utils/parse-form.server";
 import { readFormData } from "~/utils/request-body.server";
 import { redirectWithToast } from "~/utils/session.server";
+import { pageMeta } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Pengingat · Kolaborasi Banten" }];
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "nav.reminders", "meta.reminders");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "reminder.send");

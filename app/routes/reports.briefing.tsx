@@ -13,13 +13,13 @@ import { closedBriefing, liveBriefing } from "~/models/briefing.server";
 import { closedQuarters, getQuarterClose } from "~/models/quarter.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
 import { env } from "~/utils/env.server";
+import { pageMeta } from "~/utils/meta";
 
 /** the print style sheet, for this page only */
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: printStylesheet }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Ringkasan Gubernur ${data?.quarter ?? ""} · Kolaborasi Banten` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageMeta(matches, (t) => `${t("briefing.title")} ${data?.quarter ?? ""}`.trim(), "meta.briefing");
 
 // The one-page briefing for the Governor: the current quarter from live data, or a closed
 // quarter (?quarter=2026-Q3) as it was, from its snapshots.

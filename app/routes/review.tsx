@@ -9,8 +9,9 @@ import { can } from "~/domain/policy";
 import { isMilestoneOverdue } from "~/domain/status";
 import { REVIEW_PAGE, reviewQueue } from "~/models/milestone.server";
 import { requirePermission, toPrincipal } from "~/utils/auth.server";
+import { pageMeta } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Antrean evaluasi · Kolaborasi Banten" }];
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "nav.review", "meta.review");
 
 const MAX_PAGE = 10_000;
 

@@ -10,8 +10,9 @@ import { formatNumber } from "~/domain/i18n";
 import { parseRoadmapFilter } from "~/domain/roadmap-timeline";
 import { roadmapTimeline } from "~/models/roadmap.server";
 import { requirePermission, toPrincipal } from "~/utils/auth.server";
+import { pageMeta } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Linimasa Roadmap · Kolaborasi Banten" }];
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "roadmap.title", "meta.roadmap");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "dashboard.read");

@@ -3,24 +3,20 @@ import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useLocale, useT } from "~/components/i18n";
 import { MilestoneBadge, StatusBadge } from "~/components/status";
-import { formatDate, labelKey, translator } from "~/domain/i18n";
+import { formatDate, labelKey } from "~/domain/i18n";
 import { SEARCH_MAX_LENGTH, SEARCH_MIN_LENGTH, search, type SearchResults } from "~/models/search.server";
 import { requireUser, toPrincipal } from "~/utils/auth.server";
-import { getLocale } from "~/utils/session.server";
+import { pageMeta } from "~/utils/meta";
 
 // GET /search?q=: everything a signed-in user may read, found by name (app/models/search.server.ts).
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.text.title ?? "Pencarian"} · Kolaborasi Banten` },
-  { name: "description", content: data?.text.description ?? "" },
-];
+export const meta: MetaFunction<typeof loader> = ({ matches }) => pageMeta(matches, "search.title", "search.metaDescription");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const q = (new URL(request.url).searchParams.get("q") ?? "").trim().slice(0, SEARCH_MAX_LENGTH);
   const results = q.length >= SEARCH_MIN_LENGTH ? await search(toPrincipal(user), q) : null;
-  const t = translator(await getLocale(request));
-  return json({ q, results, text: { title: t("search.title"), description: t("search.metaDescription") } });
+  return json({ q, results });
 }
 
 export default function SearchPage() {

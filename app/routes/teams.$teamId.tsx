@@ -11,13 +11,12 @@ import * as teams from "~/models/team.server";
 import { assertCan, notFound, requireUser, toPrincipal } from "~/utils/auth.server";
 import { teamAction, type TeamActionData } from "./teams.$teamId.server";
 import { useOpenedVersion } from "~/components/conflict-panel";
+import { pageMeta } from "~/utils/meta";
 
 // a 409 (somebody else saved first) reloads the page's data beside the conflict panel
 export { revalidateAfterConflict as shouldRevalidate } from "~/utils/revalidate";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.team.name ?? "Tim Bersama"} · Kolaborasi Banten` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(matches, (t) => data?.team.name ?? t("teams.title"), "meta.teams");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

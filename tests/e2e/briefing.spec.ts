@@ -17,7 +17,7 @@ test("a reviewer opens the current briefing, prints it on one or two A4 pages", 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ringkasan untuk Gubernur Banten");
   await expect(page.getByTestId("briefing-quarter")).toHaveText(`Triwulan ${CURRENT}`);
   await expect(page.getByTestId("briefing-basis")).toContainText("Data terkini per");
-  await expect(page.getByTestId("kpis")).toContainText("Program roadmap");
+  await expect(page.getByTestId("kpis")).toContainText("Program Peta Jalan");
   // the 12 campuses, each with a light, and the rule in the legend
   const rows = page.getByTestId("campus-lights").locator("tbody tr");
   await expect(rows).toHaveCount(12);
@@ -62,7 +62,8 @@ test("a closed quarter's briefing shows it as it was", async ({ page }) => {
 
   await page.goto("/quarters");
   await page.getByLabel("Triwulan yang ditutup").selectOption(CLOSED_HERE);
-  await page.getByRole("button", { name: "Tutup triwulan" }).click();
+  await page.locator("summary", { hasText: "Tutup triwulan" }).click();
+  await page.getByRole("button", { name: "Ya, tutup triwulan" }).click();
   await expect(page).toHaveURL(new RegExp(`/quarters/${CLOSED_HERE}$`));
 
   await page.goto("/reports/briefing");

@@ -68,7 +68,7 @@ test("a campus liaison creates an item, reports progress twice with an obstacle 
 
   await page.getByRole("link", { name: "Tambah program" }).click();
   await expect(page).toHaveURL(/\/items\/new\?campus=itb$/);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Program roadmap baru");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Program Peta Jalan baru");
   await page.getByLabel("Judul program").fill("Pemetaan UMKM digital Kabupaten Pandeglang");
   await page.getByLabel("Deskripsi").fill("Survei dan pendampingan UMKM untuk masuk ke lokapasar.");
   await page.getByLabel("Prioritas pembangunan").selectOption({ index: 1 });
@@ -81,7 +81,7 @@ test("a campus liaison creates an item, reports progress twice with an obstacle 
   await page.getByLabel("Status publikasi").selectOption("PUBLISHED");
   await page.getByRole("button", { name: "Simpan program" }).click();
 
-  await expect(page.getByTestId("toast")).toHaveText("Program roadmap dibuat.");
+  await expect(page.getByTestId("toast")).toHaveText("Program Peta Jalan dibuat.");
   await expect(page).toHaveURL(/\/items\/[^/]+$/);
   const itemUrl = page.url();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Pemetaan UMKM digital Kabupaten Pandeglang");

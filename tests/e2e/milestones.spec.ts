@@ -29,7 +29,7 @@ async function fitsThePhone(page: Page) {
 /** The liaison defines a fresh milestone on the first item of their campus and opens it. */
 async function defineMilestone(page: Page, title: string): Promise<string> {
   await page.goto("/campuses/itb");
-  await page.getByRole("region", { name: "Program roadmap" }).getByRole("listitem").first().getByRole("link").first().click();
+  await page.getByRole("region", { name: "Program Peta Jalan" }).getByRole("listitem").first().getByRole("link").first().click();
   await expect(page).toHaveURL(/\/items\/[^/]+$/);
   const itemPath = new URL(page.url()).pathname;
   await page.goto(`${itemPath}/milestones/new`);
@@ -49,7 +49,7 @@ async function defineMilestone(page: Page, title: string): Promise<string> {
 /** The reviewer finds the milestone in the queue and opens it to evaluate. */
 async function openFromQueue(page: Page, title: string) {
   await page.goto("/review");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Antrean evaluasi");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Antrean Tinjauan");
   const row = page.getByTestId("queue-submitted").getByTestId("queue-row").filter({ hasText: title });
   await expect(row).toContainText("Institut Teknologi Bandung");
   await expect(row.getByTestId("days-waiting")).toHaveText("0 hari menunggu");

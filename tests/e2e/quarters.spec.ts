@@ -16,7 +16,8 @@ test("the governor's office closes the last ended quarter and sees it as it was"
   // only ended quarters are offered, the last one first; never the current quarter
   await expect(select).toHaveValue(LAST_ENDED);
   await expect(select.locator(`option[value="${quarterOf(todayInBanten())}"]`)).toHaveCount(0);
-  await page.getByRole("button", { name: "Tutup triwulan" }).click();
+  await page.locator("summary", { hasText: "Tutup triwulan" }).click();
+  await page.getByRole("button", { name: "Ya, tutup triwulan" }).click();
 
   await expect(page).toHaveURL(new RegExp(`/quarters/${LAST_ENDED}$`));
   const toast = page.getByTestId("toast");
@@ -62,7 +63,8 @@ test.describe("without JavaScript", () => {
     await signIn(page, "reviewer@demo.test");
     await page.goto("/quarters");
     await page.getByLabel("Triwulan yang ditutup").selectOption(BEFORE_THAT);
-    await page.getByRole("button", { name: "Tutup triwulan" }).click();
+    await page.locator("summary", { hasText: "Tutup triwulan" }).click();
+  await page.getByRole("button", { name: "Ya, tutup triwulan" }).click();
     await expect(page).toHaveURL(new RegExp(`/quarters/${BEFORE_THAT}$`));
     await expect(page.getByTestId("toast")).toContainText(`Triwulan ${BEFORE_THAT} ditutup`);
 

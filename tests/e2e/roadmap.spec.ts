@@ -10,7 +10,7 @@ async function filterByCampus(page: Page, campus: string) {
 test("the governor's office filters the timeline by campus and sees that campus's overdue item marked", async ({ page }) => {
   await signInAsReviewer(page);
   await page.goto("/roadmap");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Linimasa Roadmap Kolaborasi");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Linimasa Peta Jalan");
   const timeline = page.getByTestId("roadmap-timeline");
   // the demo data spans several campuses
   const campusesShown = await timeline.getByTestId("roadmap-item").evaluateAll((rows) => new Set(rows.map((r) => r.getAttribute("data-campus"))).size);

@@ -10,7 +10,7 @@ export const id = {
   "dash.filter.all": "Semua",
   "dash.filter.apply": "Terapkan",
   "dash.filter.reset": "Hapus saringan",
-  "dash.kpi.items": "Program roadmap",
+  "dash.kpi.items": "Program Peta Jalan",
   "dash.kpi.progress": "Rata-rata kemajuan",
   "dash.kpi.onTrack": "Sesuai rencana",
   "dash.kpi.atRisk": "Berisiko",

@@ -60,7 +60,7 @@ export const id = {
   "milestone.round.evaluated": "Dievaluasi oleh {name}: {decision}",
   "milestone.previousFeedback": "Umpan balik evaluasi sebelumnya ({date})",
 
-  "reviewQueue.title": "Antrean evaluasi",
+  "reviewQueue.title": "Antrean Tinjauan",
   "reviewQueue.intro": "Tonggak yang diajukan kampus (pengajuan terlama di atas) dan tonggak yang dikembalikan untuk perbaikan.",
   "reviewQueue.submitted": "Menunggu evaluasi",
   "reviewQueue.returned": "Dikembalikan, menunggu perbaikan kampus",
@@ -78,14 +78,14 @@ export const id = {
   "reviewQueue.overdue.scope":
     "Lewat jatuh tempo di kampus: setiap tonggak yang Anda lihat, termasuk draf — {published} pada program terbit (angka dasbor), {drafts} pada program draf, {agreement} tonggak kesepakatan.",
 
-  "notifications.title": "Pemberitahuan",
+  "notifications.title": "Notifikasi",
   "notifications.empty": "Belum ada pemberitahuan.",
   "notifications.unreadCount": "{count} belum dibaca",
   "notifications.unread": "Belum dibaca",
   "notifications.markAllRead": "Tandai semua sudah dibaca",
   "notifications.markedRead": "Semua pemberitahuan ditandai sudah dibaca.",
   "notifications.open": "Buka",
-  "notifications.older": "Pemberitahuan lebih lama",
+  "notifications.older": "Notifikasi lebih lama",
   "notifications.newest": "Terbaru",
 
   "notify.milestoneSubmitted": "{campus} mengajukan tonggak \"{milestone}\" ({item}) untuk dievaluasi.",

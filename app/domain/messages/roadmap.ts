@@ -1,7 +1,7 @@
 // The collaboration roadmap as a timeline by quarter (status.*, milestone.state.* live in items.ts).
 export const id = {
-  "roadmap.title": "Linimasa Roadmap Kolaborasi",
-  "roadmap.intro": "Program roadmap pada linimasa per triwulan, dengan tonggak evaluasi dan program yang melewati jadwal.",
+  "roadmap.title": "Linimasa Peta Jalan",
+  "roadmap.intro": "Program Peta Jalan pada linimasa per triwulan, dengan tonggak evaluasi dan program yang melewati jadwal.",
   "roadmap.filters": "Saring linimasa",
   "roadmap.filter.campus": "Kampus",
   "roadmap.filter.area": "Prioritas pembangunan",

@@ -1,0 +1,36 @@
+// Meta descriptions of the main pages (what a search engine or a shared link shows). Bahasa Indonesia first.
+export const id = {
+  "meta.login": "Masuk ke Kolaborasi Banten, pemantauan Kesepakatan Bersama Pemerintah Provinsi Banten dan 12 perguruan tinggi.",
+  "meta.dashboard": "Dasbor Biro Adpim: kampus yang tertinggal dan sebabnya, angka utama, sebaran per prioritas dan bidang.",
+  "meta.campuses": "Dua belas kampus penanda tangan Kesepakatan Bersama dengan status program Peta Jalan masing-masing.",
+  "meta.campus": "Ruang kerja kampus: yang perlu perhatian, program Peta Jalan, tonggak evaluasi, kendala, tim bersama dan perjanjian.",
+  "meta.teams": "Tim bersama kampus: anggota unsur kampus, pemerintah daerah dan industri, kedudukan dan SK.",
+  "meta.item": "Program Peta Jalan: laporan kemajuan, kendala, tonggak evaluasi dan riwayatnya.",
+  "meta.checkIn": "Laporan bulanan kampus: semua program yang masih berjalan dalam satu halaman.",
+  "meta.roadmap": "Linimasa Peta Jalan per triwulan, dengan tonggak evaluasi dan program yang melewati jadwal.",
+  "meta.review": "Antrean Tinjauan: tonggak evaluasi yang menunggu keputusan Biro Adpim, yang terlama lebih dulu.",
+  "meta.indicators": "Indikator RPJMD: target, capaian, arah lintasan dan program yang berkontribusi.",
+  "meta.quarters": "Triwulan yang ditutup: keadaan program dibekukan per akhir triwulan, dan perbandingan antartriwulan.",
+  "meta.notifications": "Notifikasi Anda: pengingat, keputusan tonggak evaluasi dan komentar.",
+  "meta.briefing": "Ringkasan satu halaman untuk Gubernur: kampus, tonggak, kendala dan indikator.",
+  "meta.import": "Impor program Peta Jalan dari spreadsheet: templat, pratinjau, impor sekaligus.",
+  "meta.reminders": "Pengingat laporan untuk kampus yang programnya lama tidak dilaporkan.",
+} as const;
+
+export const en: Record<keyof typeof id, string> = {
+  "meta.login": "Sign in to Kolaborasi Banten, the tracker of the joint agreement between the Province of Banten and 12 universities.",
+  "meta.dashboard": "The governor's office dashboard: which campuses are behind and why, headline figures, breakdowns by priority and field.",
+  "meta.campuses": "The twelve signatory campuses of the joint agreement, each with the status of its roadmap items.",
+  "meta.campus": "A campus workspace: what needs attention, roadmap items, evaluation milestones, obstacles, joint teams and agreements.",
+  "meta.teams": "A campus's joint teams: campus, government and industry members, their roles and decrees.",
+  "meta.item": "A roadmap item: progress reports, obstacles, evaluation milestones and its history.",
+  "meta.checkIn": "A campus's monthly check-in: every running item on one page.",
+  "meta.roadmap": "The roadmap timeline by quarter, with evaluation milestones and items past their schedule.",
+  "meta.review": "The review queue: evaluation milestones awaiting the governor's office's decision, oldest first.",
+  "meta.indicators": "RPJMD indicators: targets, values, trajectory and contributing items.",
+  "meta.quarters": "Closed quarters: items frozen as they stood at the end of a quarter, and quarters compared.",
+  "meta.notifications": "Your notifications: reminders, milestone decisions and comments.",
+  "meta.briefing": "The one-page briefing for the Governor: campuses, milestones, obstacles and indicators.",
+  "meta.import": "Import roadmap items from a spreadsheet: template, preview, all at once.",
+  "meta.reminders": "Reminders to campuses whose items have gone unreported for long.",
+};
