@@ -17,6 +17,7 @@ import { commitCookieSession, COOKIE_GRACE_SECONDS, getCookieSession } from "~/u
 import { parseForm } from "~/utils/parse-form.server";
 import { readFormData } from "~/utils/request-body.server";
 import { pageMeta } from "~/utils/meta";
+import { secureCookieDropped } from "~/domain/secure-cookie";
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "login.title", "meta.login");
 
@@ -26,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (user) throw redirect(safeRedirect(redirectTo, await landingPath(user)));
   // the demo password is shown only where the operator asked for demo data and it is loaded
   const demo = env().DEMO_DATA && (await isDemoLoaded());
-  return json({ demoPassword: demo ? env().DEMO_PASSWORD : null, demo });
+  return json({ demoPassword: demo ? env().DEMO_PASSWORD : null, demo, insecure: secureCookieDropped(request.url, env().cookieSecure) });
 }
 
 export function action(args: ActionFunctionArgs) {
@@ -63,7 +64,7 @@ export function action(args: ActionFunctionArgs) {
 }
 
 export default function LoginPage() {
-  const { demo, demoPassword } = useLoaderData<typeof loader>();
+  const { demo, demoPassword, insecure } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const t = useT();
@@ -77,6 +78,12 @@ export default function LoginPage() {
     <div className="mx-auto max-w-md">
       <h1 className="text-2xl font-bold">{t("login.title")}</h1>
       <p className="mt-1 text-slate-700">{t("login.intro")}</p>
+      {insecure ? (
+        <div role="alert" className="mt-3 rounded-md border-2 border-amber-600 bg-amber-50 p-3 text-amber-950" data-testid="insecure-cookie">
+          <p className="font-semibold">{t("login.insecureTitle")}</p>
+          <p className="mt-1 text-sm">{t("login.insecure")}</p>
+        </div>
+      ) : null}
       {searchParams.get("expired") ? (
         <p role="alert" className="mt-4 rounded-md border-l-4 border-amber-500 bg-amber-50 px-4 py-3 text-amber-900">
           {t("login.sessionExpired")}

@@ -15,6 +15,8 @@ export const id = {
   "meta.briefing": "Ringkasan satu halaman untuk Gubernur: kampus, tonggak, kendala dan indikator.",
   "meta.import": "Impor program Peta Jalan dari spreadsheet: templat, pratinjau, impor sekaligus.",
   "meta.reminders": "Pengingat laporan untuk kampus yang programnya lama tidak dilaporkan.",
+  "login.insecureTitle": "Sesi tidak dapat disimpan lewat http biasa",
+  "login.insecure": "Alamat ini dibuka lewat http tanpa TLS, sedangkan server mengirim cookie sesi sebagai Secure (khusus https). Browser akan membuang cookie itu dan Anda kembali ke halaman ini setelah masuk. Buka aplikasi lewat https (di belakang reverse proxy TLS), atau, hanya untuk uji di jaringan lokal, jalankan server dengan COOKIE_SECURE=false.",
 } as const;
 
 export const en: Record<keyof typeof id, string> = {
@@ -33,4 +35,6 @@ export const en: Record<keyof typeof id, string> = {
   "meta.briefing": "The one-page briefing for the Governor: campuses, milestones, obstacles and indicators.",
   "meta.import": "Import roadmap items from a spreadsheet: template, preview, all at once.",
   "meta.reminders": "Reminders to campuses whose items have gone unreported for long.",
+  "login.insecureTitle": "A session cannot be kept over plain http",
+  "login.insecure": "This address was opened over http without TLS, while the server sends its session cookie as Secure (https only). The browser will drop that cookie and bring you back here after signing in. Open the app over https (behind a TLS reverse proxy) or, only to try it on a local network, start the server with COOKIE_SECURE=false.",
 };
