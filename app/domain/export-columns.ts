@@ -181,6 +181,66 @@ export const EXPORT_COLUMNS: { [E in ExportEntity]: ExportColumn<ExportRows[E]>[
   obstacles: OBSTACLE_COLUMNS,
 };
 
+/** The agreement chain's sheet ("Perjanjian") and agreements.csv: agreements are no items, so they have their own rows and filters. */
+export type AgreementExportRow = {
+  kind: string;
+  number: string | null;
+  campusNumber: string | null;
+  title: string;
+  status: string;
+  parent: { kind: string; title: string } | null;
+  campus: { name: string } | null;
+  units: { name: string }[];
+  signedOn: Date | null;
+  place: string | null;
+  validFrom: Date;
+  validUntil: Date;
+  scopeResearch: boolean;
+  scopeDevelopment: boolean;
+  scopeCommunityService: boolean;
+  scopeEducation: boolean;
+  documents: number;
+  documentPublic: boolean;
+  amendments: number;
+  items: number;
+};
+
+export const AGREEMENT_COLUMNS: ExportColumn<AgreementExportRow>[] = [
+  { header: "agreements.field.kind", type: "text", width: 10, value: (r, ctx) => label("agreement.kind", r.kind, ctx) },
+  { header: "agreements.field.number", type: "text", width: 26, value: (r) => r.number },
+  { header: "agreements.field.campusNumber", type: "text", width: 26, value: (r) => r.campusNumber },
+  { header: "agreements.field.title", type: "text", width: 40, value: (r) => r.title },
+  { header: "agreements.col.status", type: "text", width: 16, value: (r, ctx) => label("agreement.status", r.status, ctx) },
+  { header: "agreements.parent", type: "text", width: 30, value: (r) => (r.parent ? `${r.parent.kind} — ${r.parent.title}` : null) },
+  { header: "agreements.field.campusId", type: "text", width: 30, value: (r) => r.campus?.name ?? null },
+  { header: "agreements.field.unitIds", type: "text", width: 30, value: (r) => r.units.map((u) => u.name).join("; ") || null },
+  { header: "agreements.field.signedOn", type: "date", width: 12, value: (r) => r.signedOn },
+  { header: "agreements.field.place", type: "text", width: 24, value: (r) => r.place },
+  { header: "agreements.field.validFrom", type: "date", width: 12, value: (r) => r.validFrom },
+  { header: "agreements.field.validUntil", type: "date", width: 12, value: (r) => r.validUntil },
+  {
+    header: "agreements.field.scope",
+    type: "text",
+    width: 30,
+    value: (r, ctx) =>
+      (
+        [
+          [r.scopeResearch, "agreements.scope.RESEARCH"],
+          [r.scopeDevelopment, "agreements.scope.DEVELOPMENT"],
+          [r.scopeCommunityService, "agreements.scope.COMMUNITY_SERVICE"],
+          [r.scopeEducation, "agreements.scope.EDUCATION"],
+        ] as const
+      )
+        .filter(([on]) => on)
+        .map(([, key]) => ctx.t(key))
+        .join("; ") || null,
+  },
+  { header: "agreements.export.documents", type: "integer", width: 10, value: (r) => r.documents },
+  { header: "agreements.field.documentPublic", type: "text", width: 10, value: (r, ctx) => yesNo(r.documentPublic, ctx) },
+  { header: "agreements.amendments", type: "integer", width: 10, value: (r) => r.amendments },
+  { header: "agreements.export.items", type: "integer", width: 10, value: (r) => r.items },
+];
+
 export const EXPORT_SHEET_NAMES: Record<ExportEntity, MessageKey> = {
   items: "export.sheet.items",
   updates: "export.sheet.updates",
@@ -200,10 +260,11 @@ export function csvText(value: CellValue, type: CellType = "text"): string {
 }
 
 /** The files offered under /exports/: one CSV per entity and one workbook with a sheet each. */
-export type ExportFile = { format: "csv"; entity: ExportEntity } | { format: "xlsx" };
+export type ExportFile = { format: "csv"; entity: ExportEntity } | { format: "xlsx" } | { format: "agreements-csv" };
 
 export function parseExportFile(name: string | undefined): ExportFile | null {
   if (name === "tracker.xlsx") return { format: "xlsx" };
+  if (name === "agreements.csv") return { format: "agreements-csv" };
   const match = /^([a-z]+)\.csv$/.exec(name ?? "");
   const entity = EXPORT_ENTITIES.find((e) => e === match?.[1]);
   return entity ? { format: "csv", entity } : null;
@@ -212,6 +273,7 @@ export function parseExportFile(name: string | undefined): ExportFile | null {
 /** The dated name a download is saved under, e.g. kolaborasi-banten-items-2026-11-25.csv. */
 export function exportFileName(file: ExportFile, today: Date): string {
   const day = toIsoDate(today);
+  if (file.format === "agreements-csv") return `kolaborasi-banten-agreements-${day}.csv`;
   return file.format === "xlsx" ? `kolaborasi-banten-tracker-${day}.xlsx` : `kolaborasi-banten-${file.entity}-${day}.csv`;
 }
 

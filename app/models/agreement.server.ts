@@ -17,6 +17,7 @@ import type { RecordChange } from "~/domain/conflict";
 import { addDays, daysBetween, todayInBanten, toIsoDate } from "~/domain/dates";
 import { messageWithParams } from "~/domain/form-message";
 import { can, draftScope, type Principal } from "~/domain/policy";
+import type { AgreementExportRow } from "~/domain/export-columns";
 import type { AgreementRecordInput, NewAgreementInput } from "~/domain/schemas/agreement";
 import { cachedQuery } from "~/utils/data-cache.server";
 import { prisma, type Tx } from "~/utils/db.server";
@@ -683,4 +684,58 @@ export async function agreementExpiryWarnings(tx: Tx, now: Date): Promise<number
     await tx.nudge.create({ data: { key, kind: "agreement-ending", campusId: a.campusId, createdAt: now } });
   }
   return messages;
+}
+
+// ---------- exports ----------
+
+/**
+ * The rows of agreements.csv and the workbook's "Perjanjian" sheet: the agreements the viewer may
+ * see, under the registry's filters; a liaison exports their own campus's only (another campus
+ * asked for: null, refused). Drafts follow the registry's rule.
+ */
+export async function agreementExportRows(actor: Principal, filter: AgreementFilter, today: Date): Promise<AgreementExportRow[] | null> {
+  const and: Prisma.AgreementWhereInput[] = [visibleAgreementsWhere(actor), ...filterWhere(filter, today)];
+  if (!can(actor, "export.read")) {
+    const own = actor.campusIds.filter((campusId) => can(actor, "export.read", { campusId }));
+    if (own.length === 0) return null;
+    if (filter.campus) {
+      const campus = await prisma.campus.findUnique({ where: { slug: filter.campus }, select: { id: true } });
+      if (!campus || !own.includes(campus.id)) return null;
+    }
+    and.push({ campusId: { in: own } });
+  }
+  const rows = await prisma.agreement.findMany({
+    where: { AND: and },
+    orderBy: [{ kind: "desc" }, { validFrom: "asc" }, { id: "asc" }],
+    select: {
+      ...ROW_SELECT,
+      parent: { select: { kind: true, title: true } },
+      _count: { select: { documents: true, amendments: true, roadmapItems: true } },
+    },
+  });
+  // the MOU first, then PKS, then IA
+  const order = ["MOU", "PKS", "IA"];
+  rows.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
+  return rows.map((r) => ({
+    kind: r.kind,
+    number: r.number,
+    campusNumber: r.campusNumber,
+    title: r.title,
+    status: agreementStatus(r, today),
+    parent: r.parent,
+    campus: r.campus ? { name: r.campus.name } : null,
+    units: r.units.map((u) => ({ name: u.governmentUnit.name })),
+    signedOn: r.signedOn,
+    place: r.place,
+    validFrom: r.validFrom,
+    validUntil: r.validUntil,
+    scopeResearch: r.scopeResearch,
+    scopeDevelopment: r.scopeDevelopment,
+    scopeCommunityService: r.scopeCommunityService,
+    scopeEducation: r.scopeEducation,
+    documents: r._count.documents,
+    documentPublic: r.documentPublic,
+    amendments: r._count.amendments,
+    items: r._count.roadmapItems,
+  }));
 }

@@ -5,6 +5,8 @@ import { stringify as stringifyCsv } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 import type { DashboardFilter } from "~/domain/dashboard";
 import {
+  AGREEMENT_COLUMNS,
+  type AgreementExportRow,
   EXPORT_COLUMNS,
   EXPORT_ENTITIES,
   EXPORT_SHEET_NAMES,
@@ -296,7 +298,13 @@ const NUMBER_FORMATS: Record<CellType, string | undefined> = {
  * column widths. Written by exceljs's streaming writer; after each page of rows the writer waits
  * for the response to take what it was given.
  */
-export function xlsxExport(where: Prisma.RoadmapItemWhereInput, ctx: ExportContext, pageSize = EXPORT_PAGE_SIZE): ReadableStream<Uint8Array> {
+export function xlsxExport(
+  where: Prisma.RoadmapItemWhereInput,
+  ctx: ExportContext,
+  pageSize = EXPORT_PAGE_SIZE,
+  /** the "Perjanjian" sheet's rows (a few dozen agreements: read at once) */
+  agreements: readonly AgreementExportRow[] = [],
+): ReadableStream<Uint8Array> {
   const output = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
   workbook.creator = ctx.t("app.name");
@@ -327,6 +335,19 @@ export function xlsxExport(where: Prisma.RoadmapItemWhereInput, ctx: ExportConte
       }
       sheet.commit();
     }
+    if (output.destroyed) return;
+    const sheet = workbook.addWorksheet(ctx.t("export.sheet.agreements"), { views: [{ state: "frozen", ySplit: 1 }] });
+    sheet.columns = AGREEMENT_COLUMNS.map((c, index) => ({
+      header: ctx.t(c.header),
+      key: String(index),
+      width: c.width,
+      style: NUMBER_FORMATS[c.type] ? { numFmt: NUMBER_FORMATS[c.type] } : {},
+    }));
+    const header = sheet.getRow(1);
+    header.font = { bold: true };
+    header.commit();
+    for (const row of agreements) sheet.addRow(AGREEMENT_COLUMNS.map((c) => c.value(row, ctx))).commit();
+    sheet.commit();
     await workbook.commit();
   }
   write().catch((error: unknown) => {
@@ -334,4 +355,10 @@ export function xlsxExport(where: Prisma.RoadmapItemWhereInput, ctx: ExportConte
     output.destroy(error instanceof Error ? error : new Error(String(error)));
   });
   return createReadableStreamFromReadable(output);
+}
+
+/** agreements.csv: the registry's rows as the viewer may see them, under the registry's filters. */
+export function agreementsCsv(rows: readonly AgreementExportRow[], ctx: ExportContext): ReadableStream<Uint8Array> {
+  const records = [AGREEMENT_COLUMNS.map((c) => ctx.t(c.header)), ...rows.map((row) => AGREEMENT_COLUMNS.map((c) => csvText(c.value(row, ctx), c.type)))];
+  return createReadableStreamFromReadable(Readable.from([stringifyCsv(records, { bom: true, record_delimiter: "windows" })]));
 }

@@ -30,6 +30,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     may: {
       register: can(actor, "agreement.register"),
       propose: actor.campusIds.some((campusId) => can(actor, "agreement.propose", { campusId })),
+      // a liaison's export is of their own campus (the filters still apply)
+      export: can(actor, "export.read") || actor.campusIds.some((campusId) => can(actor, "export.read", { campusId })),
     },
   });
 }
@@ -39,6 +41,7 @@ type Node = TreeNode<AgreementRow & { matches: boolean }>;
 export default function AgreementRegistry() {
   const { tree, matching, filter, options, may } = useLoaderData<typeof loader>();
   const t = useT();
+  const query = new URLSearchParams(Object.entries(filter).filter((entry): entry is [string, string] => !!entry[1])).toString();
   return (
     <div className="space-y-4">
       <header>
@@ -95,6 +98,13 @@ export default function AgreementRegistry() {
           </Link>
         </div>
       </Form>
+      {may.export ? (
+        <p className="no-print">
+          <a className="btn-secondary" href={`/exports/agreements.csv${query ? `?${query}` : ""}`} download data-testid="agreements-csv">
+            {t("agreements.exportCsv")}
+          </a>
+        </p>
+      ) : null}
       <section aria-labelledby="tree-heading">
         <h2 id="tree-heading" className="text-lg font-semibold">
           {t("agreements.tree")}

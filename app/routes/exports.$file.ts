@@ -3,12 +3,15 @@ import { parseDashboardFilter } from "~/domain/dashboard";
 import { todayInBanten } from "~/domain/dates";
 import { exportFileName, parseExportFile } from "~/domain/export-columns";
 import { translator } from "~/domain/i18n";
-import { csvExport, exportItemWhere, xlsxExport } from "~/models/export.server";
+import { agreementsCsv, csvExport, exportItemWhere, xlsxExport } from "~/models/export.server";
+import { agreementExportRows } from "~/models/agreement.server";
+import { parseAgreementFilter } from "~/domain/agreement";
 import { forbidden, notFound, requireUser, toPrincipal } from "~/utils/auth.server";
 import { getLocale } from "~/utils/session.server";
 
 const CONTENT_TYPES = {
   csv: "text/csv; charset=utf-8",
+  "agreements-csv": "text/csv; charset=utf-8",
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 };
 
@@ -20,13 +23,28 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const file = parseExportFile(params.file);
   if (!file) throw notFound();
-  const filter = parseDashboardFilter(new URL(request.url).searchParams);
-  const where = await exportItemWhere(toPrincipal(user), filter);
-  if (!where) throw forbidden();
+  const search = new URL(request.url).searchParams;
+  const filter = parseDashboardFilter(search);
   const locale = await getLocale(request);
   const today = todayInBanten();
   const ctx = { t: translator(locale), locale, today };
-  const body = file.format === "csv" ? csvExport(file.entity, where, ctx) : xlsxExport(where, ctx);
+  const actor = toPrincipal(user);
+  let body: ReadableStream<Uint8Array>;
+  if (file.format === "agreements-csv") {
+    // the registry's filters (campus, unit, kind, agreement status)
+    const rows = await agreementExportRows(actor, parseAgreementFilter(search), today);
+    if (!rows) throw forbidden();
+    body = agreementsCsv(rows, ctx);
+  } else {
+    const where = await exportItemWhere(actor, filter);
+    if (!where) throw forbidden();
+    if (file.format === "csv") body = csvExport(file.entity, where, ctx);
+    else {
+      // the workbook's "Perjanjian" sheet follows the page's campus filter (its status filter is the items')
+      const agreements = await agreementExportRows(actor, { campus: filter.campus, unit: null, kind: null, status: null }, today);
+      body = xlsxExport(where, ctx, undefined, agreements ?? []);
+    }
+  }
   return new Response(body, {
     headers: {
       "Content-Type": CONTENT_TYPES[file.format],

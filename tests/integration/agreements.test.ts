@@ -369,3 +369,45 @@ describe("expiry where people look, and the items under an agreement", () => {
     expect((await jsonOf(refused)).result.error.plannedEnd).toEqual(["item.afterAgreement"]);
   });
 });
+
+describe("agreements.csv and the workbook's Perjanjian sheet", () => {
+  const download = (who: Who, file: string, query = "") =>
+    call(async (args) => (await import("~/routes/exports.$file")).loader(args as never), makeRequest(`/exports/${file}${query}`, { cookie: w.cookies[who] }), { file });
+  const csvRows = async (response: Response) => (await response.text()).replace(/^\uFEFF/, "").trim().split("\r\n");
+
+  it("lists the agreements the viewer may see, with both numbers, under the registry's filters", async () => {
+    const response = await download("REVIEWER", "agreements.csv");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Content-Disposition")).toMatch(/kolaborasi-banten-agreements-\d{4}-\d{2}-\d{2}\.csv/);
+    const rows = await csvRows(response);
+    expect(rows[0]).toContain("Nomor Pemerintah Provinsi,Nomor kampus");
+    expect(rows.some((r) => r.includes("045/PKS/BIRO-ADPIM/2026,12/ITB/PKS/2026"))).toBe(true);
+    expect(rows.some((r) => r.includes("USULAN IA RAHASIA ITB"))).toBe(true);
+    const filtered = await csvRows(await download("REVIEWER", "agreements.csv", "?campus=itb&kind=PKS&status=ACTIVE"));
+    expect(filtered.slice(1).every((r) => r.startsWith("PKS,"))).toBe(true);
+    expect(filtered.some((r) => r.includes("045/PKS/BIRO-ADPIM/2026"))).toBe(true);
+    expect(filtered.some((r) => r.includes("USULAN IA RAHASIA ITB"))).toBe(false);
+  });
+
+  it("gives an observer no drafts, a liaison their own campus only, and refuses another campus", async () => {
+    expect(JSON.stringify(await csvRows(await download("OBSERVER", "agreements.csv")))).not.toContain("USULAN IA RAHASIA ITB");
+    const own = await csvRows(await download("LIAISON_OWN", "agreements.csv"));
+    expect(own.some((r) => r.includes("USULAN IA RAHASIA ITB"))).toBe(true);
+    // the umbrella belongs to no campus: not in a liaison's export (it is named as the PKS's parent)
+    expect(own.slice(1).every((r) => r.startsWith("PKS,") || r.startsWith("IA,"))).toBe(true);
+    expect((await download("LIAISON_OTHER", "agreements.csv", "?campus=itb")).status).toBe(403);
+  });
+
+  it("adds a Perjanjian sheet to tracker.xlsx following the page's campus filter", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const response = await download("REVIEWER", "tracker.xlsx", "?campus=itb");
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await response.arrayBuffer()) as never);
+    const sheet = book.getWorksheet("Perjanjian")!;
+    expect(sheet.getRow(1).getCell(2).value).toBe("Nomor Pemerintah Provinsi");
+    const numbers = sheet.getColumn(2).values.slice(2);
+    expect(numbers).toContain("045/PKS/BIRO-ADPIM/2026");
+    const itb = await prisma.campus.findUniqueOrThrow({ where: { slug: "itb" }, select: { name: true } });
+    expect([...new Set(sheet.getColumn(7).values.slice(2))]).toEqual([itb.name]);
+  });
+});

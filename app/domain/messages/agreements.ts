@@ -139,6 +139,10 @@ export const id = {
   "agreements.linkNeedsConfirmed": "Program hanya dapat dikaitkan dengan perjanjian yang sudah dikonfirmasi dan belum digantikan.",
   "agreements.mouReadOnly": "Kesepakatan Bersama dicatat persis seperti rilis resminya dan tidak diubah di sini.",
 
+  "export.sheet.agreements": "Perjanjian",
+  "agreements.export.documents": "Dokumen",
+  "agreements.export.items": "Program",
+  "agreements.exportCsv": "Unduh CSV perjanjian",
   "agreements.attention": "Perjanjian segera berakhir atau kedaluwarsa",
   "agreements.attentionCount": "{count} perjanjian perlu diperpanjang",
   "agreements.attentionNone": "Tidak ada perjanjian yang segera berakhir.",
@@ -287,6 +291,10 @@ export const en: Record<keyof typeof id, string> = {
   "agreements.linkNeedsConfirmed": "Items may be attached only to a confirmed agreement that has not been superseded.",
   "agreements.mouReadOnly": "The joint agreement is recorded exactly as officially released and is not edited here.",
 
+  "export.sheet.agreements": "Agreements",
+  "agreements.export.documents": "Documents",
+  "agreements.export.items": "Items",
+  "agreements.exportCsv": "Download the agreements as CSV",
   "agreements.attention": "Agreements ending soon or expired",
   "agreements.attentionCount": "{count, plural, one {# agreement needs} other {# agreements need}} renewal",
   "agreements.attentionNone": "No agreement is ending soon.",
