@@ -146,5 +146,83 @@ export async function seedDemo(db: PrismaClient, options: { password: string; to
       }
     }
   }, { timeout: 120_000 });
+  if (agreement) await seedDemoAgreements(db, agreement, campuses, units, today);
   return true;
+}
+
+/**
+ * The agreement chain of the demo (marked "(demo)"; the Kesepakatan Bersama itself stays as
+ * recorded): a PKS per campus under it, and IAs so that every status shows — one ending within 90
+ * days, one expired, one active, and one campus's proposal waiting for confirmation. A few items
+ * that fit a PKS's validity implement it.
+ */
+async function seedDemoAgreements(
+  db: PrismaClient,
+  mou: { id: string; validFrom: Date; validUntil: Date },
+  campuses: { id: string; slug: string; name: string; abbreviation: string | null }[],
+  units: { id: string }[],
+  today: Date,
+) {
+  const latest = (a: Date, b: Date) => (a > b ? a : b);
+  const earliest = (a: Date, b: Date) => (a < b ? a : b);
+  const from = latest(mou.validFrom, addDays(today, -365));
+  const until = earliest(mou.validUntil, addDays(today, 730));
+  await db.$transaction(async (tx) => {
+    for (const [index, campus] of campuses.entries()) {
+      const short = campus.abbreviation ?? campus.slug.toUpperCase();
+      const pks = await tx.agreement.create({
+        data: {
+          kind: "PKS",
+          parentId: mou.id,
+          campusId: campus.id,
+          number: `${String(200 + index).padStart(3, "0")}/PKS/BIRO-ADPIM/${from.getUTCFullYear()}`,
+          campusNumber: `${String(index + 1).padStart(3, "0")}/${short.replace(/\s+/g, "-")}/PKS/${from.getUTCFullYear()}`,
+          title: `PKS Pemerintah Provinsi Banten – ${short} (demo)`,
+          signedOn: from,
+          place: "KP3B, Kota Serang",
+          validFrom: from,
+          validUntil: until,
+          scopeResearch: true,
+          scopeCommunityService: true,
+          scopeEducation: index % 2 === 0,
+          scopeDevelopment: index % 3 === 0,
+          governmentSignatory: "Sekretaris Daerah Provinsi Banten (demo)",
+          campusRepresentative: `Rektor ${short} (demo)`,
+          summary: "Perjanjian kerja sama pelaksanaan Kesepakatan Bersama (data demo).",
+          confirmedAt: from,
+          units: units[index % units.length] ? { create: [{ governmentUnitId: units[index % units.length]!.id }] } : undefined,
+        },
+        select: { id: true, validFrom: true, validUntil: true },
+      });
+      // items of the campus that lie within the PKS implement it
+      const fitting = await tx.roadmapItem.findMany({
+        where: { campusId: campus.id, plannedStart: { gte: pks.validFrom }, plannedEnd: { lte: pks.validUntil } },
+        orderBy: { id: "asc" },
+        take: 2,
+        select: { id: true },
+      });
+      if (fitting.length) await tx.roadmapItem.updateMany({ where: { id: { in: fitting.map((i) => i.id) } }, data: { agreementId: pks.id } });
+      const ia = (title: string, validFrom: Date, validUntil: Date, state = "CONFIRMED") =>
+        validFrom >= pks.validFrom && validUntil <= pks.validUntil && validFrom <= validUntil
+          ? tx.agreement.create({
+              data: {
+                kind: "IA",
+                parentId: pks.id,
+                campusId: campus.id,
+                state,
+                number: `IA/${short.replace(/\s+/g, "-")}/${index + 1} (demo)`,
+                title: `${title} – ${short} (demo)`,
+                validFrom,
+                validUntil,
+                scopeResearch: true,
+                confirmedAt: state === "CONFIRMED" ? validFrom : null,
+              },
+            })
+          : null;
+      if (index === 0) await ia("IA Kajian Data Ketenagakerjaan", latest(pks.validFrom, addDays(today, -120)), addDays(today, 45));
+      if (index === 1) await ia("IA Survei Kemiskinan Desa", pks.validFrom, addDays(today, -15));
+      if (index === 2) await ia("IA Pendampingan UMKM", latest(pks.validFrom, addDays(today, -30)), addDays(today, 400));
+      if (index === 3) await ia("Usulan IA Literasi Digital", latest(pks.validFrom, today), addDays(today, 300), "DRAFT");
+    }
+  });
 }

@@ -101,7 +101,7 @@ function requests(w: World): Record<string, { path: string; params?: Record<stri
     "campuses._index": [{ path: "/campuses" }],
     dashboard: [{ path: "/dashboard" }, { path: "/dashboard?campus=itb" }],
     "evidence.$evidenceId": [ids.updateEvidence, ids.fileEvidence, ids.milestoneEvidence, w.pksDocument.id].map((id) => ({ path: `/evidence/${id}`, params: { evidenceId: id } })),
-    "exports.$file": ["items.csv", "updates.csv", "milestones.csv", "obstacles.csv"].flatMap((file) => [
+    "exports.$file": ["items.csv", "updates.csv", "milestones.csv", "obstacles.csv", "agreements.csv"].flatMap((file) => [
       { path: `/exports/${file}`, params: { file } },
       { path: `/exports/${file}?campus=itb`, params: { file } },
     ]),
