@@ -11,8 +11,23 @@ const COLORS: Record<ItemStatus, string> = {
 };
 
 /**
- * Horizontal stacked bars of item counts by status, one bar per row: server-rendered SVG,
- * readable without JavaScript and in print. Each segment has a title for screen readers.
+ * The look of each status in the charts: a colour and, for statuses whose colours are close (the
+ * greens of "Selesai" and "Sesuai rencana", the greys), a pattern, so they are told apart without
+ * relying on hue alone.
+ */
+const FILL: Record<ItemStatus, React.CSSProperties> = {
+  NOT_STARTED: { background: `repeating-linear-gradient(90deg, ${COLORS.NOT_STARTED} 0 3px, #e2e8f0 3px 5px)` },
+  ON_TRACK: { background: COLORS.ON_TRACK },
+  AT_RISK: { background: COLORS.AT_RISK },
+  DELAYED: { background: `repeating-linear-gradient(0deg, ${COLORS.DELAYED} 0 3px, #7f1d1d 3px 5px)` },
+  COMPLETED: { background: `repeating-linear-gradient(45deg, ${COLORS.COMPLETED} 0 4px, #a7f3d0 4px 6px)` },
+  CANCELLED: { background: `repeating-linear-gradient(-45deg, ${COLORS.CANCELLED} 0 2px, #cbd5e1 2px 5px)` },
+};
+
+/**
+ * Horizontal stacked bars of item counts by status, one bar per row, drawn in HTML: the text
+ * stays at the page's size at every width (never below 12 px), the legend wraps instead of being
+ * clipped, and it is readable without JavaScript and in print. Each bar says its counts to screen readers.
  */
 export function StatusBars({
   rows,
@@ -23,52 +38,45 @@ export function StatusBars({
   statusLabel: (status: ItemStatus) => string;
   title: string;
 }) {
-  const labelWidth = 150;
-  const barWidth = 200;
-  const rowHeight = 22;
-  const max = Math.max(1, ...rows.map((r) => Object.values(r.counts).reduce((a, b) => a + (b ?? 0), 0)));
-  const height = rows.length * rowHeight + 28;
+  const totals = rows.map((r) => Object.values(r.counts).reduce((a, b) => a + (b ?? 0), 0));
+  const max = Math.max(1, ...totals);
   return (
-    <figure>
-      <svg viewBox={`0 0 ${labelWidth + barWidth + 40} ${height}`} role="img" aria-label={title} className="h-auto w-full">
-        <title>{title}</title>
+    <figure className="mt-2" data-testid="status-bars">
+      <figcaption className="sr-only">{title}</figcaption>
+      <ul className="space-y-2">
         {rows.map((row, i) => {
-          let x = labelWidth;
-          const total = Object.values(row.counts).reduce((a, b) => a + (b ?? 0), 0);
+          const parts = ITEM_STATUSES.filter((status) => (row.counts[status] ?? 0) > 0);
+          const said = parts.map((status) => `${statusLabel(status)}: ${row.counts[status]}`).join(", ");
           return (
-            <g key={row.label} transform={`translate(0 ${i * rowHeight})`}>
-              <text x={labelWidth - 6} y={15} fontSize="11" textAnchor="end" fill="#1e293b">
-                {row.label.length > 24 ? `${row.label.slice(0, 23)}…` : row.label}
-              </text>
-              {ITEM_STATUSES.map((status) => {
-                const n = row.counts[status] ?? 0;
-                if (!n) return null;
-                const w = Math.round((n / max) * barWidth * 10) / 10;
-                const rect = (
-                  <rect key={status} x={x} y={4} width={w} height={14} fill={COLORS[status]}>
-                    <title>{`${row.label} · ${statusLabel(status)}: ${n}`}</title>
-                  </rect>
-                );
-                x = Math.round((x + w) * 10) / 10;
-                return rect;
-              })}
-              <text x={x + 4} y={15} fontSize="11" fill="#334155">
-                {total}
-              </text>
-            </g>
+            <li key={row.label}>
+              <p className="flex justify-between gap-2 text-sm">
+                <span>{row.label}</span>
+                <span className="tabular-nums text-slate-700">{totals[i]}</span>
+              </p>
+              <div className="mt-0.5 flex h-4 overflow-hidden rounded bg-slate-100" role="img" aria-label={`${row.label}: ${said || "0"}`}>
+                <div className="flex h-full" style={{ width: `${((totals[i] ?? 0) / max) * 100}%` }}>
+                  {parts.map((status) => (
+                    <div
+                      key={status}
+                      className="h-full border-r border-white last:border-r-0"
+                      style={{ ...FILL[status], width: `${((row.counts[status] ?? 0) / (totals[i] || 1)) * 100}%` }}
+                      title={`${row.label} · ${statusLabel(status)}: ${row.counts[status]}`}
+                    />
+                  ))}
+                </div>
+              </div>
+            </li>
           );
         })}
-        <g transform={`translate(0 ${rows.length * rowHeight + 8})`}>
-          {ITEM_STATUSES.map((status, i) => (
-            <g key={status} transform={`translate(${(i % 6) * 65} 0)`}>
-              <rect width="9" height="9" fill={COLORS[status]} />
-              <text x="12" y="8" fontSize="8" fill="#334155">
-                {statusLabel(status)}
-              </text>
-            </g>
-          ))}
-        </g>
-      </svg>
+      </ul>
+      <ul className="mt-3 flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-700" aria-hidden="true">
+        {ITEM_STATUSES.map((status) => (
+          <li key={status} className="flex items-center gap-1.5">
+            <span className="inline-block h-3.5 w-3.5 rounded-sm border border-slate-400" style={FILL[status]} />
+            {statusLabel(status)}
+          </li>
+        ))}
+      </ul>
     </figure>
   );
 }

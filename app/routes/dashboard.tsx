@@ -128,14 +128,15 @@ export default function DashboardPage() {
         </div>
       </Form>
 
-      <ExportLinks search={params} />
-
       <section aria-label={t("dash.title")}>
         <KpiGrid kpis={kpis} />
         <p className="mt-1 text-xs text-slate-600" data-testid="dash-scope">
           {t("dash.scope")}
         </p>
       </section>
+
+      {/* the figures first: exports are for taking them elsewhere */}
+      <ExportLinks search={params} />
 
       <AgreementsAttention agreements={data.agreementsAttention} />
 
