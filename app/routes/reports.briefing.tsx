@@ -8,10 +8,11 @@ import { BriefingKpis, CampusLights, IndicatorList, MilestoneList, ObstacleList 
 import { useLocale, useT } from "~/components/i18n";
 import { briefingPeriod, quarterWindow } from "~/domain/briefing";
 import { quarterOf, todayInBanten } from "~/domain/dates";
-import { formatDate, formatDateTime } from "~/domain/i18n";
+import { formatDate, formatDateTime, labelKey } from "~/domain/i18n";
+import { cachedAgreementsNeedingRenewal } from "~/models/agreement.server";
 import { closedBriefing, liveBriefing } from "~/models/briefing.server";
 import { closedQuarters, getQuarterClose } from "~/models/quarter.server";
-import { notFound, requirePermission } from "~/utils/auth.server";
+import { notFound, requirePermission, toPrincipal } from "~/utils/auth.server";
 import { env } from "~/utils/env.server";
 import { pageMeta } from "~/utils/meta";
 
@@ -24,17 +25,18 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 // The one-page briefing for the Governor: the current quarter from live data, or a closed
 // quarter (?quarter=2026-Q3) as it was, from its snapshots.
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "report.read");
+  const user = await requirePermission(request, "report.read");
   const today = todayInBanten();
   const period = briefingPeriod(new URL(request.url).searchParams.get("quarter"), today);
   if (period.kind === "invalid") throw notFound();
-  const closes = await closedQuarters();
+  // agreements ending within 90 days or expired, as of today (a closed quarter's briefing too)
+  const [closes, agreements] = await Promise.all([closedQuarters(), cachedAgreementsNeedingRenewal(toPrincipal(user), today)]);
   // newest first; the current quarter is the empty choice
   const choices = closes.map((c) => c.quarter).reverse();
   const current = quarterOf(today);
   if (period.kind === "live") {
     const data = await liveBriefing(period.quarter, today, env().STALE_AFTER_DAYS);
-    return json({ ...data, quarter: period.quarter, today, closed: null, choices, current });
+    return json({ ...data, quarter: period.quarter, today, closed: null, choices, current, agreements });
   }
   const close = await getQuarterClose(period.quarter);
   if (!close) throw notFound();
@@ -46,6 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     closed: { asOf: quarterWindow(period.quarter).end, closedAt: close.closedAt, closedBy: close.closedBy },
     choices,
     current,
+    agreements,
   });
 }
 
@@ -116,6 +119,20 @@ export default function BriefingPage() {
         </BriefingSection>
         <BriefingSection id="b-indicators" title={t("briefing.indicators")}>
           <IndicatorList rows={data.indicators.rows} more={data.indicators.more} />
+        </BriefingSection>
+        <BriefingSection id="b-agreements" title={t("agreements.attention")}>
+          {data.agreements.length === 0 ? (
+            <p className="text-sm">{t("agreements.attentionNone")}</p>
+          ) : (
+            <ul className="space-y-0.5 text-sm" data-testid="briefing-agreements">
+              {data.agreements.map((a) => (
+                <li key={a.id}>
+                  {a.kind} · {a.title} {a.campus ? `(${a.campus.abbreviation ?? a.campus.name})` : ""} — {t(labelKey("agreement.status", a.status))},{" "}
+                  {t("agreements.endsIn", { until: formatDate(a.validUntil, locale) })}
+                </li>
+              ))}
+            </ul>
+          )}
         </BriefingSection>
       </div>
 

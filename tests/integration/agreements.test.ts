@@ -344,6 +344,10 @@ describe("expiry where people look, and the items under an agreement", () => {
     expect(reviewer.map(([id]: [string]) => id)).not.toContain(draft.id);
     expect(await listed("OBSERVER")).toEqual(reviewer);
     expect(await listed("REVIEWER", "?campus=untara")).toEqual([[expired.id, "EXPIRED"]]);
+    // the Governor's briefing lists them too
+    const briefing = await import("~/routes/reports.briefing");
+    const data = await jsonOf(await call(briefing.loader, makeRequest("/reports/briefing", { cookie: w.cookies.REVIEWER })));
+    expect(data.agreements.map((a: { id: string }) => a.id)).toEqual(expect.arrayContaining([ending.id, expired.id]));
   });
 
   it("/publik shows confirmed PKS/IAs with their numbers, never a draft, and a signed copy only when public", async () => {
