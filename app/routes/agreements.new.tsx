@@ -31,7 +31,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   return json({
     mode,
-    parents: options.parents.map((p) => ({ id: p.id, label: p.label })),
+    // a liaison proposes under the umbrella or under their own campus's PKS
+    parents: options.parents
+      .filter((p) => mode === "register" || p.kind === "MOU" || (p.campusId !== null && can(actor, "agreement.propose", { campusId: p.campusId })))
+      .map((p) => ({ id: p.id, label: p.label })),
     // a liaison proposes for their own campus only
     campuses: options.campuses.filter((c) => mode === "register" || can(actor, "agreement.propose", { campusId: c.id })),
     units: options.units,

@@ -97,6 +97,8 @@ describe("/agreements/new", () => {
     const liaison = await jsonOf(await getNew("LIAISON_OWN"));
     expect(liaison.mode).toBe("propose");
     expect(liaison.campuses.map((c: { id: string }) => c.id)).toEqual([w.own]);
+    expect(liaison.parents.map((p: { id: string }) => p.id)).toEqual(expect.arrayContaining([w.mou.id, w.pks.id]));
+    expect((await jsonOf(await getNew("LIAISON_OTHER"))).parents.map((p: { id: string }) => p.id)).not.toContain(w.pks.id);
     expect((await getNew("OBSERVER")).status).toBe(403);
   });
 

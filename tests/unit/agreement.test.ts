@@ -131,3 +131,19 @@ describe("expiryWarningDue", () => {
     expect(expiryWarningDue(end, d("2027-04-01"))).toBeNull();
   });
 });
+
+describe("the registry's filters and tree", () => {
+  it("reads known filter values from the URL and ignores the rest", async () => {
+    const { parseAgreementFilter } = await import("~/domain/agreement");
+    expect(parseAgreementFilter(new URLSearchParams("campus=itb&unit=bappeda&kind=IA&status=ENDING_SOON"))).toEqual({ campus: "itb", unit: "bappeda", kind: "IA", status: "ENDING_SOON" });
+    expect(parseAgreementFilter(new URLSearchParams(`kind=XYZ&status=nope&campus=${"x".repeat(81)}`))).toEqual({ campus: null, unit: null, kind: null, status: null });
+  });
+  it("nests each agreement under its listed parent, MOU → PKS → IA, by start; an orphan is a root", async () => {
+    const { agreementTree } = await import("~/domain/agreement");
+    const row = (id: string, kind: string, parentId: string | null, validFrom: string) => ({ id, kind, parentId, validFrom: d(validFrom) });
+    const tree = agreementTree([row("ia", "IA", "pks2", "2026-05-01"), row("pks2", "PKS", "mou", "2026-03-01"), row("pks1", "PKS", "mou", "2026-01-01"), row("mou", "MOU", null, "2025-11-26"), row("orphan", "IA", "hidden", "2026-02-01")]);
+    expect(tree.map((n) => n.id)).toEqual(["mou", "orphan"]);
+    expect(tree[0]!.children.map((n) => n.id)).toEqual(["pks1", "pks2"]);
+    expect(tree[0]!.children[1]!.children.map((n) => n.id)).toEqual(["ia"]);
+  });
+});
