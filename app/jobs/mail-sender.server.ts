@@ -40,6 +40,8 @@ export function createMailSender(options: MailSenderOptions): MailSender {
   // after a failure the server is left alone for a while: new messages wait instead of each
   // trying (and logging) a connection that is likely down
   let pausedUntil = 0;
+  // an outage is logged when it starts and when it ends, not every time the sender tries again
+  let failing = false;
 
   async function drainOnce(now = new Date()) {
     let sent = 0;
@@ -63,6 +65,8 @@ export function createMailSender(options: MailSenderOptions): MailSender {
           });
           await markSent(message.id, claim, new Date());
           sent++;
+          if (failing) log("E-mail: sending works again");
+          failing = false;
         } catch (error) {
           failed++;
           const reason = error instanceof Error ? error.message : String(error);
@@ -72,7 +76,8 @@ export function createMailSender(options: MailSenderOptions): MailSender {
           // the server is probably down: the rest of the batch waits as long, without an attempt counted
           const rest = batch.slice(batch.indexOf(message) + 1).map((m) => m.id);
           await postpone(rest, claim, new Date(at.getTime() + retryDelayMs(message.attempts)));
-          log(`E-mail: sending failed (${reason}); tried again later, see /admin/outbox`);
+          if (!failing) log(`E-mail: sending failed (${reason}); tried again later, see /admin/outbox (logged again only after it has worked)`);
+          failing = true;
           return { sent, failed };
         }
       }
