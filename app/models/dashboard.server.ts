@@ -157,6 +157,7 @@ export async function dashboardData(filter: DashboardFilter, today: Date, staleA
       onTrack: shares.total ? shares.onTrack : null,
       atRisk: shares.total ? shares.atRisk : null,
       delayed: shares.total ? shares.delayed : null,
+      delayedItems: counts.DELAYED ?? 0,
       overdue: extra("overdue"),
       dueSoon: extra("dueSoon"),
       stale: extra("stale"),

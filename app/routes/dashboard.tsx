@@ -9,6 +9,7 @@ import { useLocale, useT } from "~/components/i18n";
 import { StatusBadge } from "~/components/status";
 import { DASHBOARD_PAGE_SIZE, parseDashboardFilter, sortRows, type DashboardSort } from "~/domain/dashboard";
 import { pageOf } from "~/domain/paging";
+import { byNeed, needReasons } from "~/domain/campus-need";
 import { addDays, quarterOf, todayInBanten } from "~/domain/dates";
 import { DUE_SOON_DAYS } from "~/domain/status";
 import { ITEM_STATUSES } from "~/domain/enums";
@@ -38,6 +39,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   for (let d = new Date(Date.UTC(2025, 9, 1)); d <= addDays(today, 366); d = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 3, 1))) {
     quarters.push(quarterOf(d));
   }
+  // the first screen: who is behind and why (every campus of the filtered view, not one page)
+  const need = byNeed(data.rows)
+    .slice(0, NEED_SHOWN)
+    .map((r) => ({ slug: r.slug, name: r.name, fullName: r.fullName, reasons: needReasons(r) }));
   // at province scale the per-campus table and heat map are paged (sorted over every campus first)
   const { rows, ...page } = pageOf(sortRows(data.rows, filter.sort, filter.dir), filter.page, DASHBOARD_PAGE_SIZE);
   const heatBySlug = new Map(data.heat.map((h) => [h.slug, h]));
@@ -50,9 +55,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     quarters,
     staleDays,
     agreementsAttention,
+    need,
     may: { briefing: can(toPrincipal(user), "report.read") },
   });
 }
+
+/** How many campuses the "needing attention" list names on the first screen. */
+const NEED_SHOWN = 6;
 
 const COLUMNS: { key: DashboardSort; label: MessageKey }[] = [
   { key: "name", label: "dash.table.campus" },
@@ -104,6 +113,22 @@ export default function DashboardPage() {
           </Link>
         ) : null}
       </header>
+
+      <section className="card border-l-4 border-l-red-700" aria-labelledby="need-title" data-testid="campus-need">
+        <h2 id="need-title" className="text-lg font-semibold">{t("dash.need.title")}</h2>
+        <p className="text-sm text-slate-600">{t("dash.need.intro")}</p>
+        {data.need.length === 0 ? <p className="mt-2">{t("dash.need.none")}</p> : null}
+        <ol className="mt-2 space-y-1.5">
+          {data.need.map((c) => (
+            <li key={c.slug} data-testid="campus-need-row">
+              <Link to={`/campuses/${c.slug}`} className="font-semibold text-brand-700 underline" title={c.fullName}>
+                {c.name}
+              </Link>
+              <span className="text-slate-800"> — {c.reasons.map((r) => t(r.key, { count: r.count })).join(" · ")}</span>
+            </li>
+          ))}
+        </ol>
+      </section>
 
       <Form method="get" className="card no-print grid gap-3 sm:grid-cols-5 sm:items-end" aria-label={t("dash.filters")}>
         <input type="hidden" name="sort" value={data.filter.sort} />

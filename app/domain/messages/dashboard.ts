@@ -1,5 +1,12 @@
 // The governor's office dashboard.
 export const id = {
+  "dash.need.title": "Kampus yang perlu perhatian",
+  "dash.need.intro": "Diurutkan menurut kebutuhan: tonggak lewat jatuh tempo, program terlambat, lalu program yang lama tidak dilaporkan.",
+  "dash.need.none": "Tidak ada kampus dengan tonggak lewat jatuh tempo, program terlambat, atau program tanpa laporan.",
+  "dash.need.overdue": "{count} tonggak lewat jatuh tempo",
+  "dash.need.delayed": "{count} program terlambat",
+  "dash.need.stale": "{count} program tanpa laporan",
+  "dash.need.obstacles": "{count} kendala terbuka",
   "dash.title": "Dasbor Kolaborasi",
   "dash.intro": "Status roadmap kolaborasi Pemprov Banten dengan 12 perguruan tinggi (program terbit).",
   "dash.filters": "Saring",
@@ -48,6 +55,13 @@ export const id = {
 } as const;
 
 export const en: Record<keyof typeof id, string> = {
+  "dash.need.title": "Campuses needing attention",
+  "dash.need.intro": "Ordered by need: milestones past due, delayed items, then items gone unreported.",
+  "dash.need.none": "No campus has milestones past due, delayed items or unreported items.",
+  "dash.need.overdue": "{count, plural, one {# milestone past due} other {# milestones past due}}",
+  "dash.need.delayed": "{count, plural, one {# item delayed} other {# items delayed}}",
+  "dash.need.stale": "{count, plural, one {# item unreported} other {# items unreported}}",
+  "dash.need.obstacles": "{count, plural, one {# open obstacle} other {# open obstacles}}",
   "dash.title": "Collaboration dashboard",
   "dash.intro": "Status of the Banten government's collaboration roadmap with 12 universities (published items).",
   "dash.filters": "Filter",
