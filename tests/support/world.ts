@@ -1,6 +1,9 @@
 // A small, known world for permission tests: one user per role, a liaison of "itb" (own campus)
 // and one of "umt" (another campus), each with a live session cookie.
+import fs from "node:fs";
+import path from "node:path";
 import { prisma } from "~/utils/db.server";
+import { uploadsDir } from "~/utils/database-url.mjs";
 import { hashToken, newToken } from "~/models/user.server";
 import { createItem, createMember, createMilestone, createObstacle, createTeam, createUser } from "../../prisma/factories";
 import { campusIds, cookieFor } from "./http";
@@ -63,6 +66,10 @@ export async function buildWorld() {
     },
     select: { id: true },
   });
+  // the signed copy exists in the uploads folder, as an uploaded one would (no row points at nothing)
+  const pksFile = path.join(uploadsDir(), "2026-01", "pks-itb.pdf");
+  fs.mkdirSync(path.dirname(pksFile), { recursive: true });
+  fs.writeFileSync(pksFile, "%PDF-1.4\n\n"); // 10 bytes, as the row says
   const pksDocument = await prisma.evidence.create({
     data: { kind: "FILE", fileName: "pks-itb-bertanda-tangan-rahasia.pdf", storagePath: "2026-01/pks-itb.pdf", mimeType: "application/pdf", sizeBytes: 10, agreementId: pks.id },
     select: { id: true },
