@@ -1,6 +1,8 @@
 // The Governor's briefing: the current quarter from live data, a closed quarter as it was, and
 // who may read it. Figures are computed by hand from the fixture below; the clock is fixed at
 // 25 November 2026 (Banten) so "the current quarter" is 2026-Q4.
+import fs from "node:fs";
+import path from "node:path";
 import { createElement } from "react";
 import { renderToString } from "react-dom/server";
 import { Outlet } from "react-router-dom";
@@ -10,7 +12,7 @@ import { BRIEFING_LIST_LIMIT } from "~/domain/briefing";
 import { closedBriefing, liveBriefing } from "~/models/briefing.server";
 import { closeQuarter, getQuarterClose } from "~/models/quarter.server";
 import { loader as rootLoader } from "~/root";
-import BriefingPage, { loader } from "~/routes/reports.briefing";
+import BriefingPage, { links, loader } from "~/routes/reports.briefing";
 import { onQuery, prisma } from "~/utils/db.server";
 import { createItem, createMilestone, createObstacle, createUpdate, createUser } from "../../prisma/factories";
 import { call, campusIds, CONTEXT, cookieFor, jsonOf, makeRequest } from "../support/http";
@@ -280,8 +282,9 @@ describe("the current quarter from live data", () => {
     // judged at 1 October 00:00 WIB: shown as that day in Banten, not 30 September (UTC)
     expect(html).toMatch(/Tonggak m8 \( Tercapai , dinilai 1 Okt 2026 \)/);
     expect(html).toContain("2026-Q4 – berjalan (data terkini)");
-    // printable: A4 page rule shipped with the page
-    expect(html).toContain("@page { size: A4; margin: 14mm; }");
+    // printable: the page links its own print style sheet, which holds the A4 page rule
+    expect(links()).toEqual([expect.objectContaining({ rel: "stylesheet" })]);
+    expect(fs.readFileSync(path.resolve("app/components/briefing-print.css"), "utf8")).toContain("@page { size: A4; margin: 14mm; }");
   });
 
   it("cuts long lists at the limit and says how many more", async () => {
