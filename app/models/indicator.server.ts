@@ -97,11 +97,14 @@ function groupByCampus<T extends { campus: { id: string; slug: string; name: str
 }
 
 /** Items the user may see that are not linked to the indicator yet (choices of the link form). */
-export function linkableItems(indicatorId: string, itemsWhere: Prisma.RoadmapItemWhereInput) {
+/** Items the picker offers: found by a word of their title (the picker searches, it never lists every item). */
+export const LINKABLE_SEARCH_LIMIT = 20;
+
+export function linkableItems(indicatorId: string, itemsWhere: Prisma.RoadmapItemWhereInput, query: string) {
   return prisma.roadmapItem.findMany({
-    where: { AND: [itemsWhere, { indicators: { none: { id: indicatorId } } }] },
+    where: { AND: [itemsWhere, { indicators: { none: { id: indicatorId } } }, { title: { contains: query } }] },
     orderBy: [{ campus: { position: "asc" } }, { title: "asc" }],
-    take: INDICATOR_ITEMS_LIMIT,
+    take: LINKABLE_SEARCH_LIMIT,
     select: { id: true, title: true, visibility: true, campus: { select: { name: true } } },
   });
 }

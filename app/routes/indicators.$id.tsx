@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useLocale, useT } from "~/components/i18n";
 import { IndicatorChart, VerdictBadge } from "~/components/indicator-chart";
 import { IndicatorConflict, LinkItemForm, RecordValueForm, UnlinkButton } from "~/components/indicator-forms";
@@ -26,9 +26,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = toPrincipal(user);
   const itemsWhere = visibleItemsWhere(actor);
   const mayRecord = can(actor, "indicator.record");
+  // the item picker searches by title (?item=…) instead of listing every item
+  const itemQuery = (new URL(request.url).searchParams.get("item") ?? "").trim().slice(0, 100);
   const [indicator, linkable] = await Promise.all([
     getIndicatorPage(ref.id, itemsWhere),
-    mayRecord ? linkableItems(ref.id, itemsWhere) : Promise.resolve<Awaited<ReturnType<typeof linkableItems>>>([]),
+    mayRecord && itemQuery.length >= 2
+      ? linkableItems(ref.id, itemsWhere, itemQuery)
+      : Promise.resolve<Awaited<ReturnType<typeof linkableItems>>>([]),
   ]);
   if (!indicator) throw notFound();
   const today = todayInBanten();
@@ -38,6 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     chartActuals: actuals.map((a) => ({ year: a.year, value: a.value })),
     trajectory: trajectory({ ...indicator, actuals }, today.getUTCFullYear()),
     linkable,
+    itemQuery,
     today: toIsoDate(today),
     // changes saved after this moment are the ones the user has not seen (listed on a conflict)
     startedAt: new Date().toISOString(),
@@ -48,7 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const action = indicatorAction;
 
 export default function IndicatorPage() {
-  const { indicator, chartActuals, trajectory: path, linkable, today, startedAt, may } = useLoaderData<typeof loader>();
+  const { indicator, chartActuals, trajectory: path, linkable, itemQuery, today, startedAt, may } = useLoaderData<typeof loader>();
   const actionData = useActionData<IndicatorActionData>();
   const conflictFor = (intent: string) => (actionData?.intent === intent ? (actionData.conflict ?? null) : null);
   const unlinkConflict = conflictFor("unlink-item");
@@ -201,7 +206,21 @@ export default function IndicatorPage() {
         {may.record ? (
           <div className="card no-print mt-4">
             <h3 className="font-semibold">{t("indicator.link.title")}</h3>
+            <Form method="get" role="search" className="mt-2 flex flex-wrap items-end gap-2" data-testid="link-item-search">
+              <div className="min-w-0 flex-1">
+                <label className="label" htmlFor="link-item-query">
+                  {t("indicator.link.search")}
+                </label>
+                <input id="link-item-query" name="item" type="search" defaultValue={itemQuery} className="input" maxLength={100} />
+              </div>
+              <button type="submit" className="btn-secondary">
+                {t("search.submit")}
+              </button>
+            </Form>
             <div className="mt-2">
+              {itemQuery.length < 2 ? (
+                <p className="text-sm text-slate-600">{t("indicator.link.searchHint")}</p>
+              ) : (
               <LinkItemForm
                 key={linkable.length}
                 items={linkable}
@@ -211,6 +230,7 @@ export default function IndicatorPage() {
                 unit={indicator.unit}
                 lastResult={actionData?.intent === "link-item" ? actionData.result : null}
               />
+              )}
             </div>
           </div>
         ) : null}

@@ -175,12 +175,16 @@ describe("link-item and unlink-item", () => {
     ]);
   });
 
-  it("offers only items not linked yet", async () => {
+  it("offers only items not linked yet, found by a word of their title (the picker searches, it lists nothing before)", async () => {
     const { linkable, may } = await jsonOf(await page(cookies.reviewer));
     expect(may.record).toBe(true);
-    const offered = linkable.map((i: { id: string }) => i.id);
+    expect(linkable).toEqual([]);
+    const search = (q: string) => call(loader, makeRequest(`/indicators/${indicatorId}?item=${encodeURIComponent(q)}`, { cookie: cookies.reviewer }), { id: indicatorId });
+    const word = items.umtDraft.title.split(/\s+/).find((w: string) => w.length >= 4)!.toLowerCase();
+    const offered = (await jsonOf(await search(word))).linkable.map((i: { id: string }) => i.id);
     expect(offered).toContain(items.umtDraft.id);
-    expect(offered).not.toContain(items.itbPublished.id);
+    const all = (await jsonOf(await search(items.itbPublished.title))).linkable.map((i: { id: string }) => i.id);
+    expect(all).not.toContain(items.itbPublished.id);
   });
 
   it("answers an unknown item next to the field", async () => {
