@@ -39,7 +39,8 @@ export default function handleRequest(
         clearTimeout(timer);
         responseHeaders.set("Content-Type", "text/html; charset=utf-8");
         applySecurityHeaders(responseHeaders, { nonce });
-        resolve(new Response(wellFormed(Buffer.concat(chunks)), { headers: responseHeaders, status: responseStatusCode }));
+        // bytes, not a string: a string body is scanned and copied again by undici's USVString conversion
+        resolve(new Response(Buffer.from(wellFormed(Buffer.concat(chunks))), { headers: responseHeaders, status: responseStatusCode }));
         done();
       },
     });
