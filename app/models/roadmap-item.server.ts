@@ -235,7 +235,7 @@ function itemPageQuery(itemId: string) {
       priorityArea: { select: { nameId: true, nameEn: true } },
       team: { select: { id: true, name: true } },
       governmentUnit: { select: { name: true, abbreviation: true } },
-      agreement: { select: { title: true, kind: true, validFrom: true, validUntil: true } },
+      agreement: { select: { id: true, title: true, kind: true, number: true, campusNumber: true, validFrom: true, validUntil: true } },
       updates: {
         orderBy: [{ reportedOn: "desc" }, { createdAt: "desc" }],
         take: HISTORY_PAGE,

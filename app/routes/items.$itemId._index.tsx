@@ -168,6 +168,17 @@ export default function ItemPage() {
           <dd>{[item.govPicName, item.govPicContact].filter(Boolean).join(" · ")}</dd>
           <dt className="text-slate-600">{t("item.plannedStart")} – {t("item.plannedEnd")}</dt>
           <dd>{formatDate(item.plannedStart, locale)} – {formatDate(item.plannedEnd, locale)}</dd>
+          {item.agreement ? (
+            <>
+              <dt className="text-slate-600">{t("agreements.implements")}</dt>
+              <dd data-testid="item-agreement">
+                <Link className="underline" to={`/agreements/${item.agreement.id}`}>
+                  {t(labelKey("agreement.kind", item.agreement.kind))} · {item.agreement.title}
+                </Link>{" "}
+                ({formatDate(item.agreement.validFrom, locale)} – {formatDate(item.agreement.validUntil, locale)})
+              </dd>
+            </>
+          ) : null}
           {item.targets ? (<><dt className="text-slate-600">{t("item.targets")}</dt><dd className="whitespace-pre-line">{item.targets}</dd></>) : null}
           {item.budgetIdr !== null ? (<><dt className="text-slate-600">{t("item.budget")}</dt><dd>{formatIdr(item.budgetIdr, locale)}</dd></>) : null}
           {item.industryPartners ? (<><dt className="text-slate-600">{t("item.industryPartners")}</dt><dd>{item.industryPartners}</dd></>) : null}

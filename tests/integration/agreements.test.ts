@@ -418,3 +418,13 @@ describe("agreements.csv and the workbook's Perjanjian sheet", () => {
     expect([...new Set(sheet.getColumn(7).values.slice(2))]).toEqual([itb.name]);
   });
 });
+
+describe("the item page names the agreement it implements", () => {
+  it("links an attached item to its PKS", async () => {
+    const itemPage = await import("~/routes/items.$itemId._index");
+    const item = await createItem(prisma, { campusId: w.own, priorityAreaId: w.area.id, title: "Program PKS di halaman", visibility: "PUBLISHED" });
+    expect((await postPage(w.pks.id, "REVIEWER", { intent: "link-item", itemId: item.id })).status).toBe(302);
+    const data = await jsonOf(await call(itemPage.loader, makeRequest(`/items/${item.id}`, { cookie: w.cookies.OBSERVER }), { itemId: item.id }));
+    expect(data.item.agreement).toMatchObject({ id: w.pks.id, kind: "PKS", number: "045/PKS/BIRO-ADPIM/2026" });
+  });
+});
