@@ -5,6 +5,7 @@ import { formatIndicatorValue } from "~/domain/indicator";
 import { formatDate, formatNumber, formatPercent, labelKey } from "~/domain/i18n";
 import { VerdictBadge } from "./indicator-chart";
 import { useLocale, useT } from "./i18n";
+import { TableWrap } from "~/components/table-wrap";
 
 // The sections of the Governor's briefing (app/routes/reports.briefing.tsx). Dates arrive as
 // strings from the loader; a timestamp (reviewedAt) is shown as its calendar day in Banten.
@@ -75,7 +76,7 @@ export function CampusLights({ rows }: { rows: BriefingCampus[] }) {
   const rule = CAMPUS_LIGHT_RULE;
   return (
     <>
-      <div className="table-wrap">
+      <TableWrap label={t("briefing.campuses")}>
         <table data-testid="campus-lights">
           <thead>
             <tr>
@@ -110,7 +111,7 @@ export function CampusLights({ rows }: { rows: BriefingCampus[] }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <p className="mt-1 text-xs text-slate-600" data-testid="legend">
         {t("briefing.legend", {
           redShare: formatPercent(rule.redDelayedShare * 100, locale),

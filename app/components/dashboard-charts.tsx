@@ -1,5 +1,6 @@
 import type { ItemStatus } from "~/domain/enums";
 import { ITEM_STATUSES } from "~/domain/enums";
+import { TableWrap } from "~/components/table-wrap";
 
 const COLORS: Record<ItemStatus, string> = {
   NOT_STARTED: "#94a3b8",
@@ -107,7 +108,7 @@ export function HeatMap({
   never: string;
 }) {
   return (
-    <div className="table-wrap mt-2">
+    <TableWrap label={title} className="mt-2">
       <table className="heat-map">
         <caption className="sr-only">{title}</caption>
         <thead>
@@ -134,6 +135,6 @@ export function HeatMap({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }

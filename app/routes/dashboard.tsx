@@ -21,6 +21,7 @@ import { can } from "~/domain/policy";
 import { requirePermission, toPrincipal } from "~/utils/auth.server";
 import { env } from "~/utils/env.server";
 import { pageMeta } from "~/utils/meta";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "nav.dashboard", "meta.dashboard");
 
@@ -167,7 +168,7 @@ export default function DashboardPage() {
 
       <section aria-labelledby="by-campus">
         <h2 id="by-campus" className="text-lg font-semibold">{t("dash.table.title")}</h2>
-        <div className="table-wrap mt-2">
+        <TableWrap label={t("dash.table.title")} className="mt-2">
           <table data-testid="campus-table">
             <thead>
               <tr>
@@ -206,7 +207,7 @@ export default function DashboardPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
         <Pager page={data.page.page} pages={data.page.pages} label={t("dash.page.label")} summary={t("dash.page.showing", { ...data.page })} />
       </section>
 

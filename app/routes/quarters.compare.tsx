@@ -5,6 +5,7 @@ import { useLocale, useT } from "~/components/i18n";
 import { formatNumber, formatPercent } from "~/domain/i18n";
 import { closedQuarters, compareQuarters, type QuarterFigures } from "~/models/quarter.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
+import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Perbandingan triwulan · Kolaborasi Banten" }];
 
@@ -77,7 +78,7 @@ export default function CompareQuartersPage() {
       ) : null}
 
       {data.comparison ? (
-        <div className="table-wrap">
+        <TableWrap label={t("quarters.compare.title")}>
           <table data-testid="compare-table">
             <thead>
               <tr>
@@ -115,7 +116,7 @@ export default function CompareQuartersPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       ) : null}
     </div>
   );
