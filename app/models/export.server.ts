@@ -310,22 +310,26 @@ export function xlsxExport(
   workbook.creator = ctx.t("app.name");
   workbook.created = new Date();
 
+  /** A sheet with its typed, sized columns and a bold header row frozen at the top. */
+  function addSheet<R>(name: Parameters<ExportContext["t"]>[0], columns: readonly ExportColumn<R>[]) {
+    const sheet = workbook.addWorksheet(ctx.t(name), { views: [{ state: "frozen", ySplit: 1 }] });
+    sheet.columns = columns.map((c, index) => ({
+      header: ctx.t(c.header),
+      key: String(index),
+      width: c.width,
+      style: NUMBER_FORMATS[c.type] ? { numFmt: NUMBER_FORMATS[c.type] } : {},
+    }));
+    const header = sheet.getRow(1);
+    header.font = { bold: true };
+    header.commit();
+    return sheet;
+  }
+
   async function write() {
     for (const entity of EXPORT_ENTITIES) {
       if (output.destroyed) return; // the download was cancelled
       const columns = EXPORT_COLUMNS[entity] as ExportColumn<ExportRows[ExportEntity]>[];
-      const sheet = workbook.addWorksheet(ctx.t(EXPORT_SHEET_NAMES[entity]), {
-        views: [{ state: "frozen", ySplit: 1 }],
-      });
-      sheet.columns = columns.map((c, index) => ({
-        header: ctx.t(c.header),
-        key: String(index),
-        width: c.width,
-        style: NUMBER_FORMATS[c.type] ? { numFmt: NUMBER_FORMATS[c.type] } : {},
-      }));
-      const header = sheet.getRow(1);
-      header.font = { bold: true };
-      header.commit();
+      const sheet = addSheet(EXPORT_SHEET_NAMES[entity], columns);
       sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
       let count = 0;
       for await (const row of exportRows(entity, where, pageSize)) {
@@ -336,16 +340,7 @@ export function xlsxExport(
       sheet.commit();
     }
     if (output.destroyed) return;
-    const sheet = workbook.addWorksheet(ctx.t("export.sheet.agreements"), { views: [{ state: "frozen", ySplit: 1 }] });
-    sheet.columns = AGREEMENT_COLUMNS.map((c, index) => ({
-      header: ctx.t(c.header),
-      key: String(index),
-      width: c.width,
-      style: NUMBER_FORMATS[c.type] ? { numFmt: NUMBER_FORMATS[c.type] } : {},
-    }));
-    const header = sheet.getRow(1);
-    header.font = { bold: true };
-    header.commit();
+    const sheet = addSheet("export.sheet.agreements", AGREEMENT_COLUMNS);
     for (const row of agreements) sheet.addRow(AGREEMENT_COLUMNS.map((c) => c.value(row, ctx))).commit();
     sheet.commit();
     await workbook.commit();
