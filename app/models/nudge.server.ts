@@ -153,7 +153,8 @@ export async function staleItems(tx: Tx, now: Date, config: JobConfig): Promise<
     messages += await notifyUsers(tx, await campusLiaisonIds(tx, campusId), {
       kind: "notify.staleNudge",
       params: { count: items.length, days: config.staleAfterDays, campus: campusLabel(campus) },
-      link: `/campuses/${campus.slug}#attention`,
+      // straight to the monthly check-in, where every stale item can be reported on one page
+      link: `/campuses/${campus.slug}/check-in`,
       campusId,
     });
     await recordNudges(tx, now, [

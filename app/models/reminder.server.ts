@@ -67,7 +67,8 @@ export async function sendReminder(
     const recipients = await notifyUsers(tx, await campusLiaisonIds(tx, campusId), {
       kind: "notify.reminder",
       params: { count: items.length, days: staleAfterDays },
-      link: `/campuses/${campus.slug}#attention`,
+      // straight to the monthly check-in, where every stale item can be reported on one page
+      link: `/campuses/${campus.slug}/check-in`,
       campusId,
     });
     await recordAudit(tx, actor, {

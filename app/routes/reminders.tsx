@@ -26,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const campuses = stale.map((c) => ({
     ...c,
     whatsapp: c.stale
-      ? whatsAppNudge({ key: "whatsapp.reminder", params: { campus: c.abbreviation ?? c.name, count: c.stale, days } }, env().APP_URL, `/campuses/${c.slug}#attention`)
+      ? whatsAppNudge({ key: "whatsapp.reminder", params: { campus: c.abbreviation ?? c.name, count: c.stale, days } }, env().APP_URL, `/campuses/${c.slug}/check-in`)
       : null,
   }));
   return json({ campuses, history, days });

@@ -46,6 +46,7 @@ describe("reminders", () => {
     const notified = await prisma.notification.findMany({ where: { kind: "notify.reminder" }, include: { user: true } });
     expect(notified.map((n) => n.user.email).sort()).toEqual(["liaison.itb@rem.test", "second.itb@rem.test"]);
     expect(JSON.parse(notified[0]!.params)).toMatchObject({ count: 1, days: 30 });
+    expect(notified.map((n) => n.link)).toEqual(["/campuses/itb/check-in", "/campuses/itb/check-in"]);
     expect(await prisma.reminder.count({ where: { itemId: staleItemId } })).toBe(1);
     expect(await prisma.auditEvent.count({ where: { action: "reminder.send" } })).toBe(auditsBefore + 1);
   });

@@ -122,6 +122,8 @@ describe("daily: newly stale items → the campus's liaisons, at most once a wee
     const nudged = await notifications("liaison.itb@sched.test", "notify.staleNudge");
     expect(nudged).toHaveLength(1);
     expect(JSON.parse(nudged[0]!.params)).toMatchObject({ count: 1, days: 30, campus: "ITB" });
+    // straight to the campus's monthly check-in
+    expect(nudged[0]!.link).toBe("/campuses/itb/check-in");
     // 3 December: "soon-stale" crosses 30 days, but ITB was nudged two days ago
     expect(await runJob(job("stale-items"), new Date("2026-12-03T01:00:00Z"), CONFIG)).toEqual({ ran: true, messages: 0 });
     // 9 December: a week later, the newly stale item is told (two stale items now)

@@ -39,7 +39,7 @@ describe("WhatsApp links", () => {
     const itb = data.campuses.find((c: { slug: string }) => c.slug === "itb");
     const text = textOf(itb.whatsapp);
     expect(text).toContain("Yth. penghubung ITB: 1 program di Kolaborasi Banten belum dilaporkan lebih dari 30 hari.");
-    expect(text.endsWith(`${env().APP_URL}/campuses/itb#attention`)).toBe(true);
+    expect(text.endsWith(`${env().APP_URL}/campuses/itb/check-in`)).toBe(true);
     expect(data.campuses.find((c: { slug: string }) => c.slug === "umt").whatsapp).toBeNull();
   });
 
