@@ -63,10 +63,6 @@ export function createMailSender(options: MailSenderOptions): MailSender {
             // one Message-ID per outbox row: a receiving server can tell a resent copy from a new message
             messageId: `<${message.id}@kolaborasi-banten>`,
           });
-          await markSent(message.id, claim, new Date());
-          sent++;
-          if (failing) log("E-mail: sending works again");
-          failing = false;
         } catch (error) {
           failed++;
           const reason = error instanceof Error ? error.message : String(error);
@@ -80,6 +76,17 @@ export function createMailSender(options: MailSenderOptions): MailSender {
           failing = true;
           return { sent, failed };
         }
+        // Sent. Should recording it fail (a busy database), the message stays SENDING: it is then
+        // reported as interrupted and only an administrator sends it again — never a second copy
+        // on its own, which putting it back to PENDING here would cause.
+        try {
+          await markSent(message.id, claim, new Date());
+        } catch (error) {
+          log(`E-mail: sent ${message.id} but could not record it (${error instanceof Error ? error.message : String(error)})`);
+        }
+        sent++;
+        if (failing) log("E-mail: sending works again");
+        failing = false;
       }
     }
     return { sent, failed };

@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SubmitButton } from "~/components/forms";
 import { useT } from "~/components/i18n";
-import { IMPORT_HEADERS, MAX_IMPORT_ROWS, columnOfFormField, rowToFormFields, type ImportRow } from "~/domain/item-import";
+import { IMPORT_COLUMNS, IMPORT_HEADERS, MAX_IMPORT_ROWS, columnOfFormField, rowToFormFields, type ImportRow } from "~/domain/item-import";
 import { textKey, translator, type MessageKey } from "~/domain/i18n";
 import { itemSchema } from "~/domain/schemas/item";
 import { getCampusBySlug } from "~/models/campus.server";
@@ -105,11 +105,12 @@ function parsePayload(value: FormDataEntryValue | null): { line: number; cells: 
   try {
     const rows = JSON.parse(value) as unknown;
     if (!Array.isArray(rows) || rows.length === 0 || rows.length > MAX_IMPORT_ROWS) return null;
-    const fields = IMPORT_HEADERS.length;
     for (const row of rows) {
       if (typeof row !== "object" || row === null || typeof row.line !== "number" || typeof row.cells !== "object" || row.cells === null) return null;
-      const cells = Object.values(row.cells);
-      if (cells.length !== fields || cells.some((c) => typeof c !== "string")) return null;
+      // exactly the template's fields, each a string (a tampered payload is refused, not a 500)
+      const cells = row.cells as Record<string, unknown>;
+      if (Object.keys(cells).length !== IMPORT_COLUMNS.length) return null;
+      if (IMPORT_COLUMNS.some((c) => typeof cells[c.field] !== "string")) return null;
     }
     return rows as { line: number; cells: ImportRow }[];
   } catch {

@@ -116,11 +116,32 @@ export const textPartsOnly: UploadHandler = async (part) => {
 };
 
 /**
+ * The highest list index a field name may carry (`rows[299].itemId`). Conform turns
+ * `rows[100000].x` into a sparse array whose every hole Zod visits before a `.max()` refuses it:
+ * seconds of CPU from a few bytes. No form here has lists this long (the check-in stops at 300).
+ */
+export const MAX_FIELD_INDEX = 999;
+
+function hasOversizedIndex(form: FormData): boolean {
+  for (const name of form.keys()) {
+    for (const [, index] of name.matchAll(/\[(\d+)\]/g)) if (index!.length > 4 || Number(index) > MAX_FIELD_INDEX) return true;
+  }
+  return false;
+}
+
+/**
  * The submitted form, or a thrown 4xx Response: 405 for a method other than POST, 403 for a
  * foreign origin, 415 for a body that is not a form, 413 past the size limits, 400 for a form
- * that cannot be parsed (a multipart body without boundary, truncated, malformed).
+ * that cannot be parsed (a multipart body without boundary, truncated, malformed) or whose
+ * field names carry a list index past MAX_FIELD_INDEX.
  */
 export async function readFormData(request: Request, uploadHandler: UploadHandler = textPartsOnly): Promise<FormData> {
+  const form = await readFormDataUnchecked(request, uploadHandler);
+  if (hasOversizedIndex(form)) throw problemResponse({ status: 400, message: "Bad Request" });
+  return form;
+}
+
+async function readFormDataUnchecked(request: Request, uploadHandler: UploadHandler): Promise<FormData> {
   const problem = screenRequest(request.method, request.headers, { fallbackHost: new URL(request.url).host });
   if (problem) throw problemResponse(problem);
   const multipart = mediaType(request.headers) === MULTIPART;

@@ -154,4 +154,11 @@ describe("posting", () => {
     const { form } = await formFor({ [recent.id]: { noChange: "on" } });
     for (const who of ["REVIEWER", "OBSERVER", "LIAISON_OTHER"] as const) expect((await post(who, form)).status).toBe(403);
   });
+
+  it("answers 400 at once, writing nothing, for a row index no page sends (a sparse list would cost seconds to check)", async () => {
+    const before = await prisma.progressUpdate.count();
+    const response = await post("LIAISON_OWN", { reportedOn: toIsoDate(todayInBanten()), "rows[1000000].itemId": recent.id });
+    expect(response.status).toBe(400);
+    expect(await prisma.progressUpdate.count()).toBe(before);
+  });
 });

@@ -115,6 +115,12 @@ describe("import", () => {
     expect((await jsonOf(response)).rows[0].errors.length).toBeGreaterThan(0);
     form.set("payload", "not json");
     expect((await jsonOf(await post("LIAISON_OWN", form))).problem.key).toBe("import.stale");
+    // as many cells as the template, but under other names: refused as stale, not a 500
+    const renamed = Object.fromEntries(Object.keys(cells).map((_, i) => [`x${i}`, ""]));
+    form.set("payload", JSON.stringify([{ line: 2, cells: renamed }]));
+    const tampered = await post("LIAISON_OWN", form);
+    expect(tampered.status).toBe(400);
+    expect((await jsonOf(tampered)).problem.key).toBe("import.stale");
     expect(await prisma.roadmapItem.count()).toBe(before);
   });
 

@@ -1,5 +1,6 @@
 // The outbox and its sender against a real SMTP server on loopback (smtp-server), read with
 // mailparser: nothing of the mail path is mocked.
+import Database from "better-sqlite3";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createMailSender } from "~/jobs/mail-sender.server";
 import { notifyUsers } from "~/models/notification.server";
@@ -7,6 +8,7 @@ import { claimDue, MAX_ATTEMPTS, newClaim, retryMessages } from "~/models/outbox
 import { issuePasswordReset } from "~/models/user.server";
 import { action as itemAction, loader as itemLoader } from "~/routes/items.$itemId._index";
 import { prisma } from "~/utils/db.server";
+import { databaseFile } from "~/utils/database-url.mjs";
 import { env } from "~/utils/env.server";
 import { createItem, createUser } from "../../prisma/factories";
 import { startSmtp, type Inbox } from "../support/smtp";
@@ -195,5 +197,29 @@ describe("the outbox", () => {
     const interrupted = await prisma.outboundMessage.findMany({ where: { state: "FAILED" } });
     expect(interrupted.map((m) => m.id).sort()).toEqual(dead.map((m) => m.id).sort());
     expect(interrupted[0]!.lastError).toMatch(/interrupted/);
+  });
+
+  it("a message sent whose sending cannot be recorded is not sent again", async () => {
+    await reviewerComments("Empat.");
+    expect(await prisma.outboundMessage.count()).toBe(2);
+    // the database refuses to record "sent" (as a locked or failing database would), through a real trigger
+    const db = new Database(databaseFile());
+    db.exec(`CREATE TRIGGER refuse_sent BEFORE UPDATE OF "state" ON "OutboundMessage" WHEN NEW."state" = 'SENT'
+             BEGIN SELECT RAISE(ABORT, 'database busy'); END`);
+    try {
+      const s = sender();
+      expect(await s.drainOnce()).toEqual({ sent: 2, failed: 0 });
+      expect(inbox.messages).toHaveLength(2);
+      // the next drains, before and after the claim would count as interrupted, send no second copy
+      expect(await s.drainOnce()).toEqual({ sent: 0, failed: 0 });
+      expect(await s.drainOnce(new Date(Date.now() + 11 * 60_000))).toEqual({ sent: 0, failed: 0 });
+      await s.stop();
+      expect(inbox.messages).toHaveLength(2);
+      const states = await prisma.outboundMessage.findMany({ select: { state: true } });
+      expect(states.map((m) => m.state)).not.toContain("PENDING");
+    } finally {
+      db.exec("DROP TRIGGER refuse_sent");
+      db.close();
+    }
   });
 });

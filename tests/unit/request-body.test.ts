@@ -1,6 +1,6 @@
 // The one way a body enters the app: 4xx for anything an action cannot use, before work is done.
 import { describe, expect, it } from "vitest";
-import { MAX_FORM_BYTES, readFormData, screenRequest } from "~/utils/request-body.server";
+import { MAX_FIELD_INDEX, MAX_FORM_BYTES, readFormData, screenRequest } from "~/utils/request-body.server";
 
 const URL_ = "http://localhost/login";
 const ORIGIN = "http://localhost";
@@ -40,6 +40,17 @@ describe("readFormData", () => {
     form.append("name", "Tim Bersama");
     const multipart = await readFormData(new Request(URL_, { method: "POST", body: form, headers: { Origin: ORIGIN } }));
     expect(multipart.get("name")).toBe("Tim Bersama");
+  });
+
+  it("answers 400 for a list index past the limit (a sparse list Zod would walk hole by hole), in either encoding", async () => {
+    const form = { "Content-Type": "application/x-www-form-urlencoded" };
+    expect(await status(post(`rows[${MAX_FIELD_INDEX}].itemId=x`, form))).toBe("parsed");
+    expect(await status(post(`rows[${MAX_FIELD_INDEX + 1}].itemId=x`, form))).toBe(400);
+    expect(await status(post("rows[0].itemId=x&unitIds[100000]=y", form))).toBe(400);
+    expect(await status(post(`rows[${"0".repeat(6)}1].itemId=x`, form))).toBe(400);
+    const multipart = new FormData();
+    multipart.append("rows[1000000].itemId", "x");
+    expect(await status(new Request(URL_, { method: "POST", body: multipart, headers: { Origin: ORIGIN } }))).toBe(400);
   });
 
   it("answers 415 for JSON and text bodies", async () => {
