@@ -67,22 +67,23 @@ test("a reviewer registers a PKS and an IA under it, sees the tree, and an IA pa
 
 test("a liaison proposes a PKS with its signed PDF, the reviewer confirms it, an item is attached and shows the agreement", async ({ page }) => {
   const liaison = page;
-  await signIn(liaison, "liaison.iknus@demo.test");
+  // UKRI: no other journey changes this account (the account journey changes IKNUS's password)
+  await signIn(liaison, "liaison.ukri@demo.test");
   await liaison.goto("/agreements/new");
   await expect(liaison.getByRole("heading", { level: 1 })).toHaveText("Usulkan PKS atau IA untuk kampus Anda");
   await liaison.getByLabel("Jenis perjanjian").selectOption("PKS");
   await liaison.getByLabel("Perjanjian induk").selectOption({ label: "MOU — Kesepakatan Bersama antara Pemerintah Provinsi Banten dengan 12 Perguruan Tinggi" });
   await expect(liaison.getByLabel("Kampus", { exact: true })).toHaveValue(/.+/);
   await liaison.getByLabel("Nomor Pemerintah Provinsi").fill("130/PKS/BIRO-ADPIM/2026");
-  await liaison.getByLabel("Nomor kampus").fill("044/IKNUS/PKS/2026");
-  await liaison.getByLabel("Judul").fill("PKS Kemandirian Pangan IKNUS");
+  await liaison.getByLabel("Nomor kampus").fill("044/UKRI/PKS/2026");
+  await liaison.getByLabel("Judul").fill("PKS Kemandirian Pangan UKRI");
   await liaison.getByLabel("Berlaku mulai").fill("2025-11-26");
   await liaison.getByLabel("Berlaku sampai").fill("2030-11-25");
-  await liaison.getByLabel("Salinan bertanda tangan (PDF)").setInputFiles({ name: "pks-iknus.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n% PKS IKNUS\n") });
+  await liaison.getByLabel("Salinan bertanda tangan (PDF)").setInputFiles({ name: "pks-ukri.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n% PKS UKRI\n") });
   await liaison.getByRole("button", { name: "Kirim usulan" }).click();
-  await expect(liaison.getByRole("heading", { level: 1 })).toHaveText("PKS Kemandirian Pangan IKNUS");
+  await expect(liaison.getByRole("heading", { level: 1 })).toHaveText("PKS Kemandirian Pangan UKRI");
   await expect(liaison.getByTestId("agreement-status")).toHaveText("Draf (menunggu konfirmasi)");
-  await expect(liaison.getByTestId("agreement-documents")).toContainText("pks-iknus.pdf");
+  await expect(liaison.getByTestId("agreement-documents")).toContainText("pks-ukri.pdf");
   const url = liaison.url();
 
   // the governor's office, in the same browser after the liaison's session is gone
@@ -101,5 +102,5 @@ test("a liaison proposes a PKS with its signed PDF, the reviewer confirms it, an
   await reviewer.getByRole("button", { name: "Kaitkan" }).click();
   await expect(reviewer.getByTestId("toast")).toContainText(title);
   await reviewer.getByTestId("agreement-items").getByRole("link", { name: title }).click();
-  await expect(reviewer.getByTestId("item-agreement")).toContainText("PKS Kemandirian Pangan IKNUS");
+  await expect(reviewer.getByTestId("item-agreement")).toContainText("PKS Kemandirian Pangan UKRI");
 });

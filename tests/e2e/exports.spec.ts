@@ -44,7 +44,7 @@ test("a reviewer downloads the Excel workbook of one campus from the dashboard",
   expect(download.suggestedFilename()).toMatch(/^kolaborasi-banten-tracker-\d{4}-\d{2}-\d{2}\.xlsx$/);
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(fs.readFileSync((await download.path())!) as unknown as ExcelJS.Buffer);
-  expect(book.worksheets.map((s) => s.name)).toEqual(["Program", "Laporan Kemajuan", "Tonggak Evaluasi", "Kendala"]);
+  expect(book.worksheets.map((s) => s.name)).toEqual(["Program", "Laporan Kemajuan", "Tonggak Evaluasi", "Kendala", "Perjanjian"]);
   const items = book.getWorksheet("Program")!;
   expect(items.getRow(1).getCell(1).value).toBe("Kampus");
   expect(items.getRow(1).getCell(1).font?.bold).toBe(true);
