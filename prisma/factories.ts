@@ -40,7 +40,7 @@ const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
 
 export async function createUser(
   db: Db,
-  input: { email?: string; name?: string; role?: Role; password?: string; campusIds?: string[]; active?: boolean } = {},
+  input: { email?: string; name?: string; role?: Role; password?: string; campusIds?: string[]; unitIds?: string[]; active?: boolean } = {},
 ) {
   return db.user.create({
     data: {
@@ -50,6 +50,7 @@ export async function createUser(
       active: input.active ?? true,
       passwordHash: hashOnce(input.password ?? "kolaborasi2025"),
       campuses: input.campusIds?.length ? { create: input.campusIds.map((campusId) => ({ campusId })) } : undefined,
+      units: input.unitIds?.length ? { create: input.unitIds.map((unitId) => ({ unitId })) } : undefined,
     },
   });
 }
@@ -233,6 +234,8 @@ export async function createObstacle(
     resolved?: { resolution: string; resolvedAt: Date; resolvedById?: string | null };
     needsGovernorOffice?: boolean;
     raisedInId?: string | null;
+    /** hand it to a government unit (ownerSide GOVERNMENT) */
+    ownerUnitId?: string | null;
   },
 ) {
   return db.obstacle.create({
@@ -243,6 +246,9 @@ export async function createObstacle(
       dueDate: input.dueDate ?? null,
       needsGovernorOffice: input.needsGovernorOffice ?? false,
       raisedInId: input.raisedInId ?? null,
+      ownerSide: input.ownerUnitId ? "GOVERNMENT" : "CAMPUS",
+      ownerUnitId: input.ownerUnitId ?? null,
+      assignedAt: input.ownerUnitId ? new Date() : null,
       status: input.resolved ? "RESOLVED" : "OPEN",
       resolution: input.resolved?.resolution ?? null,
       resolvedAt: input.resolved?.resolvedAt ?? null,

@@ -47,11 +47,11 @@ export const CAMPUSES: CampusSeed[] = [
 ];
 
 export const GOVERNMENT_UNITS = [
-  { code: "bappeda", name: "Badan Perencanaan Pembangunan Daerah", abbreviation: "Bappeda" },
-  { code: "biro-adpim", name: "Biro Administrasi Pimpinan Setda Provinsi Banten", abbreviation: "Biro Adpim" },
-  { code: "dindik", name: "Dinas Pendidikan", abbreviation: "Dindik" },
-  { code: "dinkes", name: "Dinas Kesehatan", abbreviation: "Dinkes" },
-  { code: "disnakertrans", name: "Dinas Tenaga Kerja dan Transmigrasi", abbreviation: "Disnakertrans" },
+  { code: "bappeda", name: "Badan Perencanaan Pembangunan Daerah", abbreviation: "Bappeda", kind: "BADAN", parentOrganization: "Pemerintah Provinsi Banten" },
+  { code: "biro-adpim", name: "Biro Administrasi Pimpinan Setda Provinsi Banten", abbreviation: "Biro Adpim", kind: "BIRO", parentOrganization: "Sekretariat Daerah Provinsi Banten" },
+  { code: "dindik", name: "Dinas Pendidikan", abbreviation: "Dindik", kind: "DINAS", parentOrganization: "Pemerintah Provinsi Banten" },
+  { code: "dinkes", name: "Dinas Kesehatan", abbreviation: "Dinkes", kind: "DINAS", parentOrganization: "Pemerintah Provinsi Banten" },
+  { code: "disnakertrans", name: "Dinas Tenaga Kerja dan Transmigrasi", abbreviation: "Disnakertrans", kind: "DINAS", parentOrganization: "Pemerintah Provinsi Banten" },
 ];
 
 // The strategic issues the Governor named (governance, social, health, education, environment,

@@ -48,6 +48,10 @@ export async function seedDemo(db: PrismaClient, options: { password: string; to
     await createUser(tx, { email: `admin@${DEMO_DOMAIN}`, name: "Admin Biro Adpim", role: "ADMIN", password });
     const reviewer = await createUser(tx, { email: `reviewer@${DEMO_DOMAIN}`, name: "Peninjau Biro Adpim", role: "REVIEWER", password });
     await createUser(tx, { email: `observer@${DEMO_DOMAIN}`, name: "Pemantau Bappeda", role: "OBSERVER", password });
+    // one focal point per government unit
+    for (const unit of units) {
+      await createUser(tx, { email: `unit.${unit.code}@${DEMO_DOMAIN}`, name: `PIC ${unit.abbreviation ?? unit.name}`, role: "UNIT", password, unitIds: [unit.id] });
+    }
 
     let stateCursor = 0;
     for (const [index, campus] of campuses.entries()) {
@@ -115,6 +119,8 @@ export async function seedDemo(db: PrismaClient, options: { password: string; to
               ownerName: person(),
               dueDate: addDays(today, random.int(-20, 30)),
               needsGovernorOffice: n % 2 === 0,
+              // the ones raised for the province are the counterpart unit's to clear
+              ownerUnitId: n % 2 === 0 ? item.governmentUnitId : null,
               resolved: n % 6 === 0 ? { resolution: "Data dibagikan melalui Bappeda.", resolvedAt: addDays(today, -5) } : undefined,
             });
           }

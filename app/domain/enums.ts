@@ -1,6 +1,7 @@
 // The allowed values of every enumerated column (stored as strings in SQLite).
 
-export const ROLES = ["ADMIN", "REVIEWER", "LIAISON", "OBSERVER"] as const;
+/** UNIT: a government unit's focal point (PIC Perangkat Daerah) */
+export const ROLES = ["ADMIN", "REVIEWER", "LIAISON", "OBSERVER", "UNIT"] as const;
 export type Role = (typeof ROLES)[number];
 
 export const CAMPUS_TYPES = ["INSTITUT", "UNIVERSITAS", "SEKOLAH_TINGGI"] as const;
@@ -43,6 +44,14 @@ export type MilestoneState = (typeof MILESTONE_STATES)[number];
 /** What a reviewer may decide about a submitted milestone. */
 export const MILESTONE_DECISIONS = ["MET", "PARTIALLY_MET", "NOT_MET", "RETURNED", "DEFERRED"] as const;
 export type MilestoneDecision = (typeof MILESTONE_DECISIONS)[number];
+
+/** Kinds of provincial government unit (perangkat daerah). */
+export const UNIT_KINDS = ["BADAN", "DINAS", "BIRO"] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
+/** Whose work it is to clear an obstacle: the campus, or a government unit. */
+export const OBSTACLE_OWNER_SIDES = ["CAMPUS", "GOVERNMENT"] as const;
+export type ObstacleOwnerSide = (typeof OBSTACLE_OWNER_SIDES)[number];
 
 export const OBSTACLE_STATUSES = ["OPEN", "RESOLVED"] as const;
 export type ObstacleStatus = (typeof OBSTACLE_STATUSES)[number];

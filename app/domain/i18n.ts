@@ -18,11 +18,14 @@ import * as pages from "./messages/pages";
 import * as quarters from "./messages/quarters";
 import * as roadmap from "./messages/roadmap";
 import * as teams from "./messages/teams";
+import * as units from "./messages/units";
+import * as unitAdmin from "./messages/unit-admin";
+import * as obstacles from "./messages/obstacles";
 
 // The dictionary: every text a user reads, Bahasa Indonesia first. Each area keeps its messages
 // in app/domain/messages/<area>.ts as an `id` table and an `en` table with exactly the same keys
 // (the type of `en` enforces it); add a new area to MODULES.
-const MODULES = [core, audit, teams, admin, items, dashboard, milestones, quarters, reminders, roadmap, exportsMessages, indicators, briefing, mail, checkIn, agreements, search, importMessages, pages] as const;
+const MODULES = [core, audit, teams, admin, items, dashboard, milestones, quarters, reminders, roadmap, exportsMessages, indicators, briefing, mail, checkIn, agreements, search, importMessages, pages, units, unitAdmin, obstacles] as const;
 
 type Merge<T extends readonly { id: Record<string, string> }[]> = T[number]["id"];
 type Ids = { [K in keyof UnionToIntersection<Merge<typeof MODULES>>]: string };
@@ -67,7 +70,9 @@ export type LabelFamily =
   | "agreement.status"
   | "agreement.kind"
   | "export.visibility"
-  | "export.obstacleStatus";
+  | "export.obstacleStatus"
+  | "unitKind"
+  | "obstacle.ownerSide";
 
 /** The key naming `value` in `family`; a value the dictionary does not know reads "unknown". */
 export function labelKey(family: LabelFamily, value: string): MessageKey {

@@ -3,13 +3,17 @@ import type { ItemVisibility, Role } from "./enums";
 // The one permission policy: every loader, action and button asks `can`. No route decides by itself.
 
 /**
- * Who asks, as the policy sees them: the signed-in user's id, role and campuses. (An audit trail's
- * "who did it and from where" is an AuditActor, app/domain/audit-actor.ts.)
+ * Who asks, as the policy sees them: the signed-in user's id, role, campuses (a liaison's) and
+ * government units (a unit focal point's). (An audit trail's "who did it and from where" is an
+ * AuditActor, app/domain/audit-actor.ts.)
  */
-export type Principal = { id: string; role: Role; campusIds: readonly string[] };
+export type Principal = { id: string; role: Role; campusIds: readonly string[]; unitIds?: readonly string[] };
 
-/** What an action is done to: the campus it belongs to and, for items, whether it is a draft. */
-export type Resource = { campusId?: string | null; visibility?: ItemVisibility | string | null };
+/**
+ * What an action is done to: the campus it belongs to, for items whether it is a draft, and the
+ * government unit it concerns (an item's counterpart unit; an obstacle's owning unit).
+ */
+export type Resource = { campusId?: string | null; visibility?: ItemVisibility | string | null; unitId?: string | null };
 
 export const ACTIONS = [
   // reading
@@ -60,6 +64,17 @@ export const ACTIONS = [
   "agreement.document.read",
   /** attach a campus's roadmap item to the PKS/IA it implements */
   "agreement.item.link",
+  // government units
+  /** the unit pages: a unit's items, the obstacles it owns, its members in joint teams */
+  "unit.read",
+  /** add, rename and retire government units */
+  "unit.manage",
+  /** hand an obstacle to the campus or to a government unit, with owner and due date */
+  "obstacle.assign",
+  /** mark an obstacle resolved (the resource's unitId is the obstacle's owning unit) */
+  "obstacle.resolve",
+  /** a government unit's note on an item where it is the counterpart */
+  "unit.note.create",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -67,6 +82,10 @@ type Rule = (actor: Principal, resource: Resource | undefined) => boolean;
 
 function servesCampus(actor: Principal, resource: Resource | undefined): boolean {
   return !!resource?.campusId && actor.campusIds.includes(resource.campusId);
+}
+
+function servesUnit(actor: Principal, resource: Resource | undefined): boolean {
+  return !!resource?.unitId && (actor.unitIds ?? []).includes(resource.unitId);
 }
 
 function isDraft(resource: Resource | undefined): boolean {
@@ -81,47 +100,61 @@ const published: Rule = (_actor, resource) => !isDraft(resource);
 const ownOrPublished: Rule = (actor, resource) => servesCampus(actor, resource) || !isDraft(resource);
 /** the liaisons of the resource's campus, while it is a draft (a proposal not yet confirmed) */
 const ownDraft: Rule = (actor, resource) => servesCampus(actor, resource) && isDraft(resource);
+/** a unit focal point, on a published item their unit is the counterpart of (or an obstacle of a
+ * published item that their unit owns) */
+const ownUnitPublished: Rule = (actor, resource) => servesUnit(actor, resource) && !isDraft(resource);
 
 // Every action × every role, written out: a new action does not compile until each role's answer
 // is decided here. The governor's office (REVIEWER) reads and evaluates everything but never edits
 // campus content; a liaison works on their own campus and reads other campuses' published items
-// without their internals; an observer reads what is published.
+// without their internals; an observer reads what is published. A government unit's focal point
+// (UNIT) reads what is published, and on the items its unit is the counterpart of reads their
+// internals, comments and posts the unit's notes; it resolves the obstacles assigned to its unit
+// and never edits a campus's content.
 const POLICY: Record<Action, Record<Role, Rule>> = {
-  "campus.read": { ADMIN: yes, REVIEWER: yes, OBSERVER: yes, LIAISON: yes },
-  "item.read": { ADMIN: yes, REVIEWER: yes, OBSERVER: published, LIAISON: ownOrPublished },
-  "dashboard.read": { ADMIN: yes, REVIEWER: yes, OBSERVER: yes, LIAISON: yes },
-  "review.read": { ADMIN: yes, REVIEWER: yes, OBSERVER: no, LIAISON: no },
-  "export.read": { ADMIN: yes, REVIEWER: yes, OBSERVER: yes, LIAISON: ownCampus },
-  "report.read": { ADMIN: yes, REVIEWER: yes, OBSERVER: yes, LIAISON: yes },
-  "audit.read": { ADMIN: yes, REVIEWER: yes, OBSERVER: no, LIAISON: no },
-  "team.manage": { ADMIN: yes, REVIEWER: no, OBSERVER: no, LIAISON: ownCampus },
-  "team.contacts.read": { ADMIN: yes, REVIEWER: yes, OBSERVER: no, LIAISON: ownCampus },
-  "item.create": { ADMIN: yes, REVIEWER: no, OBSERVER: no, LIAISON: ownCampus },
-  "item.edit": { ADMIN: yes, REVIEWER: no, OBSERVER: no, LIAISON: ownCampus },
-  "update.create": { ADMIN: yes, REVIEWER: no, OBSERVER: no, LIAISON: ownCampus },
-  "obstacle.manage": { ADMIN: yes, REVIEWER: no, OBSERVER: no, LIAISON: ownCampus },
-  "milestone.manage": { ADMIN: yes, REVIEWER: no, OBSERVER: no, LIAISON: ownCampus },
-  "milestone.submit": { ADMIN: yes, REVIEWER: no, OBSERVER: no, LIAISON: ownCampus },
-  "item.internal.read": { ADMIN: yes, REVIEWER: yes, OBSERVER: published, LIAISON: ownCampus },
-  "milestone.evaluate": { ADMIN: yes, REVIEWER: yes, OBSERVER: no, LIAISON: no },
-  "quarter.close": { ADMIN: yes, REVIEWER: yes, OBSERVER: no, LIAISON: no },
-  "reminder.send": { ADMIN: yes, REVIEWER: yes, OBSERVER: no, LIAISON: no },
-  "indicator.record": { ADMIN: yes, REVIEWER: yes, OBSERVER: no, LIAISON: no },
-  "comment.create": { ADMIN: yes, REVIEWER: yes, OBSERVER: no, LIAISON: ownCampus },
-  "user.manage": { ADMIN: yes, REVIEWER: no, OBSERVER: no, LIAISON: no },
-  "outbox.manage": { ADMIN: yes, REVIEWER: no, OBSERVER: no, LIAISON: no },
+  "campus.read": { ADMIN: yes, REVIEWER: yes, OBSERVER: yes, LIAISON: yes, UNIT: yes },
+  "item.read": { ADMIN: yes, REVIEWER: yes, OBSERVER: published, LIAISON: ownOrPublished, UNIT: published },
+  "dashboard.read": { ADMIN: yes, REVIEWER: yes, OBSERVER: yes, LIAISON: yes, UNIT: yes },
+  "review.read": { ADMIN: yes, REVIEWER: yes, OBSERVER: no, LIAISON: no, UNIT: no },
+  "export.read": { ADMIN: yes, REVIEWER: yes, OBSERVER: yes, LIAISON: ownCampus, UNIT: yes },
+  "report.read": { ADMIN: yes, REVIEWER: yes, OBSERVER: yes, LIAISON: yes, UNIT: yes },
+  "audit.read": { ADMIN: yes, REVIEWER: yes, OBSERVER: no, LIAISON: no, UNIT: no },
+  "team.manage": { ADMIN: yes, REVIEWER: no, OBSERVER: no, LIAISON: ownCampus, UNIT: no },
+  "team.contacts.read": { ADMIN: yes, REVIEWER: yes, OBSERVER: no, LIAISON: ownCampus, UNIT: no },
+  "item.create": { ADMIN: yes, REVIEWER: no, OBSERVER: no, LIAISON: ownCampus, UNIT: no },
+  "item.edit": { ADMIN: yes, REVIEWER: no, OBSERVER: no, LIAISON: ownCampus, UNIT: no },
+  "update.create": { ADMIN: yes, REVIEWER: no, OBSERVER: no, LIAISON: ownCampus, UNIT: no },
+  "obstacle.manage": { ADMIN: yes, REVIEWER: no, OBSERVER: no, LIAISON: ownCampus, UNIT: no },
+  "milestone.manage": { ADMIN: yes, REVIEWER: no, OBSERVER: no, LIAISON: ownCampus, UNIT: no },
+  "milestone.submit": { ADMIN: yes, REVIEWER: no, OBSERVER: no, LIAISON: ownCampus, UNIT: no },
+  "item.internal.read": { ADMIN: yes, REVIEWER: yes, OBSERVER: published, LIAISON: ownCampus, UNIT: ownUnitPublished },
+  "milestone.evaluate": { ADMIN: yes, REVIEWER: yes, OBSERVER: no, LIAISON: no, UNIT: no },
+  "quarter.close": { ADMIN: yes, REVIEWER: yes, OBSERVER: no, LIAISON: no, UNIT: no },
+  "reminder.send": { ADMIN: yes, REVIEWER: yes, OBSERVER: no, LIAISON: no, UNIT: no },
+  "indicator.record": { ADMIN: yes, REVIEWER: yes, OBSERVER: no, LIAISON: no, UNIT: no },
+  "comment.create": { ADMIN: yes, REVIEWER: yes, OBSERVER: no, LIAISON: ownCampus, UNIT: ownUnitPublished },
+  "user.manage": { ADMIN: yes, REVIEWER: no, OBSERVER: no, LIAISON: no, UNIT: no },
+  "outbox.manage": { ADMIN: yes, REVIEWER: no, OBSERVER: no, LIAISON: no, UNIT: no },
   // what a feed contains is decided by item.read, as on every page
-  "mail.preferences": { ADMIN: yes, REVIEWER: yes, OBSERVER: yes, LIAISON: yes },
-  "calendar.subscribe": { ADMIN: yes, REVIEWER: yes, OBSERVER: yes, LIAISON: yes },
+  "mail.preferences": { ADMIN: yes, REVIEWER: yes, OBSERVER: yes, LIAISON: yes, UNIT: yes },
+  "calendar.subscribe": { ADMIN: yes, REVIEWER: yes, OBSERVER: yes, LIAISON: yes, UNIT: yes },
   // agreements: the governor's office registers and keeps them; a campus proposes its own and
   // uploads the signed copy; drafts and documents not marked public stay with the campus and the office
-  "agreement.read": { ADMIN: yes, REVIEWER: yes, OBSERVER: published, LIAISON: ownOrPublished },
-  "agreement.register": { ADMIN: yes, REVIEWER: yes, OBSERVER: no, LIAISON: no },
-  "agreement.propose": { ADMIN: yes, REVIEWER: yes, OBSERVER: no, LIAISON: ownCampus },
-  "agreement.edit": { ADMIN: yes, REVIEWER: yes, OBSERVER: no, LIAISON: ownDraft },
-  "agreement.document.upload": { ADMIN: yes, REVIEWER: yes, OBSERVER: no, LIAISON: ownCampus },
-  "agreement.document.read": { ADMIN: yes, REVIEWER: yes, OBSERVER: no, LIAISON: ownCampus },
-  "agreement.item.link": { ADMIN: yes, REVIEWER: yes, OBSERVER: no, LIAISON: ownCampus },
+  "agreement.read": { ADMIN: yes, REVIEWER: yes, OBSERVER: published, LIAISON: ownOrPublished, UNIT: published },
+  "agreement.register": { ADMIN: yes, REVIEWER: yes, OBSERVER: no, LIAISON: no, UNIT: no },
+  "agreement.propose": { ADMIN: yes, REVIEWER: yes, OBSERVER: no, LIAISON: ownCampus, UNIT: no },
+  "agreement.edit": { ADMIN: yes, REVIEWER: yes, OBSERVER: no, LIAISON: ownDraft, UNIT: no },
+  "agreement.document.upload": { ADMIN: yes, REVIEWER: yes, OBSERVER: no, LIAISON: ownCampus, UNIT: no },
+  "agreement.document.read": { ADMIN: yes, REVIEWER: yes, OBSERVER: no, LIAISON: ownCampus, UNIT: no },
+  "agreement.item.link": { ADMIN: yes, REVIEWER: yes, OBSERVER: no, LIAISON: ownCampus, UNIT: no },
+  // government units: administered by the administrator; an obstacle is handed to its owner by the
+  // governor's office or the campus's liaisons, and cleared by whoever owns it (the campus, or the
+  // unit it was assigned to)
+  "unit.read": { ADMIN: yes, REVIEWER: yes, OBSERVER: yes, LIAISON: yes, UNIT: yes },
+  "unit.manage": { ADMIN: yes, REVIEWER: no, OBSERVER: no, LIAISON: no, UNIT: no },
+  "obstacle.assign": { ADMIN: yes, REVIEWER: yes, OBSERVER: no, LIAISON: ownCampus, UNIT: no },
+  "obstacle.resolve": { ADMIN: yes, REVIEWER: no, OBSERVER: no, LIAISON: ownCampus, UNIT: ownUnitPublished },
+  "unit.note.create": { ADMIN: yes, REVIEWER: no, OBSERVER: no, LIAISON: no, UNIT: ownUnitPublished },
 };
 
 export function can(actor: Principal | null | undefined, action: Action, resource?: Resource): boolean {

@@ -24,6 +24,8 @@ export type SessionUser = {
   role: Role;
   locale: string;
   campusIds: string[];
+  /** the government units a unit focal point serves */
+  unitIds: string[];
 };
 
 /**
@@ -32,15 +34,21 @@ export type SessionUser = {
  */
 export async function getSessionUser(sessionId: string): Promise<SessionUser | null> {
   const rows = await prisma.$queryRaw<
-    { id: string; email: string; name: string; role: string; locale: string; campusIds: string | null }[]
+    { id: string; email: string; name: string; role: string; locale: string; campusIds: string | null; unitIds: string | null }[]
   >`SELECT u."id", u."email", u."name", u."role", u."locale",
-      (SELECT group_concat(uc."campusId", ' ') FROM "UserCampus" uc WHERE uc."userId" = u."id") AS campusIds
+      (SELECT group_concat(uc."campusId", ' ') FROM "UserCampus" uc WHERE uc."userId" = u."id") AS campusIds,
+      (SELECT group_concat(uu."unitId", ' ') FROM "UserUnit" uu WHERE uu."userId" = u."id") AS unitIds
     FROM "Session" s JOIN "User" u ON u."id" = s."userId"
     WHERE s."id" = ${sessionId} AND s."expiresAt" > ${Date.now()} AND u."active" = 1`;
   const row = rows[0];
   if (!row) return null;
-  const { campusIds, ...user } = row;
-  return { ...user, role: user.role as Role, campusIds: campusIds ? campusIds.split(" ").sort() : [] };
+  const { campusIds, unitIds, ...user } = row;
+  return {
+    ...user,
+    role: user.role as Role,
+    campusIds: campusIds ? campusIds.split(" ").sort() : [],
+    unitIds: unitIds ? unitIds.split(" ").sort() : [],
+  };
 }
 
 // The root loader and the route's loader run for the same Request: look the session up once.

@@ -14,5 +14,5 @@ export type MatrixCase = {
   request: (world: World) => { path: string; params?: Record<string, string>; form?: Record<string, string | string[] | File> };
 };
 
-export const EVERYONE: readonly Who[] = ["ANONYMOUS", "ADMIN", "REVIEWER", "OBSERVER", "LIAISON_OWN", "LIAISON_OTHER"];
-export const SIGNED_IN: readonly Who[] = ["ADMIN", "REVIEWER", "OBSERVER", "LIAISON_OWN", "LIAISON_OTHER"];
+export const EVERYONE: readonly Who[] = ["ANONYMOUS", "ADMIN", "REVIEWER", "OBSERVER", "LIAISON_OWN", "LIAISON_OTHER", "UNIT_OWN", "UNIT_OTHER"];
+export const SIGNED_IN: readonly Who[] = ["ADMIN", "REVIEWER", "OBSERVER", "LIAISON_OWN", "LIAISON_OTHER", "UNIT_OWN", "UNIT_OTHER"];

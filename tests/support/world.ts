@@ -1,5 +1,6 @@
 // A small, known world for permission tests: one user per role, a liaison of "itb" (own campus)
-// and one of "umt" (another campus), each with a live session cookie.
+// and one of "umt" (another campus), a focal point of Bappeda (the counterpart unit of the world's
+// published item, owning one of its obstacles) and one of Dinkes, each with a live session cookie.
 import fs from "node:fs";
 import path from "node:path";
 import { prisma } from "~/utils/db.server";
@@ -8,7 +9,7 @@ import { hashToken, newToken } from "~/models/user.server";
 import { createItem, createMember, createMilestone, createObstacle, createTeam, createUser } from "../../prisma/factories";
 import { campusIds, cookieFor } from "./http";
 
-export const WHO = ["ANONYMOUS", "ADMIN", "REVIEWER", "OBSERVER", "LIAISON_OWN", "LIAISON_OTHER"] as const;
+export const WHO = ["ANONYMOUS", "ADMIN", "REVIEWER", "OBSERVER", "LIAISON_OWN", "LIAISON_OTHER", "UNIT_OWN", "UNIT_OTHER"] as const;
 export type Who = (typeof WHO)[number];
 
 export async function buildWorld() {
@@ -16,20 +17,26 @@ export async function buildWorld() {
   const own = campuses.itb!;
   const other = campuses.umt!;
   const area = await prisma.priorityArea.findFirstOrThrow({ where: { code: "employment" } });
+  const ownUnit = await prisma.governmentUnit.findUniqueOrThrow({ where: { code: "bappeda" } });
+  const otherUnit = await prisma.governmentUnit.findUniqueOrThrow({ where: { code: "dinkes" } });
   const users = {
     ADMIN: await createUser(prisma, { email: "admin@world.test", role: "ADMIN", name: "Admin" }),
     REVIEWER: await createUser(prisma, { email: "reviewer@world.test", role: "REVIEWER", name: "Reviewer" }),
     OBSERVER: await createUser(prisma, { email: "observer@world.test", role: "OBSERVER", name: "Observer" }),
     LIAISON_OWN: await createUser(prisma, { email: "liaison.itb@world.test", role: "LIAISON", name: "Liaison ITB", campusIds: [own] }),
     LIAISON_OTHER: await createUser(prisma, { email: "liaison.umt@world.test", role: "LIAISON", name: "Liaison UMT", campusIds: [other] }),
+    UNIT_OWN: await createUser(prisma, { email: "unit.bappeda@world.test", role: "UNIT", name: "PIC Bappeda", unitIds: [ownUnit.id] }),
+    UNIT_OTHER: await createUser(prisma, { email: "unit.dinkes@world.test", role: "UNIT", name: "PIC Dinkes", unitIds: [otherUnit.id] }),
   };
   // someone for administrators to manage
   const target = await createUser(prisma, { email: "target@world.test", role: "LIAISON", name: "Target", campusIds: [own] });
-  const publishedItem = await createItem(prisma, { campusId: own, priorityAreaId: area.id, visibility: "PUBLISHED", title: "Published ITB item" });
+  const publishedItem = await createItem(prisma, { campusId: own, priorityAreaId: area.id, visibility: "PUBLISHED", title: "Published ITB item", governmentUnitId: ownUnit.id });
   // created long ago without any update: stale, so reminders have something to remind of
   await prisma.roadmapItem.update({ where: { id: publishedItem.id }, data: { createdAt: new Date(Date.UTC(2026, 0, 5)) } });
   const draftItem = await createItem(prisma, { campusId: own, priorityAreaId: area.id, visibility: "DRAFT", title: "Draft ITB item" });
   const obstacle = await createObstacle(prisma, { itemId: publishedItem.id, description: "Data belum dibuka" });
+  // the province's to clear: assigned to the item's counterpart unit
+  const unitObstacle = await createObstacle(prisma, { itemId: publishedItem.id, description: "Data BPS belum diterima", ownerUnitId: ownUnit.id });
   const milestone = await createMilestone(prisma, { itemId: publishedItem.id, title: "Laporan antara", dueDate: new Date(Date.UTC(2026, 5, 30)) });
   // awaiting the governor's office's evaluation (on the draft, so the published item's list stays as it is)
   const submittedMilestone = await createMilestone(prisma, {
@@ -93,8 +100,10 @@ export async function buildWorld() {
     OBSERVER: await cookieFor(users.OBSERVER.email),
     LIAISON_OWN: await cookieFor(users.LIAISON_OWN.email),
     LIAISON_OTHER: await cookieFor(users.LIAISON_OTHER.email),
+    UNIT_OWN: await cookieFor(users.UNIT_OWN.email),
+    UNIT_OTHER: await cookieFor(users.UNIT_OTHER.email),
   };
-  return { campuses, own, other, area, users, target, publishedItem, draftItem, obstacle, milestone, submittedMilestone, team, teamMember, resetToken, mou, pks, pksDocument, draftAgreement, cookies };
+  return { campuses, own, other, area, users, target, publishedItem, draftItem, obstacle, unitObstacle, ownUnit, otherUnit, milestone, submittedMilestone, team, teamMember, resetToken, mou, pks, pksDocument, draftAgreement, cookies };
 }
 
 export type World = Awaited<ReturnType<typeof buildWorld>>;

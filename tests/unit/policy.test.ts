@@ -3,6 +3,8 @@ import { ACTIONS, can, draftScope, type Action, type Principal } from "~/domain/
 
 const ITB = "campus-itb";
 const UMT = "campus-umt";
+const BAPPEDA = "unit-bappeda";
+const DINKES = "unit-dinkes";
 const actor = (role: Principal["role"], campusIds: string[] = []): Principal => ({ id: role, role, campusIds });
 const admin = actor("ADMIN");
 const reviewer = actor("REVIEWER");
@@ -49,6 +51,46 @@ describe("permission policy", () => {
     expect(can(liaison, "audit.read")).toBe(false);
     // without a campus on the resource, campus content is never allowed
     expect(can(liaison, "item.create")).toBe(false);
+  });
+
+  it("gives a unit focal point published things, and the internals of its own unit's items", () => {
+    const unit = { id: "u", role: "UNIT", campusIds: [], unitIds: [BAPPEDA] } as const satisfies Principal;
+    const ownUnitItem = { ...published, unitId: BAPPEDA };
+    const otherUnitItem = { ...published, unitId: DINKES };
+    expect(can(unit, "item.read", published)).toBe(true);
+    expect(can(unit, "item.read", { ...draft, unitId: BAPPEDA })).toBe(false);
+    expect(can(unit, "item.internal.read", ownUnitItem)).toBe(true);
+    expect(can(unit, "item.internal.read", otherUnitItem)).toBe(false);
+    expect(can(unit, "item.internal.read", { ...draft, unitId: BAPPEDA })).toBe(false);
+    expect(can(unit, "comment.create", ownUnitItem)).toBe(true);
+    expect(can(unit, "comment.create", otherUnitItem)).toBe(false);
+    expect(can(unit, "unit.note.create", ownUnitItem)).toBe(true);
+    expect(can(unit, "unit.note.create", otherUnitItem)).toBe(false);
+    // an obstacle's unitId is the unit that owns it
+    expect(can(unit, "obstacle.resolve", ownUnitItem)).toBe(true);
+    expect(can(unit, "obstacle.resolve", otherUnitItem)).toBe(false);
+    expect(can(unit, "obstacle.resolve", published)).toBe(false);
+    expect(can(unit, "unit.read")).toBe(true);
+    // never a campus's content, never the office's work, never administration
+    for (const action of [
+      "item.edit", "item.create", "update.create", "obstacle.manage", "obstacle.assign", "milestone.manage", "milestone.submit",
+      "team.manage", "team.contacts.read", "milestone.evaluate", "review.read", "audit.read", "user.manage", "unit.manage",
+      "agreement.edit", "agreement.document.read",
+    ] as const) {
+      expect(can(unit, action, ownUnitItem), action).toBe(false);
+    }
+    expect(draftScope(unit)).toEqual([]);
+  });
+
+  it("lets only the unit's own focal points, the campus and the administrator clear an obstacle", () => {
+    const owned = { ...published, unitId: BAPPEDA };
+    expect(can(liaison, "obstacle.resolve", owned)).toBe(true);
+    expect(can(admin, "obstacle.resolve", owned)).toBe(true);
+    expect(can(reviewer, "obstacle.resolve", owned)).toBe(false);
+    expect(can(reviewer, "obstacle.assign", owned)).toBe(true);
+    expect(can(liaison, "obstacle.assign", { campusId: UMT, visibility: "PUBLISHED" })).toBe(false);
+    expect(can(reviewer, "unit.manage")).toBe(false);
+    expect(can(admin, "unit.manage")).toBe(true);
   });
 
   it("scopes draft lists the same way", () => {
