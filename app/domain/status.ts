@@ -141,6 +141,17 @@ export function openObstacleSql(): SqlFragment {
   return sql`o."status" = ${"OPEN"}`;
 }
 
+/** An open obstacle past its due date ("lewat target"): the unit pages, digests and dashboard use this one rule. */
+export function isObstaclePastDue(o: { status: string; dueDate: Date | null }, today: Date): boolean {
+  return isObstacleOpen(o) && !!o.dueDate && o.dueDate < today;
+}
+export function pastDueObstacleWhere(today: Date): Prisma.ObstacleWhereInput {
+  return { status: "OPEN", dueDate: { lt: today } };
+}
+export function pastDueObstacleSql(today: Date): SqlFragment {
+  return sql`o."status" = ${"OPEN"} AND o."dueDate" < ${ms(today)}`;
+}
+
 /** An open obstacle the campus raised for the governor's office to act on (the Governor's briefing lists them). */
 export function needsGovernorOffice(o: { status: string; needsGovernorOffice: boolean }): boolean {
   return isObstacleOpen(o) && o.needsGovernorOffice;
