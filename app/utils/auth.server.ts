@@ -111,7 +111,7 @@ export async function requireUser(request: Request): Promise<SessionUser> {
 
 /** The signed-in user as the permission policy sees them. */
 export function toPrincipal(user: SessionUser): Principal {
-  return { id: user.id, role: user.role, campusIds: user.campusIds };
+  return { id: user.id, role: user.role, campusIds: user.campusIds, unitIds: user.unitIds };
 }
 
 /** Who made a request that may be anonymous (signing out), as the audit trail records them. */
