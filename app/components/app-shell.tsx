@@ -16,6 +16,7 @@ const NAV: { to: string; key: MessageKey; action: Action | null }[] = [
   { to: "/reminders", key: "nav.reminders", action: "reminder.send" },
   { to: "/audit", key: "nav.audit", action: "audit.read" },
   { to: "/admin/users", key: "nav.users", action: "user.manage" },
+  { to: "/admin/units", key: "nav.adminUnits", action: "unit.manage" },
   { to: "/admin/outbox", key: "nav.outbox", action: "outbox.manage" },
   { to: "/account", key: "nav.account", action: null },
 ];

@@ -87,6 +87,8 @@ function requests(w: World): Record<string, { path: string; params?: Record<stri
     account: [{ path: "/account" }],
     "admin.users.$userId": [{ path: `/admin/users/${w.target.id}`, params: { userId: w.target.id } }],
     "admin.users._index": [{ path: "/admin/users" }],
+    "admin.units._index": [{ path: "/admin/units" }],
+    "admin.units.$unitId": [{ path: `/admin/units/${w.ownUnit.id}`, params: { unitId: w.ownUnit.id } }],
     "agreements._index": [{ path: "/agreements" }, { path: "/agreements?campus=itb" }, { path: "/agreements?status=DRAFT" }],
     "agreements.new": [{ path: "/agreements/new" }, { path: `/agreements/new?parent=${w.pks.id}&kind=IA` }],
     "agreements.$agreementId": [w.mou.id, w.pks.id, w.draftAgreement.id].map((agreementId) => ({ path: `/agreements/${agreementId}`, params: { agreementId } })),
