@@ -6,6 +6,9 @@ import { translator, type MessageKey } from "./i18n";
 
 /** The most rows one import takes: a campus's programmes, not a database dump. */
 export const MAX_IMPORT_ROWS = 200;
+/** What an uploaded workbook may inflate to: 200 rows take well under 1 MB; a zip bomb takes gigabytes. */
+export const MAX_IMPORT_EXPANDED_MB = 20;
+export const MAX_IMPORT_EXPANDED_BYTES = MAX_IMPORT_EXPANDED_MB * 1024 * 1024;
 
 export type ImportField =
   | "title"

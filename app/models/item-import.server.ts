@@ -1,7 +1,8 @@
 import ExcelJS from "exceljs";
+import { checkZipExpansion } from "~/utils/zip-limit.server";
 import { toIsoDate } from "~/domain/dates";
 import { translator } from "~/domain/i18n";
-import { IMPORT_COLUMNS, IMPORT_HEADERS, MAX_IMPORT_ROWS, type Choices, type ImportField, type ImportRow } from "~/domain/item-import";
+import { IMPORT_COLUMNS, IMPORT_HEADERS, MAX_IMPORT_EXPANDED_BYTES, MAX_IMPORT_ROWS, type Choices, type ImportField, type ImportRow } from "~/domain/item-import";
 import { ITEM_VISIBILITIES, TRI_DHARMA_FIELDS } from "~/domain/enums";
 import { prisma } from "~/utils/db.server";
 
@@ -80,7 +81,7 @@ function columnIndex(field: ImportField): number {
   return IMPORT_COLUMNS.findIndex((c) => c.field === field) + 1;
 }
 
-export type ReadProblem = "import.notXlsx" | "import.unreadable" | "import.badHeaders" | "import.empty" | "import.tooManyRows";
+export type ReadProblem = "import.notXlsx" | "import.unreadable" | "import.badHeaders" | "import.empty" | "import.tooManyRows" | "import.expandsTooLarge";
 export type ReadResult = { ok: true; rows: { line: number; cells: ImportRow }[] } | { ok: false; problem: ReadProblem };
 
 /** An uploaded workbook's first sheet as rows of text, or why it cannot be read. */
@@ -88,6 +89,9 @@ export async function readImportFile(file: File): Promise<ReadResult> {
   const bytes = Buffer.from(await file.arrayBuffer());
   // an XLSX file is a ZIP archive: "PK\x03\x04" (a CSV or an old .xls is not)
   if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50) return { ok: false, problem: "import.notXlsx" };
+  // inflated under a ceiling before the workbook library opens it (which would inflate it whole)
+  const expansion = checkZipExpansion(bytes, MAX_IMPORT_EXPANDED_BYTES);
+  if (!expansion.ok) return { ok: false, problem: expansion.reason === "too-large" ? "import.expandsTooLarge" : "import.unreadable" };
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);

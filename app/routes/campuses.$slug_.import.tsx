@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SubmitButton } from "~/components/forms";
 import { useT } from "~/components/i18n";
-import { IMPORT_COLUMNS, IMPORT_HEADERS, MAX_IMPORT_ROWS, columnOfFormField, rowToFormFields, type ImportRow } from "~/domain/item-import";
+import { IMPORT_COLUMNS, IMPORT_HEADERS, MAX_IMPORT_ROWS, MAX_IMPORT_EXPANDED_MB, columnOfFormField, rowToFormFields, type ImportRow } from "~/domain/item-import";
 import { textKey, translator, type MessageKey } from "~/domain/i18n";
 import { itemSchema } from "~/domain/schemas/item";
 import { getCampusBySlug } from "~/models/campus.server";
@@ -60,7 +60,11 @@ export function action(args: ActionFunctionArgs) {
       const read = await readImportFile(file);
       if (!read.ok) {
         const params: Record<string, string | number> =
-          read.problem === "import.badHeaders" ? { headers: IMPORT_HEADERS.join(" · ") } : { max: MAX_IMPORT_ROWS };
+          read.problem === "import.badHeaders"
+            ? { headers: IMPORT_HEADERS.join(" · ") }
+            : read.problem === "import.expandsTooLarge"
+              ? { max: MAX_IMPORT_EXPANDED_MB }
+              : { max: MAX_IMPORT_ROWS };
         return answer({ problem: { key: read.problem, params } });
       }
       rows = read.rows;

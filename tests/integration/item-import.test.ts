@@ -2,11 +2,12 @@
 // posted as multipart forms on a real SQLite file.
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { IMPORT_HEADERS, MAX_IMPORT_ROWS } from "~/domain/item-import";
+import { IMPORT_HEADERS, MAX_IMPORT_ROWS, MAX_IMPORT_EXPANDED_MB } from "~/domain/item-import";
 import { prisma } from "~/utils/db.server";
 import * as importPage from "~/routes/campuses.$slug_.import";
 import * as template from "~/routes/campuses.$slug_.import[.xlsx]";
 import { call, jsonOf, makeRequest } from "../support/http";
+import { zipOf } from "../support/zip";
 import { buildWorld, type Who, type World } from "../support/world";
 
 let w: World;
@@ -139,6 +140,10 @@ describe("import", () => {
     const many = await Promise.all(Array.from({ length: 5000 }, (_, i) => row(`Baris ${i}`)));
     expect(await problem(await workbookWith(many))).toEqual({ key: "import.tooManyRows", params: { max: MAX_IMPORT_ROWS } });
     expect((await problem(await workbookWith([])))).toMatchObject({ key: "import.empty" });
+    // a few kilobytes that would inflate to more than the ceiling: refused before the workbook is opened
+    const bomb = zipOf([{ name: "xl/worksheets/sheet1.xml", data: Buffer.alloc((MAX_IMPORT_EXPANDED_MB + 1) * 1024 * 1024, 0x20) }]);
+    expect(bomb.length).toBeLessThan(100_000);
+    expect(await problem(new File([new Uint8Array(bomb)], "bom.xlsx"))).toEqual({ key: "import.expandsTooLarge", params: { max: MAX_IMPORT_EXPANDED_MB } });
     const noFile = new FormData();
     noFile.append("intent", "preview");
     expect((await jsonOf(await post("LIAISON_OWN", noFile))).problem.key).toBe("import.noFile");

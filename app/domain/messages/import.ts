@@ -25,6 +25,7 @@ export const id = {
   "import.badHeaders": "Judul kolom tidak sesuai templat. Baris pertama harus berisi, berurutan: {headers}.",
   "import.empty": "Berkas tidak berisi baris program di bawah judul kolom.",
   "import.tooManyRows": "Berkas berisi lebih dari {max} baris program. Bagi menjadi beberapa berkas.",
+  "import.expandsTooLarge": "Isi berkas ini lebih dari {max} MB setelah dibuka, terlalu besar untuk daftar program. Unggah templat yang diisi saja.",
   "import.stale": "Isi pratinjau tidak dapat dibaca lagi. Unggah berkasnya lagi.",
   "import.fieldError": "{column}: {message}",
 } as const;
@@ -55,6 +56,7 @@ export const en: Record<keyof typeof id, string> = {
   "import.badHeaders": "The column headers differ from the template's. The first row must hold, in this order: {headers}.",
   "import.empty": "The file holds no item rows under the column headers.",
   "import.tooManyRows": "The file holds more than {max} item rows. Split it into several files.",
+  "import.expandsTooLarge": "This file's contents exceed {max} MB once unpacked, too large for a list of items. Upload only the filled-in template.",
   "import.stale": "The preview can no longer be read. Upload the file again.",
   "import.fieldError": "{column}: {message}",
 };
