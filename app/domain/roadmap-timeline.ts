@@ -56,6 +56,8 @@ export type RoadmapFilter = {
   campus: string | null;
   /** priority area code */
   area: string | null;
+  /** counterpart government unit's code */
+  unit: string | null;
   from: string | null;
   to: string | null;
   /** only overdue items */
@@ -76,6 +78,7 @@ export function parseRoadmapFilter(params: URLSearchParams): RoadmapFilter {
   return {
     campus: text("campus"),
     area: text("area"),
+    unit: text("unit"),
     from: quarter("from"),
     to: quarter("to"),
     overdue: params.get("overdue") === "1",

@@ -20,7 +20,7 @@ import { visibleItemsWhere } from "./roadmap-item.server";
 // timeline shows the drafts its reader may see, and counts them: the page says how many.
 
 export async function roadmapTimeline(actor: Principal, filter: RoadmapFilter, today: Date) {
-  const [campuses, areas] = await Promise.all([
+  const [campuses, areas, units] = await Promise.all([
     prisma.campus.findMany({
       orderBy: { position: "asc" },
       select: { id: true, slug: true, name: true, abbreviation: true },
@@ -29,16 +29,23 @@ export async function roadmapTimeline(actor: Principal, filter: RoadmapFilter, t
       orderBy: { position: "asc" },
       select: { id: true, code: true, nameId: true, nameEn: true },
     }),
+    // retired units stay: their items are still on the timeline
+    prisma.governmentUnit.findMany({
+      orderBy: [{ name: "asc" }],
+      select: { id: true, code: true, name: true, abbreviation: true, retiredAt: true },
+    }),
   ]);
   const campus = filter.campus ? campuses.find((c) => c.slug === filter.campus) : null;
   const area = filter.area ? areas.find((a) => a.code === filter.area) : null;
+  const unit = filter.unit ? units.find((u) => u.code === filter.unit) : null;
   // an unknown slug or code matches nothing rather than everything
-  const unknown = (!!filter.campus && !campus) || (!!filter.area && !area);
+  const unknown = (!!filter.campus && !campus) || (!!filter.area && !area) || (!!filter.unit && !unit);
 
   const filtered: Prisma.RoadmapItemWhereInput[] = [visibleItemsWhere(actor)];
   if (unknown) filtered.push({ id: "__none__" });
   if (campus) filtered.push({ campusId: campus.id });
   if (area) filtered.push({ priorityAreaId: area.id });
+  if (unit) filtered.push({ governmentUnitId: unit.id });
   if (filter.overdue) filtered.push(overdueItemWhere(today));
   const where: Prisma.RoadmapItemWhereInput = { AND: filtered };
 
@@ -160,6 +167,10 @@ export async function roadmapTimeline(actor: Principal, filter: RoadmapFilter, t
       nameId: a.nameId,
       nameEn: a.nameEn,
     })),
+    // active units first, then retired ones (marked)
+    units: [...units]
+      .sort((a, b) => Number(!!a.retiredAt) - Number(!!b.retiredAt))
+      .map((u) => ({ code: u.code, name: u.abbreviation ?? u.name, retired: !!u.retiredAt })),
     quarterOptions: quarterSpan(bounds.first, bounds.last),
     window,
     columns: quarterColumns(window),

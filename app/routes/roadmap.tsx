@@ -31,6 +31,13 @@ export default function RoadmapPage() {
   const selects = [
     ["campus", t("roadmap.filter.campus"), t("roadmap.filter.all"), data.campuses.map((c) => [c.slug, c.name] as const), data.filter.campus],
     ["area", t("roadmap.filter.area"), t("roadmap.filter.all"), data.areas.map((a) => [a.code, locale === "en" ? a.nameEn : a.nameId] as const), data.filter.area],
+    [
+      "unit",
+      t("roadmap.filter.unit"),
+      t("roadmap.filter.all"),
+      data.units.map((u) => [u.code, u.retired ? t("unit.option.retired", { name: u.name }) : u.name] as const),
+      data.filter.unit,
+    ],
     ["from", t("roadmap.filter.from"), t("roadmap.filter.auto"), data.quarterOptions.map((q) => [q, quarterLabel(q)] as const), data.filter.from],
     ["to", t("roadmap.filter.to"), t("roadmap.filter.auto"), data.quarterOptions.map((q) => [q, quarterLabel(q)] as const), data.filter.to],
   ] as const;

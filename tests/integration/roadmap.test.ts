@@ -46,9 +46,11 @@ beforeAll(async () => {
   const done = await item("ITB done", { campus: "itb", plannedStart: d("2026-01-05"), plannedEnd: d("2026-06-30") });
   await createUpdate(prisma, { itemId: done.id, authorId: author.id, reportedOn: d("2026-06-20"), progress: 100, status: "COMPLETED" });
   await item("ITB due today", { campus: "itb", plannedStart: d("2026-03-01"), plannedEnd: TODAY });
-  await item("ITB draft", { campus: "itb", visibility: "DRAFT", plannedStart: d("2026-04-01"), plannedEnd: d("2027-03-31") });
+  // Dinkes is the counterpart of the draft and of UMT's employment item
+  const dinkes = await prisma.governmentUnit.findUniqueOrThrow({ where: { code: "dinkes" }, select: { id: true } });
+  await item("ITB draft", { campus: "itb", visibility: "DRAFT", plannedStart: d("2026-04-01"), plannedEnd: d("2027-03-31"), governmentUnitId: dinkes.id });
   // UMT: employment, long-running; and one wholly in 2030, outside the default two years ahead
-  await item("UMT jobs", { campus: "umt", priorityAreaId: employment, plannedStart: d("2026-07-01"), plannedEnd: d("2027-12-31") });
+  await item("UMT jobs", { campus: "umt", priorityAreaId: employment, plannedStart: d("2026-07-01"), plannedEnd: d("2027-12-31"), governmentUnitId: dinkes.id });
   await item("UMT far", { campus: "umt", plannedStart: d("2030-01-01"), plannedEnd: d("2030-06-30") });
 
   await createMilestone(prisma, { itemId: late.id, title: "Laporan antara", dueDate: d("2026-09-30"), state: "PENDING" });
@@ -88,6 +90,21 @@ describe("filters from the URL", () => {
     const none = await get("/roadmap?campus=nowhere", "reviewer@roadmap.test");
     expect(none.items).toEqual([]);
     expect(none.total).toBe(0);
+  });
+
+  it("by counterpart unit (?unit=<code>, a select of every unit); drafts only for who may see them; an unknown code matches nothing", async () => {
+    const reviewer = await get("/roadmap?unit=dinkes", "reviewer@roadmap.test");
+    expect(reviewer.filter.unit).toBe("dinkes");
+    expect(titles(reviewer)).toEqual(["ITB draft", "UMT jobs"]);
+    expect(reviewer.units.map((u: { code: string }) => u.code)).toEqual(expect.arrayContaining(["bappeda", "biro-adpim", "dindik", "dinkes", "disnakertrans"]));
+    const observer = await get("/roadmap?unit=dinkes", "observer@roadmap.test");
+    expect(titles(observer)).toEqual(["UMT jobs"]);
+    // with another filter: both apply
+    expect(titles(await get("/roadmap?unit=dinkes&campus=itb", "liaison.itb@roadmap.test"))).toEqual(["ITB draft"]);
+    expect((await get("/roadmap?unit=bappeda", "reviewer@roadmap.test")).total).toBe(0);
+    const unknown = await get("/roadmap?unit=nowhere", "reviewer@roadmap.test");
+    expect(unknown.items).toEqual([]);
+    expect(unknown.total).toBe(0);
   });
 
   it("spans the quarters of the filtered items, capped at two years ahead, and says how many lie beyond", async () => {

@@ -55,10 +55,11 @@ describe("quarters", () => {
 });
 
 describe("parseRoadmapFilter", () => {
-  it("reads campus, area, quarters, overdue and page from the URL", () => {
-    expect(parseRoadmapFilter(new URLSearchParams("campus=itb&area=health&from=2026-Q1&to=2027-Q2&overdue=1&page=2"))).toEqual({
+  it("reads campus, area, unit, quarters, overdue and page from the URL", () => {
+    expect(parseRoadmapFilter(new URLSearchParams("campus=itb&area=health&unit=bappeda&from=2026-Q1&to=2027-Q2&overdue=1&page=2"))).toEqual({
       campus: "itb",
       area: "health",
+      unit: "bappeda",
       from: "2026-Q1",
       to: "2027-Q2",
       overdue: true,
@@ -66,9 +67,10 @@ describe("parseRoadmapFilter", () => {
     });
   });
   it("ignores malformed values", () => {
-    expect(parseRoadmapFilter(new URLSearchParams("campus=&from=2026-Q5&to=next&overdue=yes&page=-1"))).toEqual({
+    expect(parseRoadmapFilter(new URLSearchParams("campus=&unit=&from=2026-Q5&to=next&overdue=yes&page=-1"))).toEqual({
       campus: null,
       area: null,
+      unit: null,
       from: null,
       to: null,
       overdue: false,
