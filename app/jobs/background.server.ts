@@ -17,7 +17,7 @@ export function startBackgroundWork(config: Env, log: (message: string) => void 
   } else {
     log("E-mail: SMTP_URL is not set, so e-mails are kept in the outbox (readable at /admin/outbox) and not sent.");
   }
-  const scheduler = startScheduler({ staleAfterDays: config.STALE_AFTER_DAYS }, log);
+  const scheduler = startScheduler({ staleAfterDays: config.STALE_AFTER_DAYS }, { log });
   return {
     async stop() {
       scheduler.stop();

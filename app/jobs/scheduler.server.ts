@@ -5,16 +5,44 @@ import { runDueJobs, type JobConfig } from "~/models/nudge.server";
 // The scheduler of the server process: at 07:00 in Banten (Asia/Jakarta) daily and on Mondays it
 // runs the jobs of app/models/nudge.server.ts. Each run is recorded per period with a lease, so a
 // job runs once per period across restarts and processes; at start it catches up on the current
-// period's runs if the server was down at 07:00.
+// period's runs if the server was down at 07:00, and every quarter of an hour it tries again a run
+// of the current period that failed (a weekly digest that failed at 07:00 on Monday would
+// otherwise wait for the next Monday, in the next period, and be lost).
 
 export type Scheduler = { stop(): void };
 
-export function startScheduler(config: JobConfig, log: (message: string) => void = (m) => console.error(m)): Scheduler {
-  const run = (cadence?: Cadence) =>
-    runDueJobs(new Date(), config, cadence, log).catch((error) => log(`Scheduler: ${error instanceof Error ? error.message : String(error)}`));
+export const RETRY_EVERY_MS = 15 * 60_000;
+
+export type SchedulerOptions = {
+  log?: (message: string) => void;
+  retryEveryMs?: number;
+  /** the clock (tests move it) */
+  now?: () => Date;
+};
+
+export function startScheduler(config: JobConfig, options: SchedulerOptions = {}): Scheduler {
+  const log = options.log ?? ((m: string) => console.error(m));
+  const now = options.now ?? (() => new Date());
+  let running: Promise<unknown> | null = null;
+  const run = (cadence?: Cadence) => {
+    // one pass at a time: a retry tick during the 07:00 pass has nothing to add
+    if (running) return running;
+    running = runDueJobs(now(), config, cadence, log)
+      .catch((error) => log(`Scheduler: ${error instanceof Error ? error.message : String(error)}`))
+      .finally(() => (running = null));
+    return running;
+  };
   const crons = (["daily", "weekly"] as const).map(
     (cadence) => new Cron(cronPattern(cadence), { timezone: "Asia/Jakarta", protect: true, unref: true }, () => void run(cadence)),
   );
+  // a period's run already done costs one indexed read per job
+  const retry = setInterval(() => void run(), options.retryEveryMs ?? RETRY_EVERY_MS);
+  retry.unref();
   void run();
-  return { stop: () => crons.forEach((c) => c.stop()) };
+  return {
+    stop: () => {
+      crons.forEach((c) => c.stop());
+      clearInterval(retry);
+    },
+  };
 }

@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { simpleParser } from "mailparser";
 import { createMailSender } from "~/jobs/mail-sender.server";
+import { startScheduler } from "~/jobs/scheduler.server";
 import { runJob, SCHEDULED_JOBS, type JobConfig } from "~/models/nudge.server";
 import { prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
@@ -188,5 +189,28 @@ describe("weekly: the digest", () => {
     expect(await runJob(job("weekly-digest"), new Date("2026-12-14T00:10:00Z"), CONFIG)).toEqual({ ran: false, reason: "leased" });
     const taken = await runJob(job("weekly-digest"), new Date("2026-12-14T00:20:00Z"), CONFIG);
     expect(taken.ran).toBe(true);
+  });
+});
+
+describe("the server's scheduler", () => {
+  it("tries a failed run again within its period, at the next retry tick", async () => {
+    // Monday 21 December 2026, 08:00 in Banten: the start-up catch-up runs the week's digest
+    const monday = new Date("2026-12-21T01:00:00Z");
+    const logged: string[] = [];
+    const scheduler = startScheduler(CONFIG, { now: () => monday, retryEveryMs: 50, log: (m) => logged.push(m) });
+    try {
+      const digest = { job: "weekly-digest", period: "week-of-2026-12-21" };
+      await expect.poll(() => prisma.jobRun.count({ where: { ...digest, state: "DONE" } }), { timeout: 10_000 }).toBe(1);
+      // as a run that failed at 07:00 leaves it: still RUNNING, its lease given up, the error kept
+      await prisma.$transaction((tx) =>
+        tx.jobRun.updateMany({ where: digest, data: { state: "RUNNING", leaseUntil: new Date("2026-12-21T00:00:00Z"), lastError: "SQLITE_BUSY", finishedAt: null } }),
+      );
+      await expect
+        .poll(() => prisma.jobRun.findFirst({ where: digest, select: { state: true, lastError: true } }), { timeout: 10_000 })
+        .toEqual({ state: "DONE", lastError: null });
+      expect(logged).toEqual([]);
+    } finally {
+      scheduler.stop();
+    }
   });
 });
