@@ -8,6 +8,7 @@ import { Toast } from "./toast";
 const NAV: { to: string; key: MessageKey; action: Action | null }[] = [
   { to: "/dashboard", key: "nav.dashboard", action: "dashboard.read" },
   { to: "/campuses", key: "nav.campuses", action: "campus.read" },
+  { to: "/units", key: "nav.units", action: "unit.read" },
   { to: "/agreements", key: "nav.agreements", action: "agreement.read" },
   { to: "/roadmap", key: "nav.roadmap", action: "dashboard.read" },
   { to: "/review", key: "nav.review", action: "review.read" },

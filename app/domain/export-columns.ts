@@ -85,6 +85,9 @@ export type ObstacleExportRow = {
   resolution: string | null;
   resolvedAt: Date | null;
   needsGovernorOffice: boolean;
+  /** CAMPUS | GOVERNMENT */
+  ownerSide: string;
+  ownerUnit: { name: string } | null;
   item: ItemRef;
 };
 
@@ -166,6 +169,8 @@ const MILESTONE_COLUMNS: ExportColumn<MilestoneExportRow>[] = [
 const OBSTACLE_COLUMNS: ExportColumn<ObstacleExportRow>[] = [
   ...itemColumns<ObstacleExportRow>((r) => r.item),
   { header: "export.col.obstacle", type: "text", width: 50, value: (r) => r.description },
+  { header: "export.col.ownerSide", type: "text", width: 16, value: (r, ctx) => label("obstacle.ownerSide", r.ownerSide, ctx) },
+  { header: "export.col.ownerUnit", type: "text", width: 30, value: (r) => r.ownerUnit?.name ?? null },
   { header: "export.col.owner", type: "text", width: 26, value: (r) => r.ownerName },
   { header: "export.col.obstacleDue", type: "date", width: 12, value: (r) => r.dueDate },
   { header: "export.col.status", type: "text", width: 12, value: (r, ctx) => label("export.obstacleStatus", r.status, ctx) },
@@ -278,7 +283,7 @@ export function exportFileName(file: ExportFile, today: Date): string {
 }
 
 /** The dashboard filters an export carries over from the page it is linked from. */
-export const EXPORT_FILTER_PARAMS = ["campus", "area", "status", "period"] as const;
+export const EXPORT_FILTER_PARAMS = ["campus", "area", "unit", "status", "period"] as const;
 
 /**
  * The link to an export with the current filters. `keepCampus` is false for a liaison: the export

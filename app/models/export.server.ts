@@ -217,12 +217,14 @@ const FETCH: { [E in ExportEntity]: Fetch<E> } = {
         resolution: true,
         resolvedAt: true,
         needsGovernorOffice: true,
+        ownerSide: true,
+        ownerUnitId: true,
         itemId: true,
       },
       ...page,
     });
     const items = await itemRefs(names, rows.map((r) => r.itemId));
-    return rows.map(({ itemId, ...row }) => ({ ...row, item: items.get(itemId)! }));
+    return rows.map(({ itemId, ownerUnitId, ...row }) => ({ ...row, ownerUnit: named(names.unit, ownerUnitId), item: items.get(itemId)! }));
   },
 };
 

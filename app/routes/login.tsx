@@ -6,7 +6,7 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { ErrorList, ErrorSummary, SubmitButton, TextField } from "~/components/forms";
 import { useT } from "~/components/i18n";
 import { loginSchema } from "~/domain/schemas/auth";
-import { landingPath } from "~/models/campus.server";
+import { homePath } from "~/models/unit.server";
 import { isDemoLoaded } from "~/models/app-status.server";
 import { login } from "~/models/user.server";
 import { clientIp, getSessionUser, getUser } from "~/utils/auth.server";
@@ -24,7 +24,7 @@ export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "login.titl
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
   const redirectTo = new URL(request.url).searchParams.get("redirectTo");
-  if (user) throw redirect(safeRedirect(redirectTo, await landingPath(user)));
+  if (user) throw redirect(safeRedirect(redirectTo, await homePath(user)));
   // the demo password is shown only where the operator asked for demo data and it is loaded
   const demo = env().DEMO_DATA && (await isDemoLoaded());
   return json({ demoPassword: demo ? env().DEMO_PASSWORD : null, demo, insecure: secureCookieDropped(request.url, env().cookieSecure) });
@@ -57,7 +57,7 @@ export function action(args: ActionFunctionArgs) {
     const session = await getCookieSession(request);
     session.set("sessionId", result.sessionId);
     const user = await getSessionUser(result.sessionId);
-    const to = safeRedirect(submission.value.redirectTo, user ? await landingPath(user) : "/");
+    const to = safeRedirect(submission.value.redirectTo, user ? await homePath(user) : "/");
     const maxAge = Math.floor((result.expiresAt.getTime() - Date.now()) / 1000) + COOKIE_GRACE_SECONDS;
     return redirect(to, { headers: { "Set-Cookie": await commitCookieSession(session, maxAge) } });
   });

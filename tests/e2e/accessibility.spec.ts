@@ -66,6 +66,7 @@ test("axe finds no WCAG A/AA violation on the main pages, for every kind of user
       return ["/dashboard", "/review", "/quarters", "/reminders", "/reports/briefing", "/agreements", agreement, "/indicators"];
     })),
   );
+  found.push(...(await asUser(browser, "unit.bappeda@demo.test", async () => ["/units", "/units/bappeda"])));
   found.push(...(await asUser(browser, "admin@demo.test", async () => ["/admin/users", "/admin/outbox", "/audit"])));
   expect(found, found.join("\n")).toEqual([]);
 });

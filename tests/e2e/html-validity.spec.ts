@@ -72,6 +72,8 @@ test("the main pages' HTML has 0 errors in the W3C validator", async ({ browser 
       "/indicators",
       "/notifications",
       "/search?q=itb",
+      "/units",
+      "/units/bappeda",
     ])),
   );
   await liaison.close();

@@ -665,6 +665,8 @@ function routeCases(k: Known): RouteCase[] {
       path: `/teams/${k.teamId}`,
       form: form({ intent: "add-member", name: "Anggota Uji Ketahanan", side: "CAMPUS", role: "ANGGOTA" }),
     },
+    { module: "units._index.tsx", path: "/units", form: null },
+    { module: "units.$slug.tsx", path: "/units/bappeda", form: null },
   ];
 }
 
@@ -839,10 +841,11 @@ test.describe("robustness: malformed and refused requests", () => {
         { module: "admin.outbox.tsx", path: `/admin/outbox?state=${q}&cursor=${q}`, post: false },
         { module: "items.new.tsx", path: `/items/new?campus=${q}`, post: true },
         { module: "dashboard.tsx", path: `/dashboard?campus=${q}&area=${q}&status=${q}&sort=${q}&dir=${q}&page=${q}`, post: false },
-        { module: "roadmap.tsx", path: `/roadmap?campus=${q}&area=${q}&page=${q}&overdue=${q}`, post: false },
+        { module: "roadmap.tsx", path: `/roadmap?campus=${q}&area=${q}&unit=${q}&page=${q}&overdue=${q}`, post: false },
+        { module: "units.$slug.tsx", path: `/units/${x}`, post: false },
         { module: "audit.tsx", path: `/audit?entity=${q}&action=${q}&actor=${q}&item=${q}&cursor=${q}`, post: false },
         { module: "notifications.tsx", path: `/notifications?cursor=${q}`, post: false },
-        { module: "exports.$file.ts", path: `/exports/items.csv?campus=${q}&area=${q}&status=${q}`, post: false },
+        { module: "exports.$file.ts", path: `/exports/items.csv?campus=${q}&area=${q}&unit=${q}&status=${q}`, post: false },
         { module: "reports.briefing.tsx", path: `/reports/briefing?quarter=${q}`, post: false },
         { module: "quarters.compare.tsx", path: `/quarters/compare?a=${q}&b=${q}`, post: false },
         { module: "login.tsx", path: `/login?redirectTo=${q}`, post: false },

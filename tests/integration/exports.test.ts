@@ -140,7 +140,7 @@ beforeAll(async () => {
     reviewedAt: new Date("2026-07-01T03:00:00Z"),
   });
   await createMilestone(prisma, { itemId: a.id, title: "Laporan akhir", dueDate: d("2099-12-31") }); // not overdue
-  await createObstacle(prisma, { itemId: a.id, description: "Lahan belum tersedia", ownerName: "Dinkes", dueDate: d("2026-05-01"), needsGovernorOffice: true });
+  await createObstacle(prisma, { itemId: a.id, description: "Lahan belum tersedia", ownerName: "Dinkes", dueDate: d("2026-05-01"), needsGovernorOffice: true, ownerUnitId: dinkes.id });
   await createObstacle(prisma, { itemId: a.id, description: "Alat terlambat", resolved: { resolution: "Dikirim", resolvedAt: new Date("2026-04-10T18:30:00Z") } });
 
   // UMT: one at risk
@@ -281,12 +281,31 @@ describe("CSV", () => {
     });
   });
 
-  it("obstacles: owner, due date, status, resolution, the governor's office flag", async () => {
+  it("obstacles: owner side and owning unit, owner, due date, status, resolution, the governor's office flag", async () => {
     const { header, rows } = await csv("/exports/obstacles.csv?campus=itb");
+    expect(header).toEqual(EXPORT_COLUMNS.obstacles.map((c) => id(c.header)));
     expect(records(header, rows)).toEqual([
-      expect.objectContaining({ "Uraian kendala": "Lahan belum tersedia", "Penanggung jawab penyelesaian": "Dinkes", "Target selesai": "2026-05-01", Status: "Terbuka", "Perlu tindakan Pemprov": "Ya" }),
-      expect.objectContaining({ "Uraian kendala": "Alat terlambat", Status: "Selesai", "Cara penyelesaian": "Dikirim", "Tanggal selesai": "2026-04-11", "Perlu tindakan Pemprov": "Tidak" }),
+      expect.objectContaining({
+        "Uraian kendala": "Lahan belum tersedia",
+        "Pihak penanggung jawab": "Perangkat daerah",
+        "Perangkat daerah penanggung jawab": "Dinas Kesehatan",
+        "Penanggung jawab penyelesaian": "Dinkes",
+        "Target selesai": "2026-05-01",
+        Status: "Terbuka",
+        "Perlu tindakan Pemprov": "Ya",
+      }),
+      expect.objectContaining({
+        "Uraian kendala": "Alat terlambat",
+        "Pihak penanggung jawab": "Kampus",
+        "Perangkat daerah penanggung jawab": "",
+        Status: "Selesai",
+        "Cara penyelesaian": "Dikirim",
+        "Tanggal selesai": "2026-04-11",
+        "Perlu tindakan Pemprov": "Tidak",
+      }),
     ]);
+    const english = await csv("/exports/obstacles.csv?campus=itb", "reviewer", (await localeCookie.serialize("en")).split(";")[0]!);
+    expect(records(english.header, english.rows)[0]).toMatchObject({ "Owner side": "Government unit", "Owning government unit": "Dinas Kesehatan" });
   });
 
   it("flags as overdue, and lists as open, exactly what the dashboard counts (published items only, the same rules)", async () => {

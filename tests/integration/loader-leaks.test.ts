@@ -129,6 +129,8 @@ function requests(w: World): Record<string, { path: string; params?: Record<stri
     review: [{ path: "/review" }],
     roadmap: [{ path: "/roadmap" }, { path: "/roadmap?campus=itb" }],
     "teams.$teamId": [{ path: `/teams/${w.team.id}`, params: { teamId: w.team.id } }],
+    "units._index": [{ path: "/units" }],
+    "units.$slug": [{ path: "/units/bappeda", params: { slug: "bappeda" } }, { path: "/units/dinkes", params: { slug: "dinkes" } }],
     // the names of a draft, its milestone and a member: found for those who may read them only
     search: ["Draft ITB", "pendahuluan", "Anggota ITB", "anggota@itb", "itb"].map((q) => ({ path: `/search?q=${encodeURIComponent(q)}` })),
   };
