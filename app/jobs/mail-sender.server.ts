@@ -48,9 +48,12 @@ export function createMailSender(options: MailSenderOptions): MailSender {
     let failed = 0;
     if (now.getTime() < pausedUntil) return { sent, failed };
     await releaseInterrupted(now);
+    // each batch is stamped with the time it is taken (a long drain's later batches are not taken
+    // for interrupted by another process), on the clock `now` was given in
+    const startedAt = Date.now();
     for (;;) {
       const claim = newClaim(owner);
-      const batch = await claimDue(claim, now);
+      const batch = await claimDue(claim, now, undefined, new Date(now.getTime() + (Date.now() - startedAt)));
       if (batch.length === 0) break;
       for (const message of batch) {
         try {
@@ -80,7 +83,7 @@ export function createMailSender(options: MailSenderOptions): MailSender {
         // reported as interrupted and only an administrator sends it again — never a second copy
         // on its own, which putting it back to PENDING here would cause.
         try {
-          await markSent(message.id, claim, new Date());
+          if (!(await markSent(message.id, claim, new Date()))) log(`E-mail: sent ${message.id}, but an administrator had already sent it again`);
         } catch (error) {
           log(`E-mail: sent ${message.id} but could not record it (${error instanceof Error ? error.message : String(error)})`);
         }

@@ -104,11 +104,12 @@ export async function enqueueNotificationMail(tx: Tx, userIds: readonly string[]
 export type ClaimedMessage = { id: string; toAddress: string; subject: string; text: string; html: string; attempts: number };
 
 /**
- * Claims up to `limit` messages due at `now` for one drain (`claim` is unique to it): they become
- * SENDING before any byte goes to the SMTP server. SQLite runs one write transaction at a time,
+ * Claims up to `limit` messages due at `now` for one drain (`claim` is unique to it), stamped with
+ * `claimedAt` (when this batch is taken, later than `now` in a long drain): they become SENDING
+ * before any byte goes to the SMTP server. SQLite runs one write transaction at a time,
  * and the update re-checks the state, so two senders never claim the same message.
  */
-export async function claimDue(claim: string, now: Date, limit = 20): Promise<ClaimedMessage[]> {
+export async function claimDue(claim: string, now: Date, limit = 20, claimedAt = now): Promise<ClaimedMessage[]> {
   // looked for on the read connection first: an idle sender opens no write transaction
   const due = await prisma.outboundMessage.findMany({
     where: { state: "PENDING", nextAttemptAt: { lte: now } },
@@ -120,7 +121,7 @@ export async function claimDue(claim: string, now: Date, limit = 20): Promise<Cl
   return prisma.$transaction(async (tx) => {
     await tx.outboundMessage.updateMany({
       where: { id: { in: due.map((d) => d.id) }, state: "PENDING" },
-      data: { state: "SENDING", claimedAt: now, claimedBy: claim, attempts: { increment: 1 } },
+      data: { state: "SENDING", claimedAt, claimedBy: claim, attempts: { increment: 1 } },
     });
     return tx.outboundMessage.findMany({
       where: { claimedBy: claim, state: "SENDING" },
@@ -130,13 +131,18 @@ export async function claimDue(claim: string, now: Date, limit = 20): Promise<Cl
   });
 }
 
-export async function markSent(id: string, claim: string, now: Date) {
-  await prisma.$transaction((tx) =>
+/**
+ * Records a message as sent; false when the claim is no longer this drain's. A claim released as
+ * interrupted (FAILED, still naming the claim) is recorded as sent: that is what happened.
+ */
+export async function markSent(id: string, claim: string, now: Date): Promise<boolean> {
+  const { count } = await prisma.$transaction((tx) =>
     tx.outboundMessage.updateMany({
-      where: { id, claimedBy: claim, state: "SENDING" },
+      where: { id, claimedBy: claim, state: { in: ["SENDING", "FAILED"] } },
       data: { state: "SENT", sentAt: now, lastError: null },
     }),
   );
+  return count === 1;
 }
 
 /** A failed attempt: tried again later with a growing delay, or FAILED after MAX_ATTEMPTS. */
@@ -171,13 +177,14 @@ export const INTERRUPTED_ERROR = "interrupted while sending (the server stopped)
 /**
  * Messages claimed by a sender that stopped before it could say how the sending went. They may
  * have been delivered, so they are never sent again by themselves: they become FAILED, and an
- * administrator who knows they did not arrive retries them at /admin/outbox.
+ * administrator who knows they did not arrive retries them at /admin/outbox. The claim's name is
+ * kept, so a sender that was only slow can still record the message as sent.
  */
 export async function releaseInterrupted(now: Date): Promise<number> {
   const where = { state: "SENDING", claimedAt: { lt: new Date(now.getTime() - CLAIM_LEASE_MS) } };
   if ((await prisma.outboundMessage.count({ where })) === 0) return 0;
   const { count } = await prisma.$transaction((tx) =>
-    tx.outboundMessage.updateMany({ where, data: { state: "FAILED", lastError: INTERRUPTED_ERROR, claimedBy: null } }),
+    tx.outboundMessage.updateMany({ where, data: { state: "FAILED", lastError: INTERRUPTED_ERROR } }),
   );
   return count;
 }

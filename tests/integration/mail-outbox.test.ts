@@ -4,7 +4,7 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createMailSender } from "~/jobs/mail-sender.server";
 import { notifyUsers } from "~/models/notification.server";
-import { claimDue, MAX_ATTEMPTS, newClaim, retryMessages } from "~/models/outbox.server";
+import { claimDue, markSent, MAX_ATTEMPTS, newClaim, releaseInterrupted, retryMessages } from "~/models/outbox.server";
 import { issuePasswordReset } from "~/models/user.server";
 import { action as itemAction, loader as itemLoader } from "~/routes/items.$itemId._index";
 import { prisma } from "~/utils/db.server";
@@ -197,6 +197,27 @@ describe("the outbox", () => {
     const interrupted = await prisma.outboundMessage.findMany({ where: { state: "FAILED" } });
     expect(interrupted.map((m) => m.id).sort()).toEqual(dead.map((m) => m.id).sort());
     expect(interrupted[0]!.lastError).toMatch(/interrupted/);
+  });
+
+  it("a slow sender's batch is not taken for interrupted, and its sending recorded late still counts", async () => {
+    await reviewerComments("Lima.");
+    const now = new Date();
+    // a long drain takes its second batch twelve minutes after it started
+    const early = await claimDue(newClaim("slow"), now, 1);
+    const lateClaim = newClaim("slow");
+    const late = await claimDue(lateClaim, now, 1, new Date(now.getTime() + 12 * 60_000));
+    expect(early).toHaveLength(1);
+    expect(late).toHaveLength(1);
+    // another process looks at minute 13: only the first batch is older than the lease
+    expect(await releaseInterrupted(new Date(now.getTime() + 13 * 60_000))).toBe(1);
+    expect((await prisma.outboundMessage.findUniqueOrThrow({ where: { id: late[0]!.id } })).state).toBe("SENDING");
+    // the slow sender gets through with the first one after all: what happened is recorded
+    const earlyClaim = (await prisma.outboundMessage.findUniqueOrThrow({ where: { id: early[0]!.id } })).claimedBy!;
+    expect(await markSent(early[0]!.id, earlyClaim, new Date())).toBe(true);
+    expect(await prisma.outboundMessage.findUniqueOrThrow({ where: { id: early[0]!.id } })).toMatchObject({ state: "SENT", lastError: null });
+    // a claim that is not this drain's records nothing
+    expect(await markSent(late[0]!.id, newClaim("someone-else"), new Date())).toBe(false);
+    expect(await markSent(late[0]!.id, lateClaim, new Date())).toBe(true);
   });
 
   it("a message sent whose sending cannot be recorded is not sent again", async () => {
