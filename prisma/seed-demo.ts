@@ -121,7 +121,8 @@ export async function seedDemo(db: PrismaClient, options: { password: string; to
               needsGovernorOffice: n % 2 === 0,
               // the ones raised for the province are the counterpart unit's to clear
               ownerUnitId: n % 2 === 0 ? item.governmentUnitId : null,
-              resolved: n % 6 === 0 ? { resolution: "Data dibagikan melalui Bappeda.", resolvedAt: addDays(today, -5) } : undefined,
+              // every twelfth resolved: half of the units' ones stay open (with n % 6 every one of them was resolved)
+              resolved: n % 12 === 0 ? { resolution: "Data dibagikan melalui Bappeda.", resolvedAt: addDays(today, -5) } : undefined,
             });
           }
         }
