@@ -48,7 +48,7 @@ export default function UnitPage() {
         ) : (
           <ul className="space-y-2" data-testid="unit-obstacles">
             {obstacles.map((o) => (
-              <li key={o.id} className={`card text-sm ${o.pastDue ? "border-l-4 border-l-red-600" : ""}`} data-testid="unit-obstacle">
+              <li key={o.id} className={`card text-sm ${o.pastDue ? "border-l-4 border-l-red-600" : ""}`} data-testid="unit-obstacle" data-past-due={o.pastDue}>
                 <p className="font-medium">
                   <Link className="text-brand-700 underline" to={`/items/${o.item.id}#obstacles`}>{o.description}</Link>
                   {o.pastDue ? <span className="ml-2 whitespace-nowrap rounded bg-red-100 px-2 text-xs font-semibold text-red-800">{t("unit.obstacle.pastDue")}</span> : null}
