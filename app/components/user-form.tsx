@@ -67,3 +67,49 @@ export function CampusBadges({ campuses }: { campuses: { slug: string; abbreviat
     </span>
   );
 }
+
+export type UnitOption = { code: string; name: string; abbreviation: string | null; retired: boolean };
+
+/** The units a unit focal point (PIC Perangkat Daerah) serves: active ones, and a retired one the account already has. */
+export function UnitField({ field, units }: { field: FieldMetadata<string[] | undefined>; units: UnitOption[] }) {
+  const t = useT();
+  const hintId = `${field.id}-hint`;
+  const byCode = new Map(units.map((u) => [u.code, u]));
+  return (
+    <fieldset aria-describedby={field.errors?.length ? `${hintId} ${field.errorId}` : hintId}>
+      <legend className="label">{t("users.units")}</legend>
+      <p id={hintId} className="mb-2 text-sm text-slate-600">
+        {t("users.unitsHint")}
+      </p>
+      <div className="grid gap-1 sm:grid-cols-2">
+        {getCollectionProps(field, { type: "checkbox", options: units.map((u) => u.code) }).map(({ key, ...props }) => {
+          const unit = byCode.get(props.value)!;
+          return (
+            <label key={key} htmlFor={props.id} className="flex min-h-11 items-center gap-2 rounded px-1 hover:bg-slate-50">
+              <input {...props} className="h-5 w-5 shrink-0" />
+              <span>
+                {unit.abbreviation ? <span className="font-semibold">{unit.abbreviation}</span> : null}{" "}
+                <span className="text-sm text-slate-700">{unit.name}</span>
+                {unit.retired ? <span className="text-sm text-slate-600"> {t("users.unitRetiredMark")}</span> : null}
+              </span>
+            </label>
+          );
+        })}
+      </div>
+      <ErrorList id={field.errorId} errors={field.errors} />
+    </fieldset>
+  );
+}
+
+export function UnitBadges({ units }: { units: { code: string; abbreviation: string | null }[] }) {
+  if (units.length === 0) return <span className="text-slate-500">–</span>;
+  return (
+    <span className="flex flex-wrap gap-1" data-testid="user-units">
+      {units.map((u) => (
+        <span key={u.code} className="rounded bg-amber-100 px-2 py-0.5 text-xs font-semibold">
+          {u.abbreviation ?? u.code}
+        </span>
+      ))}
+    </span>
+  );
+}

@@ -152,3 +152,13 @@ export async function unitLastSavedBy(userId: string, id: string): Promise<boole
   });
   return latest?.actorId === userId;
 }
+
+/** The units the user administration offers a focal point: active ones, and those the account (`userId`) already serves. */
+export async function unitOptionsForUser(userId?: string) {
+  const rows = await prisma.governmentUnit.findMany({
+    where: { OR: [{ retiredAt: null }, ...(userId ? [{ users: { some: { userId } } }] : [])] },
+    orderBy: { name: "asc" },
+    select: { code: true, name: true, abbreviation: true, retiredAt: true },
+  });
+  return rows.map(({ retiredAt, ...u }) => ({ ...u, retired: retiredAt !== null }));
+}

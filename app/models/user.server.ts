@@ -219,6 +219,24 @@ async function campusIdsBySlug(tx: Tx, slugs: readonly string[]): Promise<string
   return campuses.length === slugs.length ? campuses.map((c) => c.id) : null;
 }
 
+/** A unit focal point serves government units; for every other role unit bindings mean nothing, so none are kept. */
+function unitCodesFor(role: Role, codes: readonly string[]): string[] {
+  return role === "UNIT" ? [...new Set(codes)].sort() : [];
+}
+
+/**
+ * The ids of the units with these codes, or null when one is unknown or retired: a retired unit
+ * takes no new focal points, but an account already serving it (`userId`) may keep it.
+ */
+async function unitIdsByCode(tx: Tx, codes: readonly string[], userId: string | null): Promise<string[] | null> {
+  if (codes.length === 0) return [];
+  const units = await tx.governmentUnit.findMany({
+    where: { code: { in: [...codes] }, OR: [{ retiredAt: null }, ...(userId ? [{ users: { some: { userId } } }] : [])] },
+    select: { id: true },
+  });
+  return units.length === codes.length ? units.map((u) => u.id) : null;
+}
+
 function liveSessions() {
   return { sessions: { where: { expiresAt: { gt: new Date() } } } } as const;
 }
@@ -232,16 +250,18 @@ const ADMIN_USER_SELECT = {
   lastLoginAt: true,
   createdAt: true,
   campuses: { select: { campus: { select: { slug: true, abbreviation: true, name: true, position: true } } } },
+  units: { select: { unit: { select: { code: true, abbreviation: true, name: true, retiredAt: true } } } },
 } as const;
 
 type AdminUserRow = {
   campuses: { campus: { slug: string; abbreviation: string | null; name: string; position: number } }[];
+  units: { unit: { code: string; abbreviation: string | null; name: string; retiredAt: Date | null } }[];
   _count: { sessions: number };
   role: string;
 };
 
 function toAdminUser<T extends AdminUserRow>(row: T) {
-  const { campuses, _count, ...rest } = row;
+  const { campuses, units, _count, ...rest } = row;
   return {
     ...rest,
     role: rest.role as Role,
@@ -249,11 +269,12 @@ function toAdminUser<T extends AdminUserRow>(row: T) {
       .map((c) => c.campus)
       .sort((a, b) => a.position - b.position)
       .map(({ slug, abbreviation, name }) => ({ slug, abbreviation, name })),
+    units: units.map((u) => u.unit).sort((a, b) => a.name.localeCompare(b.name)),
     activeSessions: _count.sessions,
   };
 }
 
-/** Every account with its campuses and number of live sessions (counted in SQL). */
+/** Every account with its campuses, units and number of live sessions (counted in SQL). */
 export async function listUsers() {
   const rows = await prisma.user.findMany({
     orderBy: [{ active: "desc" }, { name: "asc" }],
@@ -270,11 +291,11 @@ export async function getUserForAdmin(userId: string) {
   return row ? toAdminUser(row) : null;
 }
 
-export type CreateUserInput = { email: string; name: string; role: Role; campuses: string[]; password: string };
+export type CreateUserInput = { email: string; name: string; role: Role; campuses: string[]; units: string[]; password: string };
 
 export type AdminResult<T = object> =
   | ({ ok: true } & T)
-  | { ok: false; reason: "email-taken" | "unknown-campus" | "not-found" | "self-demote" | "self-deactivate" };
+  | { ok: false; reason: "email-taken" | "unknown-campus" | "unknown-unit" | "not-found" | "self-demote" | "self-deactivate" };
 
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
@@ -283,6 +304,7 @@ function isUniqueViolation(error: unknown): boolean {
 export async function createUser(input: CreateUserInput, actor: AuditActor): Promise<AdminResult<{ userId: string }>> {
   const email = normaliseEmail(input.email);
   const slugs = campusSlugsFor(input.role, input.campuses);
+  const codes = unitCodesFor(input.role, input.units);
   const passwordHash = await hashPassword(input.password);
   try {
     return await prisma.$transaction(async (tx) => {
@@ -291,6 +313,8 @@ export async function createUser(input: CreateUserInput, actor: AuditActor): Pro
       }
       const campusIds = await campusIdsBySlug(tx, slugs);
       if (!campusIds) return { ok: false, reason: "unknown-campus" } as const;
+      const unitIds = await unitIdsByCode(tx, codes, null);
+      if (!unitIds) return { ok: false, reason: "unknown-unit" } as const;
       const user = await tx.user.create({
         data: {
           email,
@@ -298,6 +322,7 @@ export async function createUser(input: CreateUserInput, actor: AuditActor): Pro
           role: input.role,
           passwordHash,
           campuses: campusIds.length ? { create: campusIds.map((campusId) => ({ campusId })) } : undefined,
+          units: unitIds.length ? { create: unitIds.map((unitId) => ({ unitId })) } : undefined,
         },
         select: { id: true },
       });
@@ -305,7 +330,7 @@ export async function createUser(input: CreateUserInput, actor: AuditActor): Pro
         action: "create",
         entity: "User",
         entityId: user.id,
-        after: { email, name: input.name, role: input.role, campuses: slugs, active: true },
+        after: { email, name: input.name, role: input.role, campuses: slugs, units: codes, active: true },
       });
       return { ok: true, userId: user.id } as const;
     });
@@ -316,25 +341,34 @@ export async function createUser(input: CreateUserInput, actor: AuditActor): Pro
   }
 }
 
-export type UpdateUserInput = { name: string; role: Role; campuses: string[] };
+export type UpdateUserInput = { name: string; role: Role; campuses: string[]; units: string[] };
 
 /**
- * Changes name, role and campuses. A role or campus change is a change of permissions and is
+ * Changes name, role, campuses and units. A role, campus or unit change is a change of permissions and is
  * audited as action "permission"; a name-only change as "update"; nothing changed, nothing written.
  */
 export async function updateUser(userId: string, input: UpdateUserInput, actor: AuditActor): Promise<AdminResult> {
   if (actor.userId === userId && input.role !== "ADMIN") return { ok: false, reason: "self-demote" };
   const slugs = campusSlugsFor(input.role, input.campuses);
+  const codes = unitCodesFor(input.role, input.units);
   return prisma.$transaction(async (tx) => {
     const before = await tx.user.findUnique({
       where: { id: userId },
-      select: { name: true, role: true, campuses: { select: { campus: { select: { slug: true } } } } },
+      select: {
+        name: true,
+        role: true,
+        campuses: { select: { campus: { select: { slug: true } } } },
+        units: { select: { unit: { select: { code: true } } } },
+      },
     });
     if (!before) return { ok: false, reason: "not-found" } as const;
     const campusIds = await campusIdsBySlug(tx, slugs);
     if (!campusIds) return { ok: false, reason: "unknown-campus" } as const;
+    const unitIds = await unitIdsByCode(tx, codes, userId);
+    if (!unitIds) return { ok: false, reason: "unknown-unit" } as const;
     const beforeSlugs = before.campuses.map((c) => c.campus.slug).sort();
-    const permissionChanged = before.role !== input.role || beforeSlugs.join() !== slugs.join();
+    const beforeCodes = before.units.map((u) => u.unit.code).sort();
+    const permissionChanged = before.role !== input.role || beforeSlugs.join() !== slugs.join() || beforeCodes.join() !== codes.join();
     if (!permissionChanged && before.name === input.name) return { ok: true } as const;
 
     await tx.user.update({ where: { id: userId }, data: { name: input.name, role: input.role } });
@@ -342,12 +376,16 @@ export async function updateUser(userId: string, input: UpdateUserInput, actor: 
       await tx.userCampus.deleteMany({ where: { userId } });
       if (campusIds.length) await tx.userCampus.createMany({ data: campusIds.map((campusId) => ({ userId, campusId })) });
     }
+    if (beforeCodes.join() !== codes.join()) {
+      await tx.userUnit.deleteMany({ where: { userId } });
+      if (unitIds.length) await tx.userUnit.createMany({ data: unitIds.map((unitId) => ({ userId, unitId })) });
+    }
     await recordAudit(tx, actor, {
       action: permissionChanged ? "permission" : "update",
       entity: "User",
       entityId: userId,
-      before: { name: before.name, role: before.role, campuses: beforeSlugs },
-      after: { name: input.name, role: input.role, campuses: slugs },
+      before: { name: before.name, role: before.role, campuses: beforeSlugs, units: beforeCodes },
+      after: { name: input.name, role: input.role, campuses: slugs, units: codes },
     });
     return { ok: true } as const;
   });

@@ -57,12 +57,16 @@ export function userAction(args: ActionFunctionArgs) {
 async function update(ctx: Context) {
   const submission = parseForm(ctx.formData, updateUserSchema);
   if (submission.status !== "success") return answer({ intent: "update", result: submission.reply() });
-  const { name, role, campuses } = submission.value;
-  const updated = await updateUser(ctx.target.id, { name, role, campuses }, ctx.author);
+  const { name, role, campuses, units } = submission.value;
+  const updated = await updateUser(ctx.target.id, { name, role, campuses, units }, ctx.author);
   if (!updated.ok) {
     if (updated.reason === "not-found") throw notFound();
     const fieldErrors: Record<string, string[]> =
-      updated.reason === "self-demote" ? { role: ["users.cannotDemoteSelf"] } : { campuses: ["users.unknownCampus"] };
+      updated.reason === "self-demote"
+        ? { role: ["users.cannotDemoteSelf"] }
+        : updated.reason === "unknown-unit"
+          ? { units: ["users.unknownUnit"] }
+          : { campuses: ["users.unknownCampus"] };
     return answer({ intent: "update", result: submission.reply({ fieldErrors }) });
   }
   return done(ctx, "users.saved");

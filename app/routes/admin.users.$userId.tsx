@@ -6,11 +6,12 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorList, SubmitButton, TextField } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { DeliveryState } from "~/components/delivery-state";
-import { CampusBadges, CampusField, RoleField } from "~/components/user-form";
+import { CampusBadges, CampusField, RoleField, UnitBadges, UnitField } from "~/components/user-form";
 import { formatDateTime } from "~/domain/i18n";
 import { updateUserSchema } from "~/domain/schemas/auth";
 import { listCampuses } from "~/models/campus.server";
 import { deliveryState } from "~/models/outbox.server";
+import { unitOptionsForUser } from "~/models/unit-admin.server";
 import { getUserForAdmin } from "~/models/user.server";
 import { can } from "~/domain/policy";
 import { notFound, requirePermission, toPrincipal } from "~/utils/auth.server";
@@ -22,15 +23,17 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const me = await requirePermission(request, "user.manage");
-  const [user, campuses, delivery] = await Promise.all([
+  const [user, campuses, units, delivery] = await Promise.all([
     getUserForAdmin(params.userId ?? ""),
     listCampuses(),
+    unitOptionsForUser(params.userId ?? ""),
     can(toPrincipal(me), "outbox.manage") ? deliveryState(params.userId ?? "") : null,
   ]);
   if (!user) throw notFound();
   return json({
     user,
     campuses: campuses.map(({ slug, name, abbreviation }) => ({ slug, name, abbreviation })),
+    units,
     isSelf: me.id === user.id,
     delivery,
   });
@@ -39,14 +42,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const action = userAction;
 
 export default function UserPage() {
-  const { user, campuses, isSelf, delivery } = useLoaderData<typeof loader>();
+  const { user, campuses, units, isSelf, delivery } = useLoaderData<typeof loader>();
   const actionData = useActionData<UserActionData>();
   const t = useT();
   const locale = useLocale();
   const [form, fields] = useForm({
     id: `edit-user-${user.id}`,
     lastResult: actionData?.intent === "update" ? actionData.result : undefined,
-    defaultValue: { name: user.name, role: user.role, campuses: user.campuses.map((c) => c.slug) },
+    defaultValue: { name: user.name, role: user.role, campuses: user.campuses.map((c) => c.slug), units: user.units.map((u) => u.code) },
     constraint: getZodConstraint(updateUserSchema),
     shouldValidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: updateUserSchema }),
@@ -73,6 +76,10 @@ export default function UserPage() {
         <dd>
           <CampusBadges campuses={user.campuses} />
         </dd>
+        <dt className="text-slate-600">{t("users.units")}</dt>
+        <dd>
+          <UnitBadges units={user.units} />
+        </dd>
         <dt className="text-slate-600">{t("users.lastLogin")}</dt>
         <dd>{user.lastLoginAt ? formatDateTime(user.lastLoginAt, locale) : t("users.never")}</dd>
         <dt className="text-slate-600">{t("users.activeSessions")}</dt>
@@ -91,6 +98,7 @@ export default function UserPage() {
           <TextField label={t("users.name")} field={fields.name} autoComplete="off" />
           <RoleField field={fields.role} />
           <CampusField field={fields.campuses} campuses={campuses} />
+          <UnitField field={fields.units} units={units} />
           <SubmitButton>{t("users.save")}</SubmitButton>
         </Form>
       </section>

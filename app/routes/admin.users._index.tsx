@@ -5,10 +5,11 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorList, ErrorSummary, SubmitButton, TextField } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
-import { CampusBadges, CampusField, RoleField } from "~/components/user-form";
+import { CampusBadges, CampusField, RoleField, UnitBadges, UnitField } from "~/components/user-form";
 import { formatDateTime } from "~/domain/i18n";
 import { createUserSchema } from "~/domain/schemas/auth";
 import { listCampuses } from "~/models/campus.server";
+import { unitOptionsForUser } from "~/models/unit-admin.server";
 import { createUser, listUsers } from "~/models/user.server";
 import { authorOf, requirePermission } from "~/utils/auth.server";
 import { formAction } from "~/utils/form-action.server";
@@ -20,8 +21,8 @@ export const meta: MetaFunction = () => [{ title: "Pengguna · Kolaborasi Banten
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const me = await requirePermission(request, "user.manage");
-  const [users, campuses] = await Promise.all([listUsers(), listCampuses()]);
-  return json({ users, campuses: campuses.map(({ slug, name, abbreviation }) => ({ slug, name, abbreviation })), meId: me.id });
+  const [users, campuses, units] = await Promise.all([listUsers(), listCampuses(), unitOptionsForUser()]);
+  return json({ users, campuses: campuses.map(({ slug, name, abbreviation }) => ({ slug, name, abbreviation })), units, meId: me.id });
 }
 
 export function action(args: ActionFunctionArgs) {
@@ -31,11 +32,15 @@ export function action(args: ActionFunctionArgs) {
     if (submission.status !== "success") {
       return json({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
     }
-    const { email, name, role, campuses, password } = submission.value;
-    const created = await createUser({ email, name, role, campuses, password }, authorOf(me, context));
+    const { email, name, role, campuses, units, password } = submission.value;
+    const created = await createUser({ email, name, role, campuses, units, password }, authorOf(me, context));
     if (!created.ok) {
       const fieldErrors: Record<string, string[]> =
-        created.reason === "email-taken" ? { email: ["users.emailTaken"] } : { campuses: ["users.unknownCampus"] };
+        created.reason === "email-taken"
+          ? { email: ["users.emailTaken"] }
+          : created.reason === "unknown-unit"
+            ? { units: ["users.unknownUnit"] }
+            : { campuses: ["users.unknownCampus"] };
       return json({ result: submission.reply({ fieldErrors, hideFields: ["password"] }) }, { status: 400 });
     }
     return redirectWithToast(request, `/admin/users/${created.userId}`, { type: "success", key: "users.created", params: { email } });
@@ -43,7 +48,7 @@ export function action(args: ActionFunctionArgs) {
 }
 
 export default function UsersPage() {
-  const { users, campuses, meId } = useLoaderData<typeof loader>();
+  const { users, campuses, units, meId } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
@@ -66,12 +71,13 @@ export default function UsersPage() {
         </h2>
         <Form method="post" className="card mt-2 space-y-4" {...getFormProps(form)}>
           <input type="hidden" name="intent" value="create" />
-          <ErrorSummary form={form} labelFor={(name) => ({ email: t("users.email"), name: t("users.name"), role: t("users.role"), campuses: t("users.campuses"), password: t("users.initialPassword") })[name]} />
+          <ErrorSummary form={form} labelFor={(name) => ({ email: t("users.email"), name: t("users.name"), role: t("users.role"), campuses: t("users.campuses"), units: t("users.units"), password: t("users.initialPassword") })[name]} />
           <ErrorList id={form.errorId} errors={form.errors} />
           <TextField label={t("users.email")} field={fields.email} type="email" autoComplete="off" />
           <TextField label={t("users.name")} field={fields.name} autoComplete="off" />
           <RoleField field={fields.role} />
           <CampusField field={fields.campuses} campuses={campuses} />
+          <UnitField field={fields.units} units={units} />
           <TextField
             label={t("users.initialPassword")}
             field={fields.password}
@@ -104,6 +110,14 @@ export default function UsersPage() {
                 <dd>
                   <CampusBadges campuses={u.campuses} />
                 </dd>
+                {u.units.length ? (
+                  <>
+                    <dt className="text-slate-600">{t("users.units")}</dt>
+                    <dd>
+                      <UnitBadges units={u.units} />
+                    </dd>
+                  </>
+                ) : null}
                 <dt className="text-slate-600">{t("users.status")}</dt>
                 <dd className={u.active ? "text-green-800" : "font-semibold text-red-800"}>
                   {t(u.active ? "users.active" : "users.inactive")}

@@ -125,6 +125,7 @@ describe("create a user", () => {
       name: "Siti Penghubung",
       role: "LIAISON",
       campuses: ["itb", "umt"],
+      units: [],
       active: true,
     });
   });

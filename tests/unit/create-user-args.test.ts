@@ -7,7 +7,7 @@ describe("npm run user:create arguments", () => {
   it("accepts a first administrator with a given password", () => {
     expect(parseCreateUserArgs(["--email", " Admin@Banten.go.id ", "--role", "admin", "--name", "Admin Biro", "--password", "sandi-panjang-2025"])).toEqual({
       ok: true,
-      value: { email: "admin@banten.go.id", role: "ADMIN", campuses: [], name: "Admin Biro", password: "sandi-panjang-2025" },
+      value: { email: "admin@banten.go.id", role: "ADMIN", campuses: [], units: [], name: "Admin Biro", password: "sandi-panjang-2025" },
     });
   });
 
@@ -15,7 +15,7 @@ describe("npm run user:create arguments", () => {
     const parsed = parseCreateUserArgs(["--email=lia@untirta.ac.id", "--role=LIAISON", "--campus", "untirta", "--campus", "itb,UNTIRTA"]);
     expect(parsed).toEqual({
       ok: true,
-      value: { email: "lia@untirta.ac.id", role: "LIAISON", campuses: ["untirta", "itb"], name: "lia", password: null },
+      value: { email: "lia@untirta.ac.id", role: "LIAISON", campuses: ["untirta", "itb"], units: [], name: "lia", password: null },
     });
   });
 
@@ -35,6 +35,17 @@ describe("npm run user:create arguments", () => {
     expect(parseCreateUserArgs(["--email", "a@b.id", "--role", "LIAISON"])).toEqual({
       ok: false,
       errors: ["--campus: A campus liaison must serve at least one campus."],
+    });
+  });
+
+  it("takes the units of a government unit focal point, and requires one", () => {
+    expect(parseCreateUserArgs(["--email", "pic@bappeda.bantenprov.go.id", "--role", "unit", "--unit", "bappeda", "--unit", "DINKES,bappeda"])).toEqual({
+      ok: true,
+      value: { email: "pic@bappeda.bantenprov.go.id", role: "UNIT", campuses: [], units: ["bappeda", "dinkes"], name: "pic", password: null },
+    });
+    expect(parseCreateUserArgs(["--email", "a@b.id", "--role", "UNIT"])).toEqual({
+      ok: false,
+      errors: ["--unit: A government unit focal point must serve at least one unit."],
     });
   });
 
