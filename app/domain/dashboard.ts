@@ -19,6 +19,8 @@ export type DashboardSort = (typeof DASHBOARD_SORTS)[number];
 export type DashboardFilter = {
   campus: string | null;
   area: string | null;
+  /** a government unit's code: items where it is the counterpart */
+  unit: string | null;
   status: ItemStatus | null;
   /** a quarter such as 2026-Q3: items whose planned period overlaps it */
   period: string | null;
@@ -52,6 +54,7 @@ export function parseDashboardFilter(params: URLSearchParams): DashboardFilter {
   return {
     campus: text("campus"),
     area: text("area"),
+    unit: text("unit"),
     status: isOneOf(ITEM_STATUSES, status) ? status : null,
     period: validPeriod,
     sort: isOneOf(DASHBOARD_SORTS, sort) ? sort : "name",

@@ -7,6 +7,7 @@ import {
   dueSoonMilestoneSql,
   openObstacleSql,
   overdueMilestoneSql,
+  pastDueObstacleSql,
   publishedItemSql,
   publishedItemWhere,
   staleItemSql,
@@ -20,18 +21,20 @@ import { prisma, sqlOf } from "~/utils/db.server";
 // drafts and of the agreement itself are left out, which /review counts and shows apart.
 
 
-type Ids = { campusId: string | null; priorityAreaId: string | null };
+type Ids = { campusId: string | null; priorityAreaId: string | null; unitId: string | null };
 
 /** Resolves the slugs/codes of the URL filter to ids (unknown values match nothing). */
 async function resolveIds(filter: DashboardFilter): Promise<Ids & { unknown: boolean }> {
-  const [campus, area] = await Promise.all([
+  const [campus, area, unit] = await Promise.all([
     filter.campus ? prisma.campus.findUnique({ where: { slug: filter.campus }, select: { id: true } }) : null,
     filter.area ? prisma.priorityArea.findUnique({ where: { code: filter.area }, select: { id: true } }) : null,
+    filter.unit ? prisma.governmentUnit.findUnique({ where: { code: filter.unit }, select: { id: true } }) : null,
   ]);
   return {
     campusId: campus?.id ?? null,
     priorityAreaId: area?.id ?? null,
-    unknown: (!!filter.campus && !campus) || (!!filter.area && !area),
+    unitId: unit?.id ?? null,
+    unknown: (!!filter.campus && !campus) || (!!filter.area && !area) || (!!filter.unit && !unit),
   };
 }
 
@@ -39,6 +42,7 @@ function itemWhere(filter: DashboardFilter, ids: Ids): Prisma.RoadmapItemWhereIn
   const where: Prisma.RoadmapItemWhereInput = publishedItemWhere();
   if (ids.campusId) where.campusId = ids.campusId;
   if (ids.priorityAreaId) where.priorityAreaId = ids.priorityAreaId;
+  if (ids.unitId) where.governmentUnitId = ids.unitId;
   if (filter.status) where.status = filter.status;
   if (filter.period) {
     const { start, end } = quarterRange(filter.period);
@@ -59,6 +63,7 @@ function itemWhereSql(filter: DashboardFilter, ids: Ids): Prisma.Sql {
   const parts: Prisma.Sql[] = [sqlOf(publishedItemSql())];
   if (ids.campusId) parts.push(Prisma.sql`i."campusId" = ${ids.campusId}`);
   if (ids.priorityAreaId) parts.push(Prisma.sql`i."priorityAreaId" = ${ids.priorityAreaId}`);
+  if (ids.unitId) parts.push(Prisma.sql`i."governmentUnitId" = ${ids.unitId}`);
   if (filter.status) parts.push(Prisma.sql`i."status" = ${filter.status}`);
   if (filter.period) {
     const { start, end } = quarterRange(filter.period);
@@ -69,14 +74,56 @@ function itemWhereSql(filter: DashboardFilter, ids: Ids): Prisma.Sql {
 
 const num = (v: number | bigint | null | undefined) => Number(v ?? 0);
 
+/** An obstacle a government unit owns (over the alias `o`). */
+const unitOwnedSql = Prisma.sql`o."ownerSide" = ${"GOVERNMENT"} AND o."ownerUnitId" IS NOT NULL`;
+
+/**
+ * Per campus, its most pressing open obstacle: past due first, then the oldest; with the unit
+ * that owns it, if one does. One windowed pass over the open obstacles of the filtered items.
+ */
+function topObstacles(whereSql: Prisma.Sql, today: Date) {
+  return prisma.$queryRaw<{ campusId: string; description: string; unit: string | null }[]>`
+    SELECT campusId, description, unit FROM (
+      SELECT i."campusId" AS campusId, o."description" AS description,
+             CASE WHEN ${unitOwnedSql} THEN COALESCE(u."abbreviation", u."name") END AS unit,
+             ROW_NUMBER() OVER (
+               PARTITION BY i."campusId"
+               ORDER BY CASE WHEN ${sqlOf(pastDueObstacleSql(today))} THEN 0 ELSE 1 END, o."createdAt" ASC, o."id" ASC
+             ) AS rn
+        FROM "Obstacle" o
+        JOIN "RoadmapItem" i ON i."id" = o."itemId"
+        LEFT JOIN "GovernmentUnit" u ON u."id" = o."ownerUnitId"
+       WHERE ${whereSql} AND ${sqlOf(openObstacleSql())}
+    ) WHERE rn = 1`;
+}
+
+/**
+ * Every government unit (the filter's choices), with the open obstacles it owns on the filtered
+ * items and how many of them are past due: one grouped pass.
+ */
+function unitsWithObstacles(whereSql: Prisma.Sql, today: Date) {
+  return prisma.$queryRaw<
+    { code: string; name: string; abbreviation: string | null; retiredAt: number | bigint | null; open: number | bigint; pastDue: number | bigint | null }[]
+  >`
+    SELECT u."code" AS code, u."name" AS name, u."abbreviation" AS abbreviation, u."retiredAt" AS retiredAt,
+           COUNT(o."id") AS open,
+           SUM(CASE WHEN ${sqlOf(pastDueObstacleSql(today))} THEN 1 ELSE 0 END) AS pastDue
+      FROM "GovernmentUnit" u
+      LEFT JOIN ("Obstacle" o JOIN "RoadmapItem" i ON i."id" = o."itemId")
+        ON o."ownerUnitId" = u."id" AND ${whereSql} AND ${sqlOf(openObstacleSql())} AND ${unitOwnedSql}
+     GROUP BY u."id"
+     ORDER BY u."name"`;
+}
+
 export async function dashboardData(filter: DashboardFilter, today: Date, staleAfterDays: number) {
   const ids = await resolveIds(filter);
   const where = ids.unknown ? { id: "__none__" } : itemWhere(filter, ids);
   const whereSql = ids.unknown ? Prisma.sql`0` : itemWhereSql(filter, ids);
   const notCancelled = { AND: [where, countsInSharesWhere()] };
-  const [campuses, areas, overall, byCampusStatus, byCampus, byArea, byField, heat, perCampus, activity] = await Promise.all([
+  const [campuses, areas, units, overall, byCampusStatus, byCampus, byArea, byField, heat, perCampus, activity, tops] = await Promise.all([
     prisma.campus.findMany({ orderBy: { position: "asc" }, select: { id: true, slug: true, name: true, abbreviation: true } }),
     prisma.priorityArea.findMany({ orderBy: { position: "asc" }, select: { id: true, code: true, nameId: true, nameEn: true } }),
+    unitsWithObstacles(whereSql, today),
     prisma.roadmapItem.aggregate({ where: notCancelled, _avg: { progress: true } }),
     prisma.roadmapItem.groupBy({ by: ["campusId", "status"], where, _count: { _all: true } }),
     prisma.roadmapItem.groupBy({ by: ["campusId"], where: notCancelled, _avg: { progress: true } }),
@@ -116,6 +163,7 @@ export async function dashboardData(filter: DashboardFilter, today: Date, staleA
         item: { select: { id: true, title: true, campus: { select: { abbreviation: true, name: true } } } },
       },
     }),
+    topObstacles(whereSql, today),
   ]);
 
   const statusCounts = (rows: { status: string; _count: { _all: number } }[]) => {
@@ -138,6 +186,7 @@ export async function dashboardData(filter: DashboardFilter, today: Date, staleA
   const averageByCampus = new Map(byCampus.map((r) => [r.campusId, r._avg.progress]));
   const extraByCampus = group(perCampus);
   const heatByCampus = group(heat);
+  const topByCampus = new Map(tops.map((r) => [r.campusId, { description: r.description, unit: r.unit }]));
 
   const rows = campuses.map((campus) => {
     const counts = statusCounts(statusByCampus.get(campus.id) ?? []);
@@ -163,8 +212,15 @@ export async function dashboardData(filter: DashboardFilter, today: Date, staleA
       stale: extra("stale"),
       obstacles: extra("obstacles"),
       lastUpdate: last ? daysBetween(last, today) : null,
+      topObstacle: topByCampus.get(campus.id) ?? null,
     };
   });
+
+  // every active unit, and a retired one still owning open obstacles; the most past due first
+  const unitObstacles = units
+    .map((u) => ({ code: u.code, name: u.name, abbreviation: u.abbreviation, retired: u.retiredAt !== null, open: num(u.open), pastDue: num(u.pastDue) }))
+    .filter((u) => !u.retired || u.open > 0)
+    .sort((a, b) => b.pastDue - a.pastDue || b.open - a.open || a.name.localeCompare(b.name, "id"));
 
   const allCounts = statusCounts(byCampusStatus);
   const totalItems = rows.reduce((a, r) => a + r.items, 0);
@@ -185,6 +241,8 @@ export async function dashboardData(filter: DashboardFilter, today: Date, staleA
     rows,
     campuses: campuses.map((c) => ({ slug: c.slug, name: c.abbreviation ?? c.name })),
     areas,
+    units: units.map((u) => ({ code: u.code, name: u.abbreviation ?? u.name, fullName: u.name })),
+    unitObstacles,
     byArea: areas.map((a) => ({ code: a.code, nameId: a.nameId, nameEn: a.nameEn, counts: statusCounts(byArea.filter((r) => r.priorityAreaId === a.id)) })),
     byField: ["EDUCATION", "RESEARCH", "COMMUNITY_SERVICE", "DEVELOPMENT"].map((field) => ({
       field,

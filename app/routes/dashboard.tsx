@@ -9,7 +9,7 @@ import { useLocale, useT } from "~/components/i18n";
 import { StatusBadge } from "~/components/status";
 import { DASHBOARD_PAGE_SIZE, parseDashboardFilter, sortRows, type DashboardSort } from "~/domain/dashboard";
 import { pageOf } from "~/domain/paging";
-import { byNeed, needReasons } from "~/domain/campus-need";
+import { byNeed, NEED_WEIGHTS, needReasons } from "~/domain/campus-need";
 import { addDays, quarterOf, todayInBanten } from "~/domain/dates";
 import { DUE_SOON_DAYS } from "~/domain/status";
 import { ITEM_STATUSES } from "~/domain/enums";
@@ -117,7 +117,9 @@ export default function DashboardPage() {
 
       <section className="card border-l-4 border-l-red-700" aria-labelledby="need-title" data-testid="campus-need">
         <h2 id="need-title" className="text-lg font-semibold">{t("dash.need.title")}</h2>
-        <p className="text-sm text-slate-600">{t("dash.need.intro")}</p>
+        <p className="text-sm text-slate-600">
+          {t("dash.need.intro", { overdue: NEED_WEIGHTS.overdue, delayed: NEED_WEIGHTS.delayedItems, stale: NEED_WEIGHTS.stale })}
+        </p>
         {data.need.length === 0 ? <p className="mt-2">{t("dash.need.none")}</p> : null}
         <ol className="mt-2 space-y-1.5">
           {data.need.map((c) => (
@@ -125,19 +127,20 @@ export default function DashboardPage() {
               <Link to={`/campuses/${c.slug}`} className="font-semibold text-brand-700 underline" title={c.fullName}>
                 {c.name}
               </Link>
-              <span className="text-slate-800"> — {c.reasons.map((r) => t(r.key, { count: r.count })).join(" · ")}</span>
+              <span className="text-slate-800"> — {c.reasons.map((r) => t(r.key, r.values)).join(" · ")}</span>
             </li>
           ))}
         </ol>
       </section>
 
-      <Form method="get" className="card no-print grid gap-3 sm:grid-cols-5 sm:items-end" aria-label={t("dash.filters")}>
+      <Form method="get" className="card no-print grid gap-3 sm:grid-cols-3 sm:items-end lg:grid-cols-6" aria-label={t("dash.filters")}>
         <input type="hidden" name="sort" value={data.filter.sort} />
         <input type="hidden" name="dir" value={data.filter.dir} />
         {(
           [
             ["campus", t("dash.filter.campus"), data.campuses.map((c) => [c.slug, c.name] as const), data.filter.campus],
             ["area", t("dash.filter.area"), data.areas.map((a) => [a.code, locale === "en" ? a.nameEn : a.nameId] as const), data.filter.area],
+            ["unit", t("dash.filter.unit"), data.units.map((u) => [u.code, u.name] as const), data.filter.unit],
             ["status", t("dash.filter.status"), ITEM_STATUSES.map((s) => [s, t(`status.${s}`)] as const), data.filter.status],
             ["period", t("dash.filter.period"), data.quarters.map((q) => [q, q] as const), data.filter.period],
           ] as const
@@ -211,6 +214,8 @@ export default function DashboardPage() {
         <Pager page={data.page.page} pages={data.page.pages} label={t("dash.page.label")} summary={t("dash.page.showing", { ...data.page })} />
       </section>
 
+      <UnitObstacles units={data.unitObstacles} />
+
       <div className="grid gap-6 lg:grid-cols-2">
         <section className="card" aria-labelledby="by-area">
           <h2 id="by-area" className="font-semibold">{t("dash.byArea")}</h2>
@@ -273,3 +278,44 @@ export default function DashboardPage() {
   );
 }
 
+
+/** Per government unit: the open obstacles it owns and how many are past due, linked to the unit's page. */
+function UnitObstacles({ units }: { units: { code: string; name: string; abbreviation: string | null; retired: boolean; open: number; pastDue: number }[] }) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <section aria-labelledby="unit-obstacles" data-testid="unit-obstacles">
+      <h2 id="unit-obstacles" className="text-lg font-semibold">{t("dash.units.title")}</h2>
+      <p className="text-sm text-slate-600">{t("dash.units.intro")}</p>
+      {units.length === 0 ? (
+        <p className="mt-2">{t("dash.units.none")}</p>
+      ) : (
+        <TableWrap label={t("dash.units.title")} className="mt-2">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("dash.units.unit")}</th>
+                <th scope="col">{t("dash.units.pastDue")}</th>
+                <th scope="col">{t("dash.units.open")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {units.map((u) => (
+                <tr key={u.code} data-testid={`unit-${u.code}`}>
+                  <th scope="row" className="font-medium">
+                    <Link to={`/units/${u.code}`} className="text-brand-700 underline" title={u.name}>
+                      {u.abbreviation ?? u.name}
+                    </Link>
+                    {u.retired ? <span className="text-slate-600"> {t("dash.units.retired")}</span> : null}
+                  </th>
+                  <td className={`tabular-nums ${u.pastDue ? "font-semibold text-red-700" : ""}`}>{formatNumber(u.pastDue, locale)}</td>
+                  <td className="tabular-nums">{formatNumber(u.open, locale)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
+      )}
+    </section>
+  );
+}

@@ -5,9 +5,10 @@ const parse = (query: string) => parseDashboardFilter(new URLSearchParams(query)
 
 describe("parseDashboardFilter", () => {
   it("reads filters, sort and page; ignores what it does not know", () => {
-    expect(parse("campus=itb&status=DELAYED&period=2026-Q3&sort=stale&dir=desc&page=3")).toEqual({
+    expect(parse("campus=itb&unit=bappeda&status=DELAYED&period=2026-Q3&sort=stale&dir=desc&page=3")).toEqual({
       campus: "itb",
       area: null,
+      unit: "bappeda",
       status: "DELAYED",
       period: "2026-Q3",
       sort: "stale",
