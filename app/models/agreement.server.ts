@@ -281,6 +281,13 @@ async function parentOf(tx: Tx, parentId: string) {
   return parent ? { ...parent, signatoryCampusIds: parent.signatories.map((s) => s.campusId) } : null;
 }
 
+/** The agreement in force in `parentId`'s place: itself, or the renewal that superseded it (and so on). */
+async function liveParentOf(tx: Tx, parentId: string) {
+  let parent = await parentOf(tx, parentId);
+  for (let hops = 0; parent?.supersededById && hops < 50; hops++) parent = await parentOf(tx, parent.supersededById);
+  return parent;
+}
+
 function recordData(input: AgreementRecordInput) {
   return {
     number: input.number ?? null,
@@ -440,9 +447,13 @@ export async function updateAgreement(
   actor: AuditActor,
   id: string,
   input: AgreementRecordInput & { version: number },
-): Promise<{ ok: true } | Stale | Refused> {
+  principal: Principal,
+): Promise<{ ok: true } | Stale | Refused | { ok: false; forbidden: true }> {
   return prisma.$transaction(async (tx) => {
     const current = await tx.agreement.findUniqueOrThrow({ where: { id }, select: EDITABLE });
+    // decided again on the record as it is now: a liaison's proposal confirmed since the request
+    // was checked is no longer theirs to edit
+    if (!can(principal, "agreement.edit", agreementResource(current))) return { ok: false as const, forbidden: true as const };
     if (current.version !== input.version) return { ok: false as const, reason: "conflict" as const, version: current.version };
     const data = recordData(input);
     const parent = current.parentId ? await parentOf(tx, current.parentId) : null;
@@ -470,9 +481,18 @@ export async function updateAgreement(
 /** The governor's office confirms a campus's proposal: it becomes an agreement in force. */
 export async function confirmAgreement(actor: AuditActor, id: string, version: number): Promise<{ ok: true } | Stale | Refused> {
   return prisma.$transaction(async (tx) => {
-    const current = await tx.agreement.findUniqueOrThrow({ where: { id }, select: { version: true, state: true, campusId: true } });
+    const current = await tx.agreement.findUniqueOrThrow({
+      where: { id },
+      select: { version: true, state: true, kind: true, campusId: true, parentId: true, validFrom: true, validUntil: true },
+    });
     if (current.version !== version) return { ok: false as const, reason: "conflict" as const, version: current.version };
     if (current.state !== "DRAFT") return { ok: false as const, errors: { "": ["agreements.notADraft"] } };
+    // the chain is checked again as it stands today: the parent may have been renewed, or shortened, since the proposal
+    const parent = current.parentId ? await parentOf(tx, current.parentId) : null;
+    if (parent && (parent.state !== "CONFIRMED" || parent.supersededById))
+      return { ok: false as const, errors: { "": [messageWithParams("agreements.parentNotInForce", { parent: agreementLabel(parent) })] } };
+    const problems = checkAgreementChain(current, parent);
+    if (problems.length) return { ok: false as const, errors: { "": problems.map((p) => messageWithParams(p.key, p.params)) } };
     const confirmedAt = new Date();
     await tx.agreement.updateMany({
       where: { id, version },
@@ -531,19 +551,20 @@ export async function renewAgreement(
       if (current.supersededById) return { ok: false as const, errors: { "": ["agreements.alreadyRenewed"] } };
       if (current.state !== "CONFIRMED") return { ok: false as const, errors: { "": ["agreements.notADraft"] } };
       const data = recordData(input);
-      const parent = current.parentId ? await parentOf(tx, current.parentId) : null;
+      // an IA whose PKS has itself been renewed is renewed under the PKS in force
+      const parent = current.parentId ? await liveParentOf(tx, current.parentId) : null;
       const errors = problemsToErrors(checkAgreementChain({ kind: current.kind, campusId: current.campusId, validFrom: data.validFrom, validUntil: data.validUntil }, parent));
       if (await unknownUnits(tx, input.unitIds)) errors.unitIds = ["form.invalidChoice"];
       if (Object.keys(errors).length) return { ok: false as const, errors };
       const renewal = await tx.agreement.create({
-        data: { kind: current.kind, parentId: current.parentId, campusId: current.campusId, state: "CONFIRMED", ...data, confirmedById: actor.userId, confirmedAt: new Date() },
+        data: { kind: current.kind, parentId: parent?.id ?? null, campusId: current.campusId, state: "CONFIRMED", ...data, confirmedById: actor.userId, confirmedAt: new Date() },
         select: { id: true },
       });
       await setUnits(tx, renewal.id, input.unitIds);
       await attachDocument(tx, stored, { agreementId: renewal.id }, actor);
       const { count } = await tx.agreement.updateMany({ where: { id, version: input.version }, data: { supersededById: renewal.id, version: { increment: 1 } } });
       if (count !== 1) throw new Error("concurrent agreement renewal");
-      await recordAudit(tx, actor, { action: "create", entity: "Agreement", entityId: renewal.id, campusId: current.campusId, after: { kind: current.kind, parentId: current.parentId, supersedes: id, ...data } });
+      await recordAudit(tx, actor, { action: "create", entity: "Agreement", entityId: renewal.id, campusId: current.campusId, after: { kind: current.kind, parentId: parent?.id ?? null, supersedes: id, ...data } });
       await recordAudit(tx, actor, { action: "state", entity: "Agreement", entityId: id, campusId: current.campusId, before: { supersededById: null }, after: { supersededById: renewal.id } });
       return { ok: true as const, agreement: renewal };
     }),

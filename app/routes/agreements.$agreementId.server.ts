@@ -12,7 +12,7 @@ import {
   uploadDocumentSchema,
 } from "~/domain/schemas/agreement";
 import * as agreements from "~/models/agreement.server";
-import { assertCan, assertCanSee, authorOf, notFound, requireUser, toPrincipal } from "~/utils/auth.server";
+import { assertCan, assertCanSee, authorOf, forbidden, notFound, requireUser, toPrincipal } from "~/utils/auth.server";
 import { formAction } from "~/utils/form-action.server";
 import { parseForm, parseIntent } from "~/utils/parse-form.server";
 import { redirectWithToast, type Toast } from "~/utils/session.server";
@@ -96,7 +96,8 @@ async function update(ctx: Context) {
   if (mou) return mou;
   if (submission.status !== "success") return refused(400, { intent, result: submission.reply() });
   const { intent: _i, startedAt: _s, ...input } = submission.value;
-  const saved = await agreements.updateAgreement(ctx.actor, ctx.agreement.id, input);
+  const saved = await agreements.updateAgreement(ctx.actor, ctx.agreement.id, input, ctx.principal);
+  if (!saved.ok && "forbidden" in saved) throw forbidden();
   if (!saved.ok && "reason" in saved) return conflictOf(ctx, intent, submission.reply(), saved.version);
   if (!saved.ok) return refused(400, { intent, result: submission.reply({ fieldErrors: saved.errors }) });
   return done(ctx, { type: "success", key: "agreements.saved" });
