@@ -11,7 +11,7 @@ import { ErrorList, ErrorSummary, SelectField, TextField } from "./forms";
 import { useLocale, useT } from "./i18n";
 import { IntentSubmitButton } from "./team-fields";
 
-export type GovernmentUnitOption = { id: string; name: string; abbreviation: string | null };
+export type GovernmentUnitOption = { id: string; name: string; abbreviation: string | null; retired?: boolean };
 
 export type MemberFormValues = {
   name: string;
@@ -129,7 +129,10 @@ export function MemberForm({
         field={fields.governmentUnitId}
         placeholder={t("teams.chooseUnit")}
         hint={t("teams.unitHint")}
-        options={units.map((u) => ({ value: u.id, label: u.abbreviation ? `${u.name} (${u.abbreviation})` : u.name }))}
+        options={units
+          // a retired unit is offered only to the member already in it
+          .filter((u) => !u.retired || (memberId && u.id === defaultValue?.governmentUnitId))
+          .map((u) => ({ value: u.id, label: u.abbreviation ? `${u.name} (${u.abbreviation})` : u.name }))}
       />
       <SelectField
         label={t("teams.role")}

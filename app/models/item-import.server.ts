@@ -16,7 +16,8 @@ const ID = translator("id");
 export async function importChoices(): Promise<Choices> {
   const [priorityAreas, governmentUnits] = await Promise.all([
     prisma.priorityArea.findMany({ orderBy: { position: "asc" }, select: { id: true, code: true, nameId: true, nameEn: true } }),
-    prisma.governmentUnit.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, abbreviation: true } }),
+    // an import creates items: a retired unit is not among the choices
+    prisma.governmentUnit.findMany({ where: { retiredAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true, abbreviation: true } }),
   ]);
   return { priorityAreas, governmentUnits };
 }

@@ -52,7 +52,12 @@ export async function itemFormOptions(campusId: string, itemId?: string) {
       orderBy: { name: "asc" },
       select: { id: true, name: true },
     }),
-    prisma.governmentUnit.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, abbreviation: true } }),
+    // a retired unit is offered only to the item that already has it
+    prisma.governmentUnit.findMany({
+      where: { OR: [{ retiredAt: null }, ...(itemId ? [{ roadmapItems: { some: { id: itemId } } }] : [])] },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true, abbreviation: true },
+    }),
     agreementForCampus(campusId, itemId),
   ]);
   return { priorityAreas, teams, governmentUnits, agreement };
@@ -120,12 +125,19 @@ function toData(input: ItemInput) {
   };
 }
 
-/** References chosen in the form must exist (and a team must be the campus's or shared). */
-export async function invalidReferences(campusId: string, input: ItemInput): Promise<Partial<Record<keyof ItemInput, string[]>>> {
+/**
+ * References chosen in the form must exist (and a team must be the campus's or shared; a unit
+ * active, or retired but already the counterpart of the item being edited, `itemId`).
+ */
+export async function invalidReferences(campusId: string, input: ItemInput, itemId?: string): Promise<Partial<Record<keyof ItemInput, string[]>>> {
   const [area, team, unit] = await Promise.all([
     prisma.priorityArea.count({ where: { id: input.priorityAreaId } }),
     input.teamId ? prisma.jointTeam.count({ where: { id: input.teamId, OR: [{ campusId }, { campusId: null }] } }) : 1,
-    input.governmentUnitId ? prisma.governmentUnit.count({ where: { id: input.governmentUnitId } }) : 1,
+    input.governmentUnitId
+      ? prisma.governmentUnit.count({
+          where: { id: input.governmentUnitId, OR: [{ retiredAt: null }, ...(itemId ? [{ roadmapItems: { some: { id: itemId } } }] : [])] },
+        })
+      : 1,
   ]);
   const errors: Partial<Record<keyof ItemInput, string[]>> = {};
   if (!area) errors.priorityAreaId = ["form.invalidChoice"];

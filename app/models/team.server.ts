@@ -127,13 +127,25 @@ export function memberChangesSince(memberId: string, since: Date): Promise<Recor
   return changesSince([{ entity: "TeamMember", entityIds: [memberId], actions: ["update", "delete"] }], since);
 }
 
-export type GovernmentUnit = { id: string; name: string; abbreviation: string | null };
+export type GovernmentUnit = { id: string; name: string; abbreviation: string | null; retired: boolean };
 
-export function listGovernmentUnits(): Promise<GovernmentUnit[]> {
-  return prisma.governmentUnit.findMany({
+/**
+ * The units a picker offers: active ones, and retired ones a member of `inUse.teamId` or the
+ * agreement `inUse.agreementId` already points to (so that record can be saved unchanged).
+ */
+export async function listGovernmentUnits(inUse: { teamId?: string; agreementId?: string } = {}): Promise<GovernmentUnit[]> {
+  const rows = await prisma.governmentUnit.findMany({
+    where: {
+      OR: [
+        { retiredAt: null },
+        ...(inUse.teamId ? [{ members: { some: { teamId: inUse.teamId } } }] : []),
+        ...(inUse.agreementId ? [{ agreements: { some: { agreementId: inUse.agreementId } } }] : []),
+      ],
+    },
     orderBy: { name: "asc" },
-    select: { id: true, name: true, abbreviation: true },
+    select: { id: true, name: true, abbreviation: true, retiredAt: true },
   });
+  return rows.map(({ retiredAt, ...u }) => ({ ...u, retired: retiredAt !== null }));
 }
 
 function teamData(input: Omit<TeamInput, "intent">) {
@@ -234,8 +246,12 @@ async function checkMember(
     if (chair) return { ok: false, field: "role", message: "teams.ketuaTaken" };
   }
   if (data.governmentUnitId) {
-    const unit = await tx.governmentUnit.findUnique({ where: { id: data.governmentUnitId }, select: { id: true } });
-    if (!unit) return { ok: false, field: "governmentUnitId", message: "form.invalidChoice" };
+    const unit = await tx.governmentUnit.findUnique({ where: { id: data.governmentUnitId }, select: { retiredAt: true } });
+    // a retired unit takes no new members; one already in it may stay
+    const kept = unit?.retiredAt && exceptMemberId
+      ? await tx.teamMember.count({ where: { id: exceptMemberId, governmentUnitId: data.governmentUnitId } })
+      : 0;
+    if (!unit || (unit.retiredAt && !kept)) return { ok: false, field: "governmentUnitId", message: "form.invalidChoice" };
   }
   return null;
 }

@@ -45,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     addChild: agreement.kind !== "IA" && agreement.state === "CONFIRMED" && !agreement.supersededById && (can(actor, "agreement.register") || can(actor, "agreement.propose", { campusId: agreement.campusId })),
   };
   const [units, items, savedByViewer] = await Promise.all([
-    may.edit || may.renew ? listGovernmentUnits() : Promise.resolve([]),
+    may.edit || may.renew ? listGovernmentUnits({ agreementId: agreement.id }) : Promise.resolve([]),
     may.link ? agreements.attachableItems(agreement, actor) : Promise.resolve([]),
     may.edit ? agreements.lastSavedByViewer(user.id, agreement.id) : Promise.resolve(false),
   ]);

@@ -27,7 +27,7 @@ export async function submitItemForm(
   const formData = await readFormData(request);
   const submission = parseForm(formData, itemSchema(target.options.agreement));
   if (submission.status !== "success") return refused({ result: submission.reply(), conflict: null });
-  const badRefs = await invalidReferences(target.campusId, submission.value);
+  const badRefs = await invalidReferences(target.campusId, submission.value, target.itemId);
   if (Object.keys(badRefs).length) return refused({ result: submission.reply({ fieldErrors: badRefs }), conflict: null });
   if (!target.itemId) {
     const item = await createItem(author, target.campusId, target.options.agreement?.id ?? null, submission.value);

@@ -29,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const showContacts = canManage || can(actor, "team.contacts.read", resource);
   const [team, units] = await Promise.all([
     teams.getTeamWithRoster(scope.id, { withContacts: showContacts }),
-    canManage ? teams.listGovernmentUnits() : Promise.resolve<teams.GovernmentUnit[]>([]),
+    canManage ? teams.listGovernmentUnits({ teamId: scope.id }) : Promise.resolve<teams.GovernmentUnit[]>([]),
   ]);
   if (!team) throw notFound();
   const savedByViewer = canManage ? await teams.lastSavedBy(user.id, team) : [];
