@@ -350,6 +350,8 @@ type Known = {
   indicatorVersion: number;
   evidenceId: string;
   targetUserId: string;
+  /** a seeded government unit (Bappeda) */
+  unitId: string;
   closedQuarter: string;
   closableQuarter: string;
   itemForm: Fields;
@@ -493,6 +495,7 @@ async function discover(cookies: Record<Role, string | null>): Promise<Known> {
     );
     const indicator = one<{ id: string; version: number }>(`SELECT id, version FROM Indicator ORDER BY code LIMIT 1`);
     const target = one<{ id: string }>(`SELECT id FROM User WHERE email = ?`, TARGET_USER);
+    const unit = one<{ id: string }>(`SELECT id FROM GovernmentUnit WHERE code = 'bappeda'`);
     const closed = db.prepare(`SELECT quarter FROM QuarterClose ORDER BY quarter DESC LIMIT 1`).get() as { quarter: string } | undefined;
     const agreement = one<{ id: string; version: number }>(`SELECT id, version FROM Agreement WHERE kind = 'MOU' LIMIT 1`);
     return {
@@ -508,6 +511,7 @@ async function discover(cookies: Record<Role, string | null>): Promise<Known> {
       indicatorId: indicator.id,
       indicatorVersion: indicator.version,
       targetUserId: target.id,
+      unitId: unit.id,
       closedQuarter: closed?.quarter ?? previousQuarter(),
       agreementId: agreement.id,
       agreementVersion: agreement.version,
@@ -551,6 +555,9 @@ function routeCases(k: Known): RouteCase[] {
     },
     { module: "admin.outbox.tsx", path: "/admin/outbox", form: form({ intent: "retry-all" }) },
     { module: "admin.users.$userId.tsx", path: `/admin/users/${k.targetUserId}`, form: form({ intent: "issue-reset" }) },
+    // without the ticked confirmation: refused even to an administrator, so nothing is retired
+    { module: "admin.units.$unitId.tsx", path: `/admin/units/${k.unitId}`, form: form({ intent: "retire", version: "1" }) },
+    { module: "admin.units._index.tsx", path: "/admin/units", form: form({ intent: "create", name: "", kind: "DINAS" }) },
     {
       module: "admin.users._index.tsx",
       path: "/admin/users",
@@ -836,6 +843,7 @@ test.describe("robustness: malformed and refused requests", () => {
         { module: "quarters.$quarter.tsx", path: `/quarters/${x}`, post: false },
         { module: "reset.$token.tsx", path: `/reset/${x}`, post: true },
         { module: "admin.users.$userId.tsx", path: `/admin/users/${x}`, post: true },
+        { module: "admin.units.$unitId.tsx", path: `/admin/units/${x}`, post: true },
         { module: "calendar.$file.ts", path: `/calendar/${x}`, post: false },
         { module: "calendar.$file.ts", path: `/calendar/${x}.ics`, post: false },
         { module: "admin.outbox.tsx", path: `/admin/outbox?state=${q}&cursor=${q}`, post: false },

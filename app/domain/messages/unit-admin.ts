@@ -1,7 +1,7 @@
 // Administration of government units (/admin/units) and the units of a unit focal point's account
 // (/admin/users). Bahasa Indonesia first.
 export const id = {
-  "nav.adminUnits": "Perangkat Daerah",
+  "nav.adminUnits": "Kelola Perangkat Daerah",
   "meta.adminUnits": "Kelola perangkat daerah: tambah, ubah, pensiunkan, dan aktifkan kembali.",
 
   "unitAdmin.title": "Perangkat Daerah",
@@ -60,7 +60,7 @@ export const id = {
 } as const;
 
 export const en: Record<keyof typeof id, string> = {
-  "nav.adminUnits": "Government units",
+  "nav.adminUnits": "Manage government units",
   "meta.adminUnits": "Manage government units: add, edit, retire and reinstate.",
 
   "unitAdmin.title": "Government units",
