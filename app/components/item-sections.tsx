@@ -5,10 +5,12 @@ import type { z } from "zod";
 import { formatDate, formatDateTime } from "~/domain/i18n";
 import { commentSchema, resolveObstacleSchema } from "~/domain/schemas/progress";
 import { AuditChanges } from "./audit-changes";
-import { ErrorList, FormIdField, SubmitButton, TextareaField } from "./forms";
+import { ErrorList, FormIdField, SelectField, SubmitButton, TextField, TextareaField } from "./forms";
 import { useLocale, useT } from "./i18n";
 import { MilestoneBadge, StatusBadge } from "./status";
-import { isMilestoneOverdue } from "~/domain/status";
+import { isMilestoneOverdue, isObstaclePastDue } from "~/domain/status";
+import { mergeItemHistory, type HistoryEntry } from "~/domain/item-history";
+import { assignObstacleSchema, governmentNoteSchema } from "~/domain/schemas/obstacle";
 
 type Update = {
   id: string;
@@ -22,19 +24,26 @@ type Update = {
   correctsId: string | null;
   author: { name: string };
   evidence: { id: string; kind: string; url: string | null; fileName: string | null }[];
+  createdAt: string;
 };
 
-/** How many of the latest updates the item page shows open; older ones are behind a disclosure. */
+/** A government unit's note, in the item's history beside the updates. */
+type Note = { id: string; body: string; createdAt: string; author: { name: string }; unit: { code: string; name: string; abbreviation: string | null } };
+type Entry = HistoryEntry<Update, Note>;
+
+/** How many of the latest updates (and notes) the item page shows open; older ones are behind a disclosure. */
 export const LATEST_UPDATES_SHOWN = 3;
 
-export function UpdateList({ updates, showEvidence }: { updates: Update[]; showEvidence: boolean }) {
+/** The item's history: the campus's progress updates and the government units' notes, newest first. */
+export function UpdateList({ updates, notes = [], showEvidence }: { updates: Update[]; notes?: Note[]; showEvidence: boolean }) {
   const t = useT();
-  if (updates.length === 0) return <p className="text-slate-600">{t("item.noUpdates")}</p>;
+  if (updates.length === 0 && notes.length === 0) return <p className="text-slate-600">{t("item.noUpdates")}</p>;
   const dateOf = new Map(updates.map((u) => [u.id, u.reportedOn]));
-  const older = updates.slice(LATEST_UPDATES_SHOWN);
+  const entries = mergeItemHistory(updates, notes);
+  const older = entries.slice(LATEST_UPDATES_SHOWN);
   return (
     <>
-      <UpdateItems updates={updates.slice(0, LATEST_UPDATES_SHOWN)} dateOf={dateOf} showEvidence={showEvidence} testId="update-list" />
+      <UpdateItems updates={entries.slice(0, LATEST_UPDATES_SHOWN)} dateOf={dateOf} showEvidence={showEvidence} testId="update-list" />
       {older.length ? (
         <details className="mt-3" data-testid="older-updates">
           <summary className="btn-secondary cursor-pointer">{t("item.olderUpdates", { count: older.length })}</summary>
@@ -53,17 +62,39 @@ function UpdateItems({
   showEvidence,
   testId,
 }: {
-  updates: Update[];
+  updates: Entry[];
   dateOf: Map<string, string>;
   showEvidence: boolean;
   testId: string;
 }) {
+  return (
+    <ol className="space-y-3" data-testid={testId}>
+      {updates.map((entry) => entry.kind === "note" ? <NoteItem key={entry.entry.id} note={entry.entry} /> : <UpdateItem key={entry.entry.id} u={entry.entry} dateOf={dateOf} showEvidence={showEvidence} />)}
+    </ol>
+  );
+}
+
+/** A government unit's note: marked as the unit's ("Catatan Bappeda"), never a progress report. */
+function NoteItem({ note }: { note: Note }) {
   const t = useT();
   const locale = useLocale();
   return (
-    <ol className="space-y-3" data-testid={testId}>
-      {updates.map((u) => (
-        <li key={u.id} className="card">
+    <li id={`note-${note.id}`} className="card border-l-4 border-l-sky-700" data-testid="government-note">
+      <p className="flex flex-wrap items-center gap-2 text-sm">
+        <strong>{formatDate(note.createdAt, locale)}</strong>
+        <span className="rounded bg-sky-100 px-2 font-semibold text-sky-900">{t("governmentNote.badge", { unit: note.unit.abbreviation ?? note.unit.name })}</span>
+        <span className="text-slate-600">{t("governmentNote.by", { name: note.author.name })}</span>
+      </p>
+      <p className="mt-2 whitespace-pre-line">{note.body}</p>
+    </li>
+  );
+}
+
+function UpdateItem({ u, dateOf, showEvidence }: { u: Update; dateOf: Map<string, string>; showEvidence: boolean }) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+        <li className="card">
           <p className="flex flex-wrap items-center gap-2 text-sm">
             <strong>{formatDate(u.reportedOn, locale)}</strong>
             <StatusBadge status={u.status} />
@@ -110,8 +141,6 @@ function UpdateItems({
             </ul>
           ) : null}
         </li>
-      ))}
-    </ol>
   );
 }
 
@@ -124,25 +153,43 @@ type Obstacle = {
   resolution: string | null;
   resolvedAt: string | null;
   needsGovernorOffice: boolean;
+  ownerSide: string;
+  ownerUnitId: string | null;
+  assignedAt: string | null;
+  ownerUnit: { code: string; name: string; abbreviation: string | null } | null;
+  /** the viewer may resolve it (the policy's answer on its owning unit) */
+  resolvable: boolean;
 };
+
+type Unit = { id: string; name: string; abbreviation: string | null };
 
 /** The Conform id of an obstacle's resolve form: replies and restored drafts go to the form by it. */
 export const resolveObstacleFormId = (obstacleId: string) => `resolve-obstacle-${obstacleId}`;
+/** The Conform id of an obstacle's assignment form. */
+export const assignObstacleFormId = (obstacleId: string) => `assign-obstacle-${obstacleId}`;
 
 type Defaults = Record<string, string | string[]> | null;
+type Refused = { obstacleId: string; result: SubmissionResult<string[]> } | null;
 
 export function ObstacleList({
   obstacles,
-  canResolve,
+  canAssign = false,
+  units = [],
   today,
   lastResult,
+  lastAssignResult,
   restoredInto,
 }: {
   obstacles: Obstacle[];
-  canResolve: boolean;
+  /** the viewer may hand obstacles to the campus or a unit */
+  canAssign?: boolean;
+  /** the active units an obstacle may be handed to */
+  units?: Unit[];
   today: string;
   /** the refused resolution of one obstacle */
-  lastResult?: { obstacleId: string; result: SubmissionResult<string[]> } | null;
+  lastResult?: Refused;
+  /** the refused assignment of one obstacle */
+  lastAssignResult?: Refused;
   /** what was typed into a form (by its id) before the session ended */
   restoredInto: (formId: string) => Defaults;
 }) {
@@ -155,14 +202,34 @@ export function ObstacleList({
       {open.length === 0 ? <p className="text-slate-600">{t("obstacle.none")}</p> : null}
       <ul className="space-y-3" data-testid="open-obstacles">
         {open.map((o) => (
-          <li key={o.id} className="card border-l-4 border-l-amber-500">
+          <li key={o.id} id={`obstacle-${o.id}`} className="card border-l-4 border-l-amber-500" data-testid="obstacle">
             <p className="whitespace-pre-line">{o.description}</p>
-            <p className="mt-1 text-sm text-slate-600">
-              {[o.ownerName, o.dueDate ? `${t("obstacle.dueDate")}: ${formatDate(o.dueDate, locale)}` : null].filter(Boolean).join(" · ")}
-              {o.dueDate && o.dueDate < today ? <span className="ml-2 font-semibold text-red-700">{t("obstacle.overdue")}</span> : null}
+            <p className="mt-1 text-sm text-slate-600" data-testid="obstacle-owner">
+              {t("obstacle.ownedBy")}:{" "}
+              {o.ownerSide === "GOVERNMENT" && o.ownerUnit ? (
+                <Link className="font-semibold text-brand-700 underline" to={`/units/${o.ownerUnit.code}`}>
+                  {o.ownerUnit.abbreviation ? `${o.ownerUnit.name} (${o.ownerUnit.abbreviation})` : o.ownerUnit.name}
+                </Link>
+              ) : (
+                <strong className="text-slate-900">{t("obstacle.ownerSide.CAMPUS")}</strong>
+              )}
+              {o.ownerName ? ` · ${o.ownerName}` : null}
+              {o.dueDate ? ` · ${t("obstacle.dueDate")}: ${formatDate(o.dueDate, locale)}` : null}
+              {o.assignedAt ? ` · ${t("obstacle.assignedOn", { date: formatDate(o.assignedAt, locale) })}` : null}
+              {isObstaclePastDue({ status: o.status, dueDate: o.dueDate ? new Date(o.dueDate) : null }, new Date(today)) ? (
+                <span className="ml-2 font-semibold text-red-700" data-testid="obstacle-past-due">{t("obstacle.overdue")}</span>
+              ) : null}
               {o.needsGovernorOffice ? <span className="ml-2 font-semibold text-sky-800">{t("obstacle.needsGovernorOffice")}</span> : null}
             </p>
-            {canResolve ? (
+            {canAssign ? (
+              <AssignObstacleForm
+                obstacle={o}
+                units={units}
+                lastResult={lastAssignResult?.obstacleId === o.id ? lastAssignResult.result : null}
+                defaultValue={restoredInto(assignObstacleFormId(o.id))}
+              />
+            ) : null}
+            {o.resolvable ? (
               <ResolveObstacleForm
                 obstacleId={o.id}
                 lastResult={lastResult?.obstacleId === o.id ? lastResult.result : null}
@@ -173,15 +240,80 @@ export function ObstacleList({
         ))}
       </ul>
       {resolved.length ? (
-        <ul className="space-y-1 text-sm text-slate-700">
+        <ul className="space-y-1 text-sm text-slate-700" data-testid="resolved-obstacles">
           {resolved.map((o) => (
-            <li key={o.id}>
-              <s>{o.description}</s> — {t("obstacle.resolvedOn", { date: formatDate(o.resolvedAt, locale), resolution: o.resolution ?? "" })}
+            <li key={o.id} id={`obstacle-${o.id}`}>
+              <s>{o.description}</s>
+              {o.ownerUnit ? ` (${o.ownerUnit.abbreviation ?? o.ownerUnit.name})` : null} —{" "}
+              {t("obstacle.resolvedOn", { date: formatDate(o.resolvedAt, locale), resolution: o.resolution ?? "" })}
             </li>
           ))}
         </ul>
       ) : null}
     </div>
+  );
+}
+
+/** Hands an open obstacle to the campus or a government unit; behind a disclosure, open after a refusal. */
+function AssignObstacleForm({
+  obstacle,
+  units,
+  lastResult,
+  defaultValue,
+}: {
+  obstacle: Obstacle;
+  units: Unit[];
+  lastResult: SubmissionResult<string[]> | null;
+  defaultValue: Defaults;
+}) {
+  const t = useT();
+  const [form, fields] = useForm<z.output<typeof assignObstacleSchema>, Record<string, unknown>>({
+    id: assignObstacleFormId(obstacle.id),
+    lastResult,
+    defaultValue: defaultValue ?? {
+      ownerSide: obstacle.ownerSide,
+      ownerUnitId: obstacle.ownerUnitId ?? "",
+      ownerName: obstacle.ownerName ?? "",
+      dueDate: obstacle.dueDate?.slice(0, 10) ?? "",
+    },
+    constraint: getZodConstraint(assignObstacleSchema),
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: assignObstacleSchema }),
+  });
+  const sideErrors = fields.ownerSide.errors;
+  return (
+    <details className="mt-2" open={!!lastResult || !!defaultValue}>
+      <summary className="btn-secondary cursor-pointer">{t("obstacle.assign.open")}</summary>
+      <Form method="post" className="mt-2 space-y-2" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="assign-obstacle" />
+        <FormIdField formId={form.id} />
+        <input type="hidden" name="obstacleId" value={obstacle.id} />
+        <ErrorList id={form.errorId} errors={form.errors} />
+        <fieldset aria-describedby={sideErrors ? fields.ownerSide.errorId : undefined}>
+          <legend className="font-medium">{t("obstacle.assign.side")}</legend>
+          <div className="flex flex-wrap gap-x-4">
+            {(["CAMPUS", "GOVERNMENT"] as const).map((side) => (
+              <label key={side} className="flex min-h-11 items-center gap-2">
+                <input type="radio" name={fields.ownerSide.name} value={side} defaultChecked={fields.ownerSide.initialValue === side} />
+                <span>{t(side === "CAMPUS" ? "obstacle.ownerSide.CAMPUS" : "obstacle.ownerSide.GOVERNMENT")}</span>
+              </label>
+            ))}
+          </div>
+          <ErrorList id={fields.ownerSide.errorId} errors={sideErrors} />
+        </fieldset>
+        <SelectField
+          label={t("obstacle.assign.unit")}
+          field={fields.ownerUnitId}
+          placeholder={t("obstacle.assign.chooseUnit")}
+          options={units.map((u) => ({ value: u.id, label: u.abbreviation ? `${u.name} (${u.abbreviation})` : u.name }))}
+        />
+        <div className="grid gap-3 sm:grid-cols-2">
+          <TextField label={t("obstacle.assign.ownerName")} field={fields.ownerName} />
+          <TextField label={t("obstacle.dueDate")} field={fields.dueDate} type="date" />
+        </div>
+        <SubmitButton className="btn-secondary">{t("obstacle.assign.submit")}</SubmitButton>
+      </Form>
+    </details>
   );
 }
 
@@ -326,5 +458,37 @@ export function ItemHistory({
         </li>
       ))}
     </ol>
+  );
+}
+
+/** The Conform id of the government note form. */
+export const GOVERNMENT_NOTE_FORM_ID = "government-note";
+
+/** A government unit's note on the item (what it delivered or needs). */
+export function GovernmentNoteForm({
+  lastResult,
+  defaultValue,
+}: {
+  lastResult: SubmissionResult<string[]> | null;
+  defaultValue: Defaults;
+}) {
+  const t = useT();
+  const [form, fields] = useForm<z.output<typeof governmentNoteSchema>, Record<string, unknown>>({
+    id: GOVERNMENT_NOTE_FORM_ID,
+    lastResult,
+    defaultValue: defaultValue ?? undefined,
+    constraint: getZodConstraint(governmentNoteSchema),
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: governmentNoteSchema }),
+  });
+  return (
+    <Form method="post" className="space-y-2" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="government-note" />
+      <FormIdField formId={form.id} />
+      <ErrorList id={form.errorId} errors={form.errors} />
+      <TextareaField label={t("governmentNote.body")} field={fields.body} rows={3} />
+      <p className="text-sm text-slate-600">{t("governmentNote.hint")}</p>
+      <SubmitButton className="btn-secondary">{t("governmentNote.post")}</SubmitButton>
+    </Form>
   );
 }

@@ -19,7 +19,10 @@ export function ProgressForm({
   previous,
   defaultValue,
   currentProgress,
+  units = [],
 }: {
+  /** the active government units a new obstacle may wait on */
+  units?: { id: string; name: string; abbreviation: string | null }[];
   /** the item's progress now: a drop or a sharp jump from it is pointed out (never refused) */
   currentProgress?: number | null;
   today: string;
@@ -54,6 +57,7 @@ export function ProgressForm({
     obstacleDescription: t("obstacle.description"),
     obstacleOwner: t("obstacle.owner"),
     obstacleDueDate: t("obstacle.dueDate"),
+    obstacleUnitId: t("obstacle.waitingOnUnit"),
   };
   const typed = typeof fields.progress.value === "string" && /^\d+$/.test(fields.progress.value) ? Number(fields.progress.value) : null;
   const warning = progressChangeWarning(currentProgress, typed);
@@ -104,6 +108,14 @@ export function ProgressForm({
             <TextField label={t("obstacle.dueDate")} field={fields.obstacleDueDate} type="date" />
           </div>
           <CheckboxField label={t("obstacle.needsGovernorOffice")} field={fields.obstacleNeedsGovernorOffice} />
+          {units.length ? (
+            <SelectField
+              label={t("obstacle.waitingOnUnit")}
+              field={fields.obstacleUnitId}
+              placeholder={t("obstacle.waitingOnUnit.none")}
+              options={units.map((u) => ({ value: u.id, label: u.abbreviation ? `${u.name} (${u.abbreviation})` : u.name }))}
+            />
+          ) : null}
         </div>
       </fieldset>
       <SubmitButton>{t("progress.post")}</SubmitButton>

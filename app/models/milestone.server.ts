@@ -47,7 +47,7 @@ export async function getMilestoneAccess(milestoneId: string) {
       title: true,
       state: true,
       version: true,
-      item: { select: { id: true, title: true, campusId: true, visibility: true, campus: { select: { name: true } } } },
+      item: { select: { id: true, title: true, campusId: true, visibility: true, governmentUnitId: true, campus: { select: { name: true } } } },
       agreement: { select: { campusId: true, campus: { select: { name: true } } } },
     },
   });
@@ -63,6 +63,8 @@ export async function getMilestoneAccess(milestoneId: string) {
     campusName: m.item?.campus.name ?? m.agreement?.campus?.name ?? null,
     // a milestone of the agreement itself is as public as the agreement
     visibility: m.item?.visibility ?? "PUBLISHED",
+    // the item's counterpart unit, whose focal points read the item's internals
+    unitId: m.item?.governmentUnitId ?? null,
   };
 }
 export type MilestoneAccess = NonNullable<Awaited<ReturnType<typeof getMilestoneAccess>>>;

@@ -50,6 +50,15 @@ export async function campusLiaisonIds(tx: Tx, campusId: string): Promise<string
   return users.map((u) => u.id);
 }
 
+/** Active focal points (role UNIT) of a government unit. */
+export async function unitFocalPointIds(tx: Tx, unitId: string): Promise<string[]> {
+  const users = await tx.user.findMany({
+    where: { active: true, role: "UNIT", units: { some: { unitId } } },
+    select: { id: true },
+  });
+  return users.map((u) => u.id);
+}
+
 /** Shown on every page: raw SQL, without the query compiler's cost. */
 export async function unreadCount(userId: string): Promise<number> {
   const rows = await prisma.$queryRaw<{ n: number | bigint }[]>`

@@ -10,7 +10,9 @@ import { prisma, type Tx } from "~/utils/db.server";
 import { cachedQuery } from "~/utils/data-cache.server";
 import { removeStoredFile, storeFile } from "~/utils/uploads.server";
 import { recordAudit, type AuditActor } from "./audit.server";
-import { activeUserIdsWithRoles, campusLiaisonIds, notifyUsers } from "./notification.server";
+import { itemGovernmentNotes } from "./government-note.server";
+import { activeUserIdsWithRoles, campusLiaisonIds, notifyUsers, unitFocalPointIds } from "./notification.server";
+import { activeUnit, notifyObstacleAssigned } from "./obstacle.server";
 import type { Author } from "~/domain/audit-actor";
 
 /** Items the actor may see: published ones, plus drafts where the policy allows. */
@@ -91,12 +93,15 @@ export function getItemForEdit(itemId: string) {
   return prisma.roadmapItem.findUnique({ where: { id: itemId }, select: ITEM_EDIT_SELECT });
 }
 
-/** The item's access facts, enough for the policy to decide (every item action asks: one raw query). */
+/**
+ * The item's access facts, enough for the policy to decide (every item action asks: one raw
+ * query); `unitId` is its counterpart government unit.
+ */
 export async function getItemAccess(
   itemId: string,
-): Promise<{ id: string; campusId: string; visibility: string; title: string; campus: { slug: string } } | null> {
-  const rows = await prisma.$queryRaw<{ id: string; campusId: string; visibility: string; title: string; slug: string }[]>`
-    SELECT i."id", i."campusId", i."visibility", i."title", c."slug"
+): Promise<{ id: string; campusId: string; visibility: string; title: string; unitId: string | null; campus: { slug: string } } | null> {
+  const rows = await prisma.$queryRaw<{ id: string; campusId: string; visibility: string; title: string; unitId: string | null; slug: string }[]>`
+    SELECT i."id", i."campusId", i."visibility", i."title", i."governmentUnitId" AS "unitId", c."slug"
     FROM "RoadmapItem" i JOIN "Campus" c ON c."id" = i."campusId" WHERE i."id" = ${itemId}`;
   const row = rows[0];
   if (!row) return null;
@@ -223,10 +228,10 @@ export const HISTORY_PAGE = 50;
 export async function getItemPage(itemId: string) {
   // the count is its own indexed query: as a nested _count Prisma groups the whole
   // ProgressUpdate table before joining (29 ms at scale 10, growing with the province's history)
-  const [item, updateCount] = await Promise.all([itemPageQuery(itemId), countUpdates(itemId)]);
+  const [item, updateCount, notes] = await Promise.all([itemPageQuery(itemId), countUpdates(itemId), itemGovernmentNotes(itemId)]);
   if (!item) return null;
   item.comments.reverse();
-  return { ...item, _count: { updates: updateCount } };
+  return { ...item, notes, _count: { updates: updateCount } };
 }
 
 async function countUpdates(itemId: string): Promise<number> {
@@ -246,7 +251,7 @@ function itemPageQuery(itemId: string) {
       publishedAt: true,
       priorityArea: { select: { nameId: true, nameEn: true } },
       team: { select: { id: true, name: true } },
-      governmentUnit: { select: { name: true, abbreviation: true } },
+      governmentUnit: { select: { name: true, abbreviation: true, code: true } },
       agreement: { select: { id: true, title: true, kind: true, number: true, campusNumber: true, validFrom: true, validUntil: true } },
       updates: {
         orderBy: [{ reportedOn: "desc" }, { createdAt: "desc" }],
@@ -278,6 +283,10 @@ function itemPageQuery(itemId: string) {
           resolvedAt: true,
           needsGovernorOffice: true,
           createdAt: true,
+          ownerSide: true,
+          ownerUnitId: true,
+          assignedAt: true,
+          ownerUnit: { select: { code: true, name: true, abbreviation: true } },
         },
       },
       milestones: {
@@ -329,6 +338,8 @@ export type ProgressInput = {
   obstacleOwner?: string;
   obstacleDueDate?: Date;
   obstacleNeedsGovernorOffice?: boolean;
+  /** the new obstacle waits on this government unit */
+  obstacleUnitId?: string;
 };
 
 async function refreshCurrentState(tx: Tx, itemId: string) {
@@ -352,11 +363,12 @@ export async function postProgressUpdate(
   actor: Author,
   item: { id: string; campusId: string },
   input: ProgressInput,
-): Promise<{ id: string } | { correctsInvalid: true }> {
+): Promise<{ id: string } | { correctsInvalid: true } | { obstacleUnitInvalid: true }> {
   if (input.correctsId) {
     const corrected = await prisma.progressUpdate.count({ where: { id: input.correctsId, itemId: item.id } });
     if (!corrected) return { correctsInvalid: true };
   }
+  if (input.obstacleDescription && input.obstacleUnitId && !(await activeUnit(prisma, input.obstacleUnitId))) return { obstacleUnitInvalid: true };
   // files are written before the transaction and removed again if it does not go through, so an
   // Evidence row only exists for a stored file and a stored file only for an Evidence row
   const stored = await Promise.all(input.files.map((f) => storeFile(f)));
@@ -410,10 +422,16 @@ async function insertProgressUpdate(
         ownerName: input.obstacleOwner ?? null,
         dueDate: input.obstacleDueDate ?? null,
         needsGovernorOffice: input.obstacleNeedsGovernorOffice ?? false,
+        // waiting on a government unit: handed to it as it is raised
+        ...(input.obstacleUnitId ? { ownerSide: "GOVERNMENT", ownerUnitId: input.obstacleUnitId, assignedAt: new Date() } : {}),
       },
-      select: { id: true },
+      select: { id: true, description: true },
     });
     obstacleId = obstacle.id;
+    if (input.obstacleUnitId) {
+      const { title } = await tx.roadmapItem.findUniqueOrThrow({ where: { id: item.id }, select: { title: true } });
+      await notifyObstacleAssigned(tx, { ...item, title }, obstacle, { id: input.obstacleUnitId });
+    }
   }
   const after = await refreshCurrentState(tx, item.id);
   await recordAudit(tx, actor, {
@@ -430,6 +448,7 @@ async function insertProgressUpdate(
       correctsId: input.correctsId ?? null,
       evidence: links.length + stored.length,
       obstacleId,
+      ...(input.obstacleUnitId ? { obstacleUnitId: input.obstacleUnitId } : {}),
     },
   });
 }
@@ -490,41 +509,16 @@ export async function postCheckIn(
   });
 }
 
-export async function resolveObstacle(
-  actor: AuditActor,
-  item: { id: string; campusId: string },
-  obstacleId: string,
-  resolution: string,
-): Promise<"ok" | "not-found" | "already-resolved"> {
-  return prisma.$transaction(async (tx) => {
-    const obstacle = await tx.obstacle.findFirst({ where: { id: obstacleId, itemId: item.id }, select: { status: true } });
-    if (!obstacle) return "not-found";
-    if (obstacle.status === "RESOLVED") return "already-resolved";
-    const resolvedAt = new Date();
-    await tx.obstacle.update({
-      where: { id: obstacleId },
-      data: { status: "RESOLVED", resolution, resolvedAt, resolvedById: actor.userId },
-    });
-    await recordAudit(tx, actor, {
-      action: "state",
-      entity: "Obstacle",
-      entityId: obstacleId,
-      itemId: item.id,
-      campusId: item.campusId,
-      before: { status: "OPEN" },
-      after: { status: "RESOLVED", resolution },
-    });
-    return "ok";
-  });
-}
+// resolving and assigning obstacles: app/models/obstacle.server.ts
 
 /**
  * Adds a comment and notifies the other side of the conversation: a campus's liaisons when the
- * governor's office writes, the governor's office (reviewers) when the campus writes.
+ * governor's office (or a government unit) writes, the governor's office (reviewers) when the
+ * campus writes; and always the focal points of the item's counterpart unit.
  */
 export async function addComment(
   actor: Author,
-  item: { id: string; campusId: string; title: string },
+  item: { id: string; campusId: string; title: string; unitId?: string | null },
   body: string,
 ) {
   return prisma.$transaction(async (tx) => {
@@ -532,6 +526,7 @@ export async function addComment(
     const author = await tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { name: true, role: true } });
     const recipients =
       author.role === "LIAISON" ? await activeUserIdsWithRoles(tx, ["REVIEWER"]) : await campusLiaisonIds(tx, item.campusId);
+    if (item.unitId) recipients.push(...(await unitFocalPointIds(tx, item.unitId)));
     await notifyUsers(
       tx,
       recipients.filter((id) => id !== actor.userId),
@@ -559,12 +554,14 @@ export async function getEvidence(evidenceId: string) {
       fileName: true,
       storagePath: true,
       mimeType: true,
-      update: { select: { item: { select: { id: true, campusId: true, visibility: true } } } },
-      milestone: { select: { item: { select: { id: true, campusId: true, visibility: true } } } },
+      update: { select: { item: { select: { id: true, campusId: true, visibility: true, governmentUnitId: true } } } },
+      milestone: { select: { item: { select: { id: true, campusId: true, visibility: true, governmentUnitId: true } } } },
     },
   });
   if (!evidence) return null;
-  const item = evidence.update?.item ?? evidence.milestone?.item ?? null;
+  const owner = evidence.update?.item ?? evidence.milestone?.item ?? null;
+  // the policy's resource: the item's campus, visibility and counterpart unit
+  const item = owner ? { id: owner.id, campusId: owner.campusId, visibility: owner.visibility, unitId: owner.governmentUnitId } : null;
   return { ...evidence, item };
 }
 

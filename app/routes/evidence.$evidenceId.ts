@@ -37,6 +37,7 @@ async function itemEvidence(request: Request, evidenceId: string): Promise<Serva
   const user = await requireUser(request);
   const evidence = await getEvidence(evidenceId);
   if (!evidence || evidence.kind !== "FILE" || !evidence.item || !evidence.storagePath) throw notFound();
+  // the item's campus, visibility and counterpart unit (whose focal points read its internals)
   assertCanSee(user, "item.internal.read", evidence.item);
   return { storagePath: evidence.storagePath, mimeType: evidence.mimeType, fileName: evidence.fileName };
 }

@@ -3,7 +3,16 @@ import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { RestoredNotice, useRestoredDraft } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
-import { COMMENT_FORM_ID, CommentSection, ItemHistory, MilestoneList, ObstacleList, UpdateList } from "~/components/item-sections";
+import {
+  COMMENT_FORM_ID,
+  CommentSection,
+  GOVERNMENT_NOTE_FORM_ID,
+  GovernmentNoteForm,
+  ItemHistory,
+  MilestoneList,
+  ObstacleList,
+  UpdateList,
+} from "~/components/item-sections";
 import { ProgressChart } from "~/components/progress-chart";
 import { PROGRESS_FORM_ID, ProgressForm } from "~/components/progress-form";
 import { ProgressBar, StatusBadge } from "~/components/status";
@@ -13,6 +22,7 @@ import { whatsAppNudge } from "~/domain/mail";
 import { can } from "~/domain/policy";
 import { WhatsAppLink } from "~/components/whatsapp-link";
 import { env } from "~/utils/env.server";
+import { activeUnits } from "~/models/obstacle.server";
 import { cachedItemHistory, cachedItemPage } from "~/models/roadmap-item.server";
 import { assertCanSee, notFound, requireUser, toPrincipal } from "~/utils/auth.server";
 import { itemPageAction, type ItemActionData } from "./items.$itemId._index.server";
@@ -27,19 +37,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!item) throw notFound();
   assertCanSee(user, "item.read", item);
   const actor = toPrincipal(user);
-  const internal = can(actor, "item.internal.read", item);
+  // the item as the policy sees it: its campus, visibility and counterpart government unit
+  const resource = { campusId: item.campusId, visibility: item.visibility, unitId: item.governmentUnitId };
+  const internal = can(actor, "item.internal.read", resource);
+  const assign = can(actor, "obstacle.assign", resource);
+  const update = can(actor, "update.create", resource);
   // the cached page is shared by every viewer: what this one may not read is taken out here,
   // never only hidden by the component (loader data reaches the browser whole)
-  const { campusPicContact, govPicContact, comments, updates, ...rest } = item;
+  const { campusPicContact, govPicContact, comments, updates, obstacles, ...rest } = item;
   return json({
     item: {
       ...rest,
       updates: internal ? updates : updates.map((update) => ({ ...update, evidence: [] })),
+      // each obstacle is resolved by its owner: the campus, or the unit it was handed to
+      obstacles: obstacles.map((o) => ({ ...o, resolvable: can(actor, "obstacle.resolve", { ...resource, unitId: o.ownerUnitId }) })),
       campusPicContact: internal ? campusPicContact : null,
       govPicContact: internal ? govPicContact : null,
     },
     comments: internal ? comments : [],
     history: internal ? await cachedItemHistory(item.id) : [],
+    // the units an obstacle may be handed to (or a new one wait on)
+    units: assign || update ? await activeUnits() : [],
     today: toIsoDate(todayInBanten()),
     // the governor's office nudges the campus to update this item
     whatsapp: can(actor, "reminder.send", item)
@@ -48,9 +66,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     may: {
       internal,
       edit: can(actor, "item.edit", item),
-      update: can(actor, "update.create", item),
-      resolve: can(actor, "obstacle.manage", item),
-      comment: can(actor, "comment.create", item),
+      update,
+      assign,
+      comment: can(actor, "comment.create", resource),
+      note: can(actor, "unit.note.create", resource) && !!item.governmentUnitId,
       addMilestone: can(actor, "milestone.manage", item),
     },
   });
@@ -59,7 +78,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const action = itemPageAction;
 
 export default function ItemPage() {
-  const { item, comments, history, today, may, whatsapp } = useLoaderData<typeof loader>();
+  const { item, comments, history, units, today, may, whatsapp } = useLoaderData<typeof loader>();
   const actionData = useActionData<ItemActionData>();
   const t = useT();
   const locale = useLocale();
@@ -109,6 +128,7 @@ export default function ItemPage() {
               filesDropped={actionData?.intent === "post-update" ? actionData.filesDropped : false}
               previous={item.updates.map((u) => ({ id: u.id, reportedOn: u.reportedOn, progress: u.progress }))}
               currentProgress={item._count.updates > 0 ? item.progress : null}
+              units={units}
               defaultValue={restoredUpdate ?? { reportedOn: today, progress: String(item.progress), status: item.status === "NOT_STARTED" ? "ON_TRACK" : item.status }}
             />
           </div>
@@ -122,18 +142,33 @@ export default function ItemPage() {
           label={t("item.chartLabel")}
           formatDay={(iso) => formatDate(iso, locale)}
         />
-        <div className="mt-3">
-          <UpdateList updates={item.updates} showEvidence={may.internal} />
+        <div className="mt-3" id="item-history">
+          <UpdateList updates={item.updates} notes={item.notes} showEvidence={may.internal} />
         </div>
+        {may.note ? (
+          <section className="card mt-3" aria-labelledby="government-note">
+            <h3 id="government-note" className="font-semibold">{t("governmentNote.title")}</h3>
+            <div className="mt-2">
+              <GovernmentNoteForm
+                // a fresh, empty form once a note was posted
+                key={item.notes[0]?.id ?? "none"}
+                lastResult={actionData?.intent === "government-note" ? actionData.result : null}
+                defaultValue={restoredInto(GOVERNMENT_NOTE_FORM_ID)}
+              />
+            </div>
+          </section>
+        ) : null}
       </section>
 
       <section aria-labelledby="obstacles">
         <h2 id="obstacles" className="text-lg font-semibold">{t("obstacle.title")}</h2>
         <ObstacleList
           obstacles={item.obstacles}
-          canResolve={may.resolve}
+          canAssign={may.assign}
+          units={units}
           today={today}
           lastResult={actionData?.intent === "resolve-obstacle" ? actionData : null}
+          lastAssignResult={actionData?.intent === "assign-obstacle" ? actionData : null}
           restoredInto={restoredInto}
         />
       </section>
@@ -161,7 +196,13 @@ export default function ItemPage() {
           <dt className="text-slate-600">{t("item.team")}</dt>
           <dd>{item.team ? <Link className="underline" to={`/teams/${item.team.id}`}>{item.team.name}</Link> : "–"}</dd>
           <dt className="text-slate-600">{t("item.governmentUnit")}</dt>
-          <dd>{item.governmentUnit?.name ?? "–"}</dd>
+          <dd>
+            {item.governmentUnit ? (
+              <Link className="underline" to={`/units/${item.governmentUnit.code}`}>{item.governmentUnit.name}</Link>
+            ) : (
+              "–"
+            )}
+          </dd>
           <dt className="text-slate-600">{t("item.campusPic")}</dt>
           <dd>{[item.campusPicName, item.campusPicContact].filter(Boolean).join(" · ")}</dd>
           <dt className="text-slate-600">{t("item.govPic")}</dt>

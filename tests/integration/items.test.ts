@@ -441,7 +441,7 @@ describe("/items/:itemId loader", () => {
     expect(data.item.obstacles.map((o: { description: string }) => o.description)).toEqual(["Izin lokasi tertunda"]);
     expect(data.comments.map((c: { body: string }) => c.body)).toEqual(["Mohon percepat izin."]);
     expect(data.history.some((e: { entity: string }) => e.entity === "Comment")).toBe(true);
-    expect(data.may).toEqual({ internal: true, edit: true, update: true, resolve: true, comment: true, addMilestone: true });
+    expect(data.may).toEqual({ internal: true, edit: true, update: true, assign: true, note: false, comment: true, addMilestone: true });
   });
 
   it("hides evidence, discussion, history and contacts from a liaison of another campus, and shows milestones to all", async () => {
@@ -452,7 +452,7 @@ describe("/items/:itemId loader", () => {
     expect(data.comments).toEqual([]);
     expect(data.history).toEqual([]);
     expect(data.item.campusPicContact).toBeNull();
-    expect(data.may).toEqual({ internal: false, edit: false, update: false, resolve: false, comment: false, addMilestone: false });
+    expect(data.may).toEqual({ internal: false, edit: false, update: false, assign: false, note: false, comment: false, addMilestone: false });
     const milestones = await jsonOf(await getItem(w.publishedItem.id, "LIAISON_OTHER"));
     expect(milestones.item.milestones.map((m: { title: string }) => m.title)).toEqual(["Laporan antara"]);
     const observer = await jsonOf(await getItem(item.id, "OBSERVER"));

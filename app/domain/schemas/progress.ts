@@ -80,11 +80,13 @@ function buildProgressUpdateSchema(today: Date) {
       obstacleOwner: optionalText(120),
       obstacleDueDate: optionalIsoDate(),
       obstacleNeedsGovernorOffice: z.boolean().optional(),
+      /** the new obstacle waits on this government unit (the model checks it is an active one) */
+      obstacleUnitId: z.string().max(40).optional(),
     })
     .superRefine((v, ctx) => {
       reportedOnRule(v.reportedOn, today, ctx);
       completedNeeds100(v, ctx);
-      if (!v.obstacleDescription && (v.obstacleOwner || v.obstacleDueDate))
+      if (!v.obstacleDescription && (v.obstacleOwner || v.obstacleDueDate || v.obstacleUnitId))
         ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["obstacleDescription"], message: "obstacle.describe" });
     });
 }

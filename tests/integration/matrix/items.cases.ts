@@ -52,9 +52,40 @@ export const cases: MatrixCase[] = [
     }),
   },
   {
+    // an obstacle handed to Bappeda: its focal point clears it, as the campus's liaison may
+    route: "items.$itemId._index",
+    intent: "resolve-obstacle",
+    allowed: ["ADMIN", "LIAISON_OWN", "UNIT_OWN"],
+    request: (w) => ({
+      path: `/items/${w.publishedItem.id}`,
+      params: { itemId: w.publishedItem.id },
+      form: { obstacleId: w.unitObstacle.id, resolution: "Data BPS sudah dikirim." },
+    }),
+  },
+  {
+    route: "items.$itemId._index",
+    intent: "assign-obstacle",
+    allowed: ["ADMIN", "REVIEWER", "LIAISON_OWN"],
+    request: (w) => ({
+      path: `/items/${w.publishedItem.id}`,
+      params: { itemId: w.publishedItem.id },
+      form: { obstacleId: w.obstacle.id, ownerSide: "GOVERNMENT", ownerUnitId: w.ownUnit.id, ownerName: "Kabid Data", dueDate: "2026-12-31" },
+    }),
+  },
+  {
+    route: "items.$itemId._index",
+    intent: "government-note",
+    allowed: ["ADMIN", "UNIT_OWN"],
+    request: (w) => ({
+      path: `/items/${w.publishedItem.id}`,
+      params: { itemId: w.publishedItem.id },
+      form: { body: "Data kepesertaan sudah kami serahkan ke tim kampus." },
+    }),
+  },
+  {
     route: "items.$itemId._index",
     intent: "comment",
-    allowed: ["ADMIN", "REVIEWER", "LIAISON_OWN"],
+    allowed: ["ADMIN", "REVIEWER", "LIAISON_OWN", "UNIT_OWN"],
     request: (w) => ({
       path: `/items/${w.publishedItem.id}`,
       params: { itemId: w.publishedItem.id },

@@ -1,0 +1,30 @@
+// The history of an item as its page shows it: the campus's progress updates and the government
+// units' notes in one list, newest first. A note never changes the item's progress or status; it
+// only sits beside the updates, on the day it was written.
+
+/** Whose work it is to clear an obstacle. */
+export const OBSTACLE_OWNER_SIDES = ["CAMPUS", "GOVERNMENT"] as const;
+export type ObstacleOwnerSide = (typeof OBSTACLE_OWNER_SIDES)[number];
+
+type Dated = { id: string; createdAt: Date | string };
+
+export type HistoryEntry<U, N> = { kind: "update"; at: string; entry: U } | { kind: "note"; at: string; entry: N };
+
+const day = (value: Date | string) => (typeof value === "string" ? value : value.toISOString()).slice(0, 10);
+const iso = (value: Date | string) => (typeof value === "string" ? value : value.toISOString());
+
+/**
+ * One dated list, newest first. An update is dated by the day it reports on (then by when it was
+ * posted); a note by when it was written. On the same day the later-written entry comes first.
+ */
+export function mergeItemHistory<U extends Dated & { reportedOn: Date | string }, N extends Dated>(
+  updates: readonly U[],
+  notes: readonly N[],
+): HistoryEntry<U, N>[] {
+  const entries = [
+    ...updates.map((u) => ({ kind: "update" as const, at: day(u.reportedOn), written: iso(u.createdAt), entry: u })),
+    ...notes.map((n) => ({ kind: "note" as const, at: day(n.createdAt), written: iso(n.createdAt), entry: n })),
+  ];
+  entries.sort((a, b) => (a.at !== b.at ? (a.at < b.at ? 1 : -1) : a.written !== b.written ? (a.written < b.written ? 1 : -1) : 0));
+  return entries.map(({ written: _written, ...rest }) => rest as HistoryEntry<U, N>);
+}
