@@ -405,6 +405,23 @@ describe("agreements.csv and the workbook's Perjanjian sheet", () => {
     expect((await download("LIAISON_OTHER", "agreements.csv", "?campus=itb")).status).toBe(403);
   });
 
+  it("counts only the items the viewer may see: another campus's drafts are not counted for an observer", async () => {
+    await prisma.roadmapItem.updateMany({ where: { id: { in: [w.publishedItem.id, w.draftItem.id] } }, data: { agreementId: w.pks.id } });
+    try {
+      const itemsOfPks = async (who: Who) => {
+        const row = (await csvRows(await download(who, "agreements.csv", "?campus=itb&kind=PKS"))).find((r) => r.includes("045/PKS/BIRO-ADPIM/2026"))!;
+        return Number(row.split(",").pop());
+      };
+      const all = await prisma.roadmapItem.count({ where: { agreementId: w.pks.id } });
+      const published = await prisma.roadmapItem.count({ where: { agreementId: w.pks.id, visibility: "PUBLISHED" } });
+      expect(published).toBeLessThan(all);
+      expect(await itemsOfPks("REVIEWER")).toBe(all);
+      expect(await itemsOfPks("OBSERVER")).toBe(published);
+    } finally {
+      await prisma.roadmapItem.updateMany({ where: { id: { in: [w.publishedItem.id, w.draftItem.id] } }, data: { agreementId: null } });
+    }
+  });
+
   it("adds a Perjanjian sheet to tracker.xlsx following the page's campus filter", async () => {
     const ExcelJS = (await import("exceljs")).default;
     const response = await download("REVIEWER", "tracker.xlsx", "?campus=itb");
