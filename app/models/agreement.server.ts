@@ -250,7 +250,7 @@ export async function newAgreementOptions(actor: Principal) {
       select: { id: true, kind: true, number: true, campusNumber: true, title: true, campusId: true, validFrom: true, validUntil: true },
     }),
     prisma.campus.findMany({ orderBy: { position: "asc" }, select: { id: true, slug: true, name: true, abbreviation: true } }),
-    prisma.governmentUnit.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, abbreviation: true } }),
+    prisma.governmentUnit.findMany({ where: { retiredAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true, abbreviation: true } }),
   ]);
   return { parents: parents.map((p) => ({ ...p, label: agreementLabel(p) })), campuses, units };
 }
@@ -309,10 +309,12 @@ function recordData(input: AgreementRecordInput) {
   };
 }
 
-async function unknownUnits(tx: Tx, unitIds: readonly string[]): Promise<boolean> {
+/** Whether a unit is unknown, or retired and not already a party to `agreementId` (a retired unit joins no new agreement). */
+async function unknownUnits(tx: Tx, unitIds: readonly string[], agreementId?: string): Promise<boolean> {
   const unique = [...new Set(unitIds)];
   if (unique.length === 0) return false;
-  return (await tx.governmentUnit.count({ where: { id: { in: unique } } })) !== unique.length;
+  const where = { id: { in: unique }, OR: [{ retiredAt: null }, ...(agreementId ? [{ agreements: { some: { agreementId } } }] : [])] };
+  return (await tx.governmentUnit.count({ where })) !== unique.length;
 }
 
 async function setUnits(tx: Tx, agreementId: string, unitIds: readonly string[]) {
@@ -460,7 +462,7 @@ export async function updateAgreement(
     const errors = problemsToErrors(checkAgreementChain({ kind: current.kind, campusId: current.campusId, validFrom: data.validFrom, validUntil: data.validUntil }, parent));
     const stranded = await strandedBy(tx, id, { ...data, kind: current.kind });
     for (const [field, list] of Object.entries(stranded)) (errors[field] ??= []).push(...list);
-    if (await unknownUnits(tx, input.unitIds)) errors.unitIds = ["form.invalidChoice"];
+    if (await unknownUnits(tx, input.unitIds, id)) errors.unitIds = ["form.invalidChoice"];
     if (Object.keys(errors).length) return { ok: false as const, errors };
     const { count } = await tx.agreement.updateMany({ where: { id, version: input.version }, data: { ...data, version: { increment: 1 } } });
     if (count !== 1) throw new Error("concurrent agreement update");
@@ -554,7 +556,7 @@ export async function renewAgreement(
       // an IA whose PKS has itself been renewed is renewed under the PKS in force
       const parent = current.parentId ? await liveParentOf(tx, current.parentId) : null;
       const errors = problemsToErrors(checkAgreementChain({ kind: current.kind, campusId: current.campusId, validFrom: data.validFrom, validUntil: data.validUntil }, parent));
-      if (await unknownUnits(tx, input.unitIds)) errors.unitIds = ["form.invalidChoice"];
+      if (await unknownUnits(tx, input.unitIds, id)) errors.unitIds = ["form.invalidChoice"];
       if (Object.keys(errors).length) return { ok: false as const, errors };
       const renewal = await tx.agreement.create({
         data: { kind: current.kind, parentId: parent?.id ?? null, campusId: current.campusId, state: "CONFIRMED", ...data, confirmedById: actor.userId, confirmedAt: new Date() },
