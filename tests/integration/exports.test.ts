@@ -328,6 +328,25 @@ describe("CSV", () => {
     expect((await csv("/exports/obstacles.csv?status=AT_RISK")).rows).toHaveLength(3);
   });
 
+  it("keeps the items whose counterpart is a unit (?unit=<code>) in every entity; an unknown unit matches nothing", async () => {
+    const klinik = 'Klinik "Desa Sehat", tahap 1';
+    expect((await csv("/exports/items.csv?unit=dinkes")).rows.map((r) => r[1])).toEqual([klinik]);
+    const obstacles = await csv("/exports/obstacles.csv?unit=dinkes");
+    expect(records(obstacles.header, obstacles.rows).map((r) => r["Uraian kendala"])).toEqual(["Lahan belum tersedia", "Alat terlambat"]);
+    expect((await csv("/exports/updates.csv?unit=dinkes")).rows.map((r) => r[0])).toEqual([klinik, klinik]);
+    expect(new Set((await csv("/exports/milestones.csv?unit=dinkes")).rows.map((r) => r[0]))).toEqual(new Set([klinik]));
+    for (const entity of EXPORT_ENTITIES) {
+      expect((await csv(`/exports/${entity}.csv?unit=bappeda`)).rows, entity).toEqual([]);
+      expect((await csv(`/exports/${entity}.csv?unit=nowhere`)).rows, entity).toEqual([]);
+    }
+    // with the other filters, and within a liaison's own campus
+    expect((await csv("/exports/items.csv?unit=dinkes&campus=umt")).rows).toEqual([]);
+    expect((await csv("/exports/items.csv?unit=dinkes", "liaisonUmt")).rows).toEqual([]);
+    expect((await csv("/exports/items.csv?unit=dinkes", "liaisonItb")).rows.map((r) => r[1])).toEqual([klinik]);
+    // the links to the exports carry the unit
+    expect(exportHref("obstacles.csv", new URLSearchParams("unit=dinkes&sort=name"))).toBe("/exports/obstacles.csv?unit=dinkes");
+  });
+
   it("streams more rows than a page, reading the database a page at a time", async () => {
     const queries: string[] = [];
     const stop = onQuery((q) => queries.push(q));
