@@ -228,6 +228,8 @@ async function runScale(scale: number, opts: ReturnType<typeof options>, appDir:
       { key: "dashboard", path: "/dashboard", cookie: reviewer },
       { key: "campus", path: `/campuses/${item.campusSlug}`, cookie: reviewer },
       { key: "item", path: `/items/${item.id}`, cookie: reviewer },
+      // a word in thousands of item titles at scale 10 (every "Kajian …" programme), as typed in the header
+      { key: "search", path: "/search?q=kajian", cookie: reviewer },
     ];
 
     // the CSV export, if someone has built it by now
