@@ -4,6 +4,7 @@ import { absoluteUrl, renderMail, type MailLine, type MailSection } from "~/doma
 import { periodOf, type Cadence } from "~/domain/schedule";
 import {
   isMilestoneDueSoon,
+  isObstaclePastDue,
   openObstacleWhere,
   overdueMilestoneWhere,
   dueSoonMilestoneWhere,
@@ -243,6 +244,8 @@ export async function weeklyDigest(tx: Tx, now: Date, config: JobConfig): Promis
     }
   }
 
+  messages += await unitDigests(tx, now, today, url, footerOf);
+
   // reviewers: the queue, silent campuses, obstacles past due, overdue milestones per campus
   const reviewers = await digestRecipients(tx, "REVIEWER");
   if (reviewers.length === 0) return messages;
@@ -305,6 +308,88 @@ export async function weeklyDigest(tx: Tx, now: Date, config: JobConfig): Promis
       footer: footerOf(t),
     });
     messages += await enqueueMail(tx, "mail.digest.reviewer", [{ to: reviewer as Recipient, mail }]);
+  }
+  return messages;
+}
+
+/**
+ * The digest of each unit focal point, per unit they serve: the open obstacles the unit owns (past
+ * due first, then by due date) and the week's progress updates on the published items it is the
+ * counterpart of. Only published items: a unit never sees a campus's drafts.
+ */
+async function unitDigests(
+  tx: Tx,
+  now: Date,
+  today: Date,
+  url: (path: string) => string,
+  footerOf: (t: Translate) => string,
+): Promise<number> {
+  const users = await tx.user.findMany({
+    where: { active: true, role: "UNIT", emailDigest: "WEEKLY" },
+    select: { id: true, email: true, name: true, locale: true, units: { select: { unitId: true } } },
+    orderBy: { email: "asc" },
+  });
+  const unitIds = [...new Set(users.flatMap((u) => u.units.map((x) => x.unitId)))];
+  if (unitIds.length === 0) return 0;
+  const itemSelect = { select: { id: true, title: true, campus: { select: { name: true, abbreviation: true } } } } as const;
+  const [units, obstacles, updates] = await Promise.all([
+    tx.governmentUnit.findMany({ where: { id: { in: unitIds } }, select: { id: true, name: true, abbreviation: true } }),
+    tx.obstacle.findMany({
+      where: { AND: [openObstacleWhere(), { ownerUnitId: { in: unitIds } }, { item: publishedItemWhere() }] },
+      // a past-due obstacle's date is before every other: ascending due dates put them first
+      orderBy: [{ dueDate: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }],
+      select: { id: true, description: true, dueDate: true, status: true, ownerUnitId: true, item: itemSelect },
+    }),
+    tx.progressUpdate.findMany({
+      where: { createdAt: { gte: addDays(now, -7) }, item: { AND: [publishedItemWhere(), { governmentUnitId: { in: unitIds } }] } },
+      orderBy: [{ reportedOn: "desc" }, { createdAt: "desc" }],
+      select: { id: true, progress: true, reportedOn: true, item: { select: { ...itemSelect.select, governmentUnitId: true } } },
+    }),
+  ]);
+  const unitById = new Map(units.map((u) => [u.id, u]));
+  let messages = 0;
+  for (const user of users) {
+    const t = translator(localeOf(user));
+    for (const { unitId } of user.units) {
+      const unit = unitById.get(unitId);
+      if (!unit) continue;
+      const name = unit.abbreviation ?? unit.name;
+      const sections = [
+        section(
+          t("mail.digest.unitObstacles", { unit: name }),
+          obstacles
+            .filter((o) => o.ownerUnitId === unitId)
+            .map((o) => {
+              const params = { obstacle: o.description, item: o.item.title, campus: campusLabel(o.item.campus), due: o.dueDate ? toIsoDate(o.dueDate) : "–" };
+              return {
+                text: t(isObstaclePastDue(o, today) ? "mail.digest.lineUnitObstaclePastDue" : "mail.digest.lineUnitObstacle", params),
+                url: url(`/items/${o.item.id}#obstacle-${o.id}`),
+              };
+            }),
+          t,
+        ),
+        section(
+          t("mail.digest.unitUpdates", { unit: name }),
+          updates
+            .filter((u) => u.item.governmentUnitId === unitId)
+            .map((u) => ({
+              text: t("mail.digest.lineUnitUpdate", { item: u.item.title, campus: campusLabel(u.item.campus), progress: u.progress, date: toIsoDate(u.reportedOn) }),
+              url: url(`/items/${u.item.id}#progress-history`),
+            })),
+          t,
+        ),
+      ].filter((s): s is MailSection => s !== null);
+      if (sections.length === 0) continue;
+      const mail = renderMail({
+        lang: localeOf(user),
+        subject: t("mail.digest.subjectUnit", { unit: name }),
+        greeting: t("mail.greeting", { name: user.name }),
+        paragraphs: [t("mail.digest.introUnit", { unit: name })],
+        sections,
+        footer: footerOf(t),
+      });
+      messages += await enqueueMail(tx, "mail.digest.unit", [{ to: user as Recipient, mail }]);
+    }
   }
   return messages;
 }
