@@ -40,13 +40,15 @@ const DRAFT = {
 // the agreement chain (tests/support/world.ts): the own campus's proposal and a signed copy not marked public
 const AGREEMENT = { draftTitle: "USULAN IA RAHASIA ITB", documentName: "pks-itb-bertanda-tangan-rahasia.pdf" };
 
-type Viewer = "LIAISON_OTHER" | "OBSERVER";
+type Viewer = "LIAISON_OTHER" | "OBSERVER" | "UNIT_OTHER";
 /** Markers each viewer may not receive, following app/domain/policy.ts. */
 const FORBIDDEN: Record<Viewer, string[]> = {
   // item.internal.read, team.contacts.read and drafts are the own campus's
   LIAISON_OTHER: [...Object.values(INTERNAL), ...Object.values(CONTACTS), ...Object.values(DRAFT), ...Object.values(AGREEMENT)],
   // an observer reads published items with their internals, never drafts or member contacts
   OBSERVER: [...Object.values(CONTACTS), ...Object.values(DRAFT), ...Object.values(AGREEMENT)],
+  // a focal point of a unit that is not the item's counterpart reads only what is published, without internals
+  UNIT_OTHER: [...Object.values(INTERNAL), ...Object.values(CONTACTS), ...Object.values(DRAFT), ...Object.values(AGREEMENT)],
 };
 
 let world: World;
@@ -148,7 +150,7 @@ describe("loader data carries only what the viewer may read", () => {
     expect([...LOADERS.keys()].filter((route) => !covered.includes(route))).toEqual([]);
   });
 
-  for (const viewer of ["LIAISON_OTHER", "OBSERVER"] as const) {
+  for (const viewer of ["LIAISON_OTHER", "OBSERVER", "UNIT_OTHER"] as const) {
     it(`sends ${viewer} none of the own campus's secrets, from any loader`, async () => {
       const leaks: string[] = [];
       for (const [route, list] of Object.entries(requests(world))) {
@@ -177,5 +179,13 @@ describe("loader data carries only what the viewer may read", () => {
     expect(milestone).toContain(INTERNAL.milestoneEvidenceUrl);
     const agreement = await (await call(LOADERS.get("agreements.$agreementId")!, makeRequest(`/agreements/${world.pks.id}`, { cookie }), { agreementId: world.pks.id })).text();
     for (const secret of Object.values(AGREEMENT)) expect(agreement).toContain(secret);
+  });
+
+  it("shows the item's counterpart unit (Bappeda) its internals, never the draft", async () => {
+    const cookie = world.cookies.UNIT_OWN;
+    const item = await (await call(LOADERS.get("items.$itemId._index")!, makeRequest(`/items/${world.publishedItem.id}`, { cookie }), { itemId: world.publishedItem.id })).text();
+    for (const secret of [INTERNAL.evidenceUrl, INTERNAL.evidenceFile, INTERNAL.comment, INTERNAL.campusPicContact]) expect(item).toContain(secret);
+    const draft = await call(LOADERS.get("items.$itemId._index")!, makeRequest(`/items/${world.draftItem.id}`, { cookie }), { itemId: world.draftItem.id });
+    expect(draft.status).toBe(404);
   });
 });
