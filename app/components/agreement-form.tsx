@@ -4,7 +4,7 @@ import { Form } from "@remix-run/react";
 import type { RecordConflict } from "~/domain/conflict";
 import { labelKey, type MessageKey } from "~/domain/i18n";
 import { amendAgreementSchema, newAgreementSchema, renewAgreementSchema, updateAgreementSchema } from "~/domain/schemas/agreement";
-import { ConflictDiscardLink, ConflictPanel } from "./conflict-panel";
+import { ConflictDiscardLink, ConflictPanel, VersionFields } from "./conflict-panel";
 import { CheckboxField, ErrorList, ErrorSummary, FormIdField, SelectField, SubmitButton, TextField, TextareaField } from "./forms";
 import { useT } from "./i18n";
 
@@ -81,12 +81,7 @@ export function AgreementForm({
     <Form method="post" encType={mode === "update" ? undefined : "multipart/form-data"} className="space-y-4" {...getFormProps(form)}>
       <FormIdField formId={id} />
       {mode !== "new" ? <input type="hidden" name="intent" value={mode} /> : null}
-      {version !== undefined ? (
-        <>
-          <input type="hidden" name="version" value={conflict?.version ?? version} />
-          <input type="hidden" name="startedAt" value={startedAt} />
-        </>
-      ) : null}
+      {version !== undefined ? <VersionFields version={version} startedAt={startedAt ?? ""} conflict={conflict} /> : null}
       {conflict ? (
         <ConflictPanel title={t("agreements.conflict")} conflict={conflict} fieldLabel={(field) => label(field) ?? field} headingLevel={3}>
           <SubmitButton>{t("conflict.keepMine")}</SubmitButton>
@@ -199,8 +194,7 @@ export function AmendmentForm({
     <Form method="post" encType="multipart/form-data" className="space-y-4" {...getFormProps(form)}>
       <FormIdField formId="agreement-amend" />
       <input type="hidden" name="intent" value="amend" />
-      <input type="hidden" name="version" value={conflict?.version ?? version} />
-      <input type="hidden" name="startedAt" value={startedAt} />
+      <VersionFields version={version} startedAt={startedAt} conflict={conflict} />
       {conflict ? (
         <ConflictPanel title={t("agreements.conflict")} conflict={conflict} headingLevel={3}>
           <SubmitButton>{t("conflict.keepMine")}</SubmitButton>

@@ -100,3 +100,19 @@ export function useOpenedVersion(version: number, startedAt: string, savedByView
   }, [version, startedAt, savedByViewer]);
   return opened;
 }
+
+/**
+ * The lost-update check a version-checked form sends: the version it was opened at and when (the
+ * conflict panel lists what changed since). After a refusal it carries the current version, so
+ * sending again is a deliberate choice to save over the other change.
+ */
+export function VersionFields({ version, startedAt, conflict }: { version: number; startedAt: string; conflict?: Pick<RecordConflict, "version"> | null }) {
+  const current = conflict?.version ?? version;
+  return (
+    <>
+      {/* keyed by its value: a new version after a refusal replaces the field the browser kept */}
+      <input type="hidden" name="version" value={current} key={`v${current}`} />
+      <input type="hidden" name="startedAt" value={startedAt} />
+    </>
+  );
+}

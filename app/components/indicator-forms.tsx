@@ -7,7 +7,7 @@ import { parseIsoDate } from "~/domain/dates";
 import { formatDate } from "~/domain/i18n";
 import { formatIndicatorValue } from "~/domain/indicator";
 import { linkItemSchema, recordValueSchema } from "~/domain/schemas/indicator";
-import { ConflictDiscardLink, ConflictPanel } from "./conflict-panel";
+import { ConflictDiscardLink, ConflictPanel, VersionFields } from "./conflict-panel";
 import { ErrorList, ErrorSummary, SubmitButton, TextField } from "./forms";
 import { useLocale, useT } from "./i18n";
 
@@ -42,17 +42,6 @@ export function IndicatorConflict({ conflict, unit, children }: { conflict: Reco
       {children}
       <ConflictDiscardLink />
     </ConflictPanel>
-  );
-}
-
-/** The indicator's version the page showed and when it was opened: every change is checked against them. */
-function VersionFields({ version, startedAt, conflict }: { version: number; startedAt: string; conflict?: RecordConflict | null }) {
-  return (
-    <>
-      {/* after a refusal the form carries the current version: sending again is a deliberate choice */}
-      <input type="hidden" name="version" value={conflict?.version ?? version} />
-      <input type="hidden" name="startedAt" value={startedAt} />
-    </>
   );
 }
 

@@ -6,7 +6,7 @@ import { ITEM_VISIBILITIES, TRI_DHARMA_FIELDS } from "~/domain/enums";
 import type { RecordConflict } from "~/domain/conflict";
 import { formatDate, labelKey } from "~/domain/i18n";
 import { itemSchema } from "~/domain/schemas/item";
-import { ConflictDiscardLink, ConflictPanel } from "./conflict-panel";
+import { ConflictDiscardLink, ConflictPanel, VersionFields } from "./conflict-panel";
 import { ErrorList, ErrorSummary, FormIdField, SelectField, SubmitButton, TextField, TextareaField } from "./forms";
 import { useLocale, useT } from "./i18n";
 
@@ -92,12 +92,7 @@ export function ItemForm({
           <ConflictDiscardLink />
         </ConflictPanel>
       ) : null}
-      {version !== undefined ? (
-        <>
-          <input type="hidden" name="version" value={conflict?.version ?? version} key={`v${conflict?.version ?? version}`} />
-          <input type="hidden" name="startedAt" value={startedAt} />
-        </>
-      ) : null}
+      {version !== undefined ? <VersionFields version={version} startedAt={startedAt ?? ""} conflict={conflict} /> : null}
       <ErrorSummary form={form} labelFor={(name) => labels[name]} />
       <ErrorList id={form.errorId} errors={form.errors} />
       <TextField label={labels.title!} field={fields.title} />

@@ -5,6 +5,7 @@ import type { RecordConflict } from "~/domain/conflict";
 import { MILESTONE_DECISIONS } from "~/domain/enums";
 import { SCORE_MAX, SCORE_MIN } from "~/domain/milestone";
 import { evaluateMilestoneSchema, type EvaluateMilestoneInput } from "~/domain/schemas/milestone";
+import { VersionFields } from "./conflict-panel";
 import { ErrorList, ErrorSummary, SelectField, SubmitButton, TextareaField } from "./forms";
 import { useT } from "./i18n";
 import { MilestoneConflict } from "./milestone-details";
@@ -39,9 +40,7 @@ export function MilestoneEvaluateForm({
   return (
     <Form method="post" className="space-y-4" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="evaluate" />
-      {/* after a refusal the form carries the current version: sending again is a deliberate choice */}
-      <input type="hidden" name="version" value={conflict?.version ?? version} />
-      <input type="hidden" name="startedAt" value={startedAt} />
+      <VersionFields version={version} startedAt={startedAt} conflict={conflict} />
       {conflict ? <MilestoneConflict conflict={conflict} /> : null}
       <div role={form.errors?.length ? "alert" : undefined}>
         <ErrorSummary form={form} labelFor={(name) => ({ decision: t("milestone.decision"), relevanceScore: t("milestone.relevanceScore"), sustainabilityScore: t("milestone.sustainabilityScore"), feedback: t("milestone.feedback") })[name]} />

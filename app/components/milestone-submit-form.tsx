@@ -3,6 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
 import type { RecordConflict } from "~/domain/conflict";
 import { submitMilestoneSchema, type SubmitMilestoneInput } from "~/domain/schemas/milestone";
+import { VersionFields } from "./conflict-panel";
 import { ErrorList, ErrorSummary, EvidenceFileField, SubmitButton, TextareaField } from "./forms";
 import { useT } from "./i18n";
 import { MilestoneConflict } from "./milestone-details";
@@ -40,9 +41,7 @@ export function MilestoneSubmitForm({
   return (
     <Form method="post" encType="multipart/form-data" className="space-y-4" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="submit" />
-      {/* after a refusal the form carries the current version: sending again is a deliberate choice */}
-      <input type="hidden" name="version" value={conflict?.version ?? version} />
-      <input type="hidden" name="startedAt" value={startedAt} />
+      <VersionFields version={version} startedAt={startedAt} conflict={conflict} />
       {conflict ? <MilestoneConflict conflict={conflict} /> : null}
       <div role={form.errors?.length ? "alert" : undefined}>
         <ErrorSummary form={form} labelFor={(name) => ({ selfAssessment: t("milestone.selfAssessment"), submissionNote: t("milestone.submissionNote"), links: t("milestone.links"), files: t("milestone.files") })[name]} />

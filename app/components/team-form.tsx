@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
 import type { RecordConflict } from "~/domain/conflict";
 import { createTeamSchema, updateTeamSchema } from "~/domain/schemas/team";
-import { ConflictDiscardLink, ConflictPanel } from "./conflict-panel";
+import { ConflictDiscardLink, ConflictPanel, VersionFields } from "./conflict-panel";
 import { ErrorList, ErrorSummary, TextField, TextareaField } from "./forms";
 import { useT } from "./i18n";
 import { IntentSubmitButton } from "./team-fields";
@@ -50,12 +50,7 @@ export function TeamForm({
   return (
     <Form method="post" className="space-y-4" {...getFormProps(form)}>
       <input type="hidden" name="intent" value={intent} />
-      {version !== undefined ? (
-        <>
-          <input type="hidden" name="version" value={conflict?.version ?? version} />
-          <input type="hidden" name="startedAt" value={startedAt} />
-        </>
-      ) : null}
+      {version !== undefined ? <VersionFields version={version} startedAt={startedAt ?? ""} conflict={conflict} /> : null}
       {conflict ? (
         <ConflictPanel title={t("teams.conflictTitle")} conflict={conflict} fieldLabel={(field) => labels[field] ?? field} headingLevel={3}>
           <IntentSubmitButton intent={intent}>{t("conflict.keepMine")}</IntentSubmitButton>

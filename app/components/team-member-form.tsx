@@ -6,7 +6,7 @@ import { MEMBER_ROLES, MEMBER_SIDES } from "~/domain/enums";
 import { isMessageKey } from "~/domain/i18n";
 import { addMemberSchema, updateMemberSchema } from "~/domain/schemas/team";
 import { formatAuditValue } from "./audit-changes";
-import { ConflictDiscardLink, ConflictPanel } from "./conflict-panel";
+import { ConflictDiscardLink, ConflictPanel, VersionFields } from "./conflict-panel";
 import { ErrorList, ErrorSummary, SelectField, TextField } from "./forms";
 import { useLocale, useT } from "./i18n";
 import { IntentSubmitButton } from "./team-fields";
@@ -96,12 +96,7 @@ export function MemberForm({
     <Form method="post" className="space-y-4" {...getFormProps(form)}>
       <input type="hidden" name="intent" value={intent} />
       {memberId ? <input type="hidden" name="memberId" value={memberId} /> : null}
-      {memberId && version !== undefined ? (
-        <>
-          <input type="hidden" name="version" value={conflict?.version ?? version} />
-          <input type="hidden" name="startedAt" value={startedAt} />
-        </>
-      ) : null}
+      {memberId && version !== undefined ? <VersionFields version={version} startedAt={startedAt ?? ""} conflict={conflict} /> : null}
       {conflict && memberId ? (
         <ConflictPanel
           title={t("teams.memberConflictTitle", { name: defaultValue?.name ?? "" })}

@@ -2,7 +2,7 @@ import type { SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import type { RecordChange, RecordConflict } from "~/domain/conflict";
 import { MEMBER_SIDES, type MemberRole, type MemberSide } from "~/domain/enums";
-import { ConflictDiscardLink, ConflictPanel, useOpenedVersion } from "./conflict-panel";
+import { ConflictDiscardLink, ConflictPanel, useOpenedVersion, VersionFields } from "./conflict-panel";
 import { useT } from "./i18n";
 import { IntentSubmitButton } from "./team-fields";
 import { MemberForm, useMemberFieldText, type GovernmentUnitOption } from "./team-member-form";
@@ -185,8 +185,7 @@ function MemberCard({
             <Form method="post" className="mt-3 space-y-2 rounded-md border border-red-200 bg-red-50 p-3">
               <input type="hidden" name="intent" value="remove-member" />
               <input type="hidden" name="memberId" value={m.id} />
-              <input type="hidden" name="version" value={removeConflict?.version ?? opened.version} />
-              <input type="hidden" name="startedAt" value={opened.startedAt} />
+              <VersionFields version={opened.version} startedAt={opened.startedAt} conflict={removeConflict} />
               {removeConflict ? (
                 <ConflictPanel
                   title={t("teams.memberConflictTitle", { name: m.name })}

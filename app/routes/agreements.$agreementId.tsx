@@ -5,7 +5,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { AgreementForm, AmendmentForm, FileField } from "~/components/agreement-form";
 import { AgreementStatusBadge, AgreementSummary } from "~/components/agreement-bits";
-import { useOpenedVersion } from "~/components/conflict-panel";
+import { useOpenedVersion, VersionFields } from "~/components/conflict-panel";
 import { ErrorList, SelectField, SubmitButton } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { StatusBadge } from "~/components/status";
@@ -325,8 +325,7 @@ function ConfirmForm({ version, startedAt, actionData }: { version: number; star
   return (
     <Form method="post" className="card space-y-2 border-brand-600" data-testid="confirm-form">
       <input type="hidden" name="intent" value="confirm" />
-      <input type="hidden" name="version" value={actionData?.conflict?.version ?? version} />
-      <input type="hidden" name="startedAt" value={startedAt} />
+      <VersionFields version={version} startedAt={startedAt} conflict={actionData?.conflict} />
       <p className="text-sm">{t("agreements.confirmHint")}</p>
       <ErrorList errors={actionData?.result?.error?.[""] ?? (actionData?.conflict ? ["conflict.intro"] : null)} />
       <SubmitButton>{t("agreements.confirm")}</SubmitButton>
