@@ -167,7 +167,7 @@ describe("a retired unit in the pickers", () => {
   it("is not offered for new data: item form, import lists, agreements, team members, focal points", async () => {
     const unit = await newUnit("Dinas Lama", "Dislam");
     await retire(unit.id);
-    const ids = (list: { id: string }[]) => list.map((u) => u.id);
+    const ids = (list: readonly { id: string }[]) => list.map((u) => u.id);
 
     const newForm = await jsonOf(await call(newItem.loader, makeRequest("/items/new?campus=itb", { cookie: w.cookies.LIAISON_OWN })));
     expect(ids(newForm.options.governmentUnits)).not.toContain(unit.id);
