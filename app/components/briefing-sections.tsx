@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { CAMPUS_LIGHT_RULE, type BriefingCampus, type Light } from "~/domain/briefing";
+import { NEED_WEIGHTS } from "~/domain/campus-need";
 import { todayInBanten } from "~/domain/dates";
 import { formatIndicatorValue } from "~/domain/indicator";
 import { formatDate, formatNumber, formatPercent, labelKey } from "~/domain/i18n";
@@ -69,7 +70,7 @@ export function BriefingKpis({ headline }: { headline: Headline }) {
   );
 }
 
-export function CampusLights({ rows }: { rows: BriefingCampus[] }) {
+export function CampusLights({ rows, closed }: { rows: BriefingCampus[]; closed: boolean }) {
   const t = useT();
   const locale = useLocale();
   const pct = (v: number | null) => (v === null ? "–" : formatPercent(v * 100, locale));
@@ -82,12 +83,14 @@ export function CampusLights({ rows }: { rows: BriefingCampus[] }) {
             <tr>
               <th scope="col">{t("dash.table.campus")}</th>
               <th scope="col">{t("briefing.light")}</th>
+              <th scope="col">{t("briefing.score")}</th>
               <th scope="col">{t("dash.table.items")}</th>
               <th scope="col">{t("dash.table.progress")}</th>
               <th scope="col">{t("dash.table.onTrack")}</th>
               <th scope="col">{t("dash.table.atRisk")}</th>
               <th scope="col">{t("dash.table.delayed")}</th>
               <th scope="col">{t("dash.table.overdue")}</th>
+              <th scope="col">{t("dash.table.stale")}</th>
               <th scope="col">{t("dash.table.obstacles")}</th>
             </tr>
           </thead>
@@ -100,12 +103,14 @@ export function CampusLights({ rows }: { rows: BriefingCampus[] }) {
                 <td>
                   <LightDot light={r.light} />
                 </td>
+                <td className="tabular-nums">{r.score}</td>
                 <td className="tabular-nums">{r.items}</td>
                 <td className="tabular-nums">{r.progress === null ? "–" : formatPercent(r.progress, locale)}</td>
                 <td className="tabular-nums">{pct(r.onTrack)}</td>
                 <td className="tabular-nums">{pct(r.atRisk)}</td>
                 <td className="tabular-nums">{pct(r.delayed)}</td>
                 <td className="tabular-nums">{r.overdue}</td>
+                <td className="tabular-nums">{closed ? "–" : r.stale}</td>
                 <td className="tabular-nums">{r.obstacles}</td>
               </tr>
             ))}
@@ -114,10 +119,13 @@ export function CampusLights({ rows }: { rows: BriefingCampus[] }) {
       </TableWrap>
       <p className="mt-1 text-xs text-slate-600" data-testid="legend">
         {t("briefing.legend", {
-          redShare: formatPercent(rule.redDelayedShare * 100, locale),
-          redOverdue: rule.redOverdue,
-          amberShare: formatPercent(rule.amberConcernShare * 100, locale),
+          overdue: NEED_WEIGHTS.overdue,
+          delayed: NEED_WEIGHTS.delayedItems,
+          stale: NEED_WEIGHTS.stale,
+          red: rule.red,
+          amber: rule.amber,
         })}
+        {closed ? ` ${t("briefing.legend.closed")}` : ""}
       </p>
     </>
   );
@@ -190,6 +198,52 @@ export function ObstacleList({ rows, more }: { rows: ObstacleRow[]; more: number
               ({o.ownerName ? t("briefing.obstacle.owner", { name: o.ownerName }) : t("briefing.obstacle.noOwner")}
               {o.dueDate ? `, ${t("briefing.obstacle.due", { date: formatDate(o.dueDate, locale) })}` : ""})
             </span>
+          </li>
+        ))}
+      </ul>
+      <More count={more} />
+    </>
+  );
+}
+
+export type UnitObstacleRow = {
+  id: string;
+  description: string;
+  dueDate: When;
+  pastDue: boolean;
+  itemId: string;
+  itemTitle: string;
+  campus: string;
+};
+
+/** Open obstacles waiting on government units, one list per unit (the most pressing first). */
+export function UnitObstacleList({ groups, more }: { groups: { unit: { code: string; name: string }; rows: UnitObstacleRow[] }[]; more: number }) {
+  const t = useT();
+  const locale = useLocale();
+  if (groups.length === 0) return <p className="text-sm text-slate-600">{t("briefing.units.none")}</p>;
+  return (
+    <>
+      <ul className="space-y-1 text-sm" data-testid="unit-obstacles">
+        {groups.map((g) => (
+          <li key={g.unit.code} data-unit={g.unit.code}>
+            <Link to={`/units/${g.unit.code}`} className="font-semibold text-brand-700 underline">
+              {g.unit.name}
+            </Link>
+            <ul className="ml-4 list-disc">
+              {g.rows.map((o) => (
+                <li key={o.id} className="break-words">
+                  <span className="font-semibold">{o.campus}</span> ·{" "}
+                  <Link to={`/items/${o.itemId}`} className="text-brand-700 underline">
+                    {o.itemTitle}
+                  </Link>
+                  : {o.description}{" "}
+                  <span className="text-slate-700">
+                    ({o.dueDate ? t("briefing.obstacle.due", { date: formatDate(o.dueDate, locale) }) : t("briefing.units.noDue")})
+                  </span>
+                  {o.pastDue ? <span className="ml-1 font-semibold text-red-700">{t("briefing.units.pastDue")}</span> : null}
+                </li>
+              ))}
+            </ul>
           </li>
         ))}
       </ul>

@@ -1,3 +1,4 @@
+import { needScore, type NeedFacts } from "./campus-need";
 import { quarterOf, quarterRange } from "./dates";
 import type { Verdict } from "./indicator";
 import { isQuarter, quarterEndInstant } from "./quarter";
@@ -10,8 +11,8 @@ export type Light = "GREEN" | "AMBER" | "RED" | "GREY";
 /** Lists on the briefing stop here and say how many more there are, so it fits on one page. */
 export const BRIEFING_LIST_LIMIT = 10;
 
-/** One campus's row of the briefing: its figures and traffic light. */
-export type BriefingCampus = {
+/** One campus's row of the briefing: its figures, its need (app/domain/campus-need.ts) and traffic light. */
+export type BriefingCampus = NeedFacts & {
   slug: string;
   name: string;
   fullName: string;
@@ -20,47 +21,49 @@ export type BriefingCampus = {
   onTrack: number | null;
   atRisk: number | null;
   delayed: number | null;
-  overdue: number;
-  obstacles: number;
+  /** points of need (needScore), the figure the light is read from */
+  score: number;
   light: Light;
 };
 
-/** The campus light rule, written on the page in its legend. */
+/**
+ * The campus light, read from the campus's points of need (the dashboard's ordering, so the
+ * briefing lists the red campuses first, then the amber, then the green): 3 per milestone past
+ * due, 2 per delayed item, 1 per item gone unreported.
+ *
+ * - RED from 20 points: at the province's scale (5–15 items a campus) that is, for example,
+ *   4 milestones past due with 4 delayed items, or 10 delayed items: a campus in real trouble.
+ *   On the demo data (scores from 4 to 29) it marks 4 campuses of 12; the old rule (a quarter of
+ *   the items delayed, or 3 milestones past due) marked 9 of 12.
+ * - AMBER from 1 point: anything past due, delayed or unreported. A campus with a milestone past
+ *   due and an item gone silent (4 points) is never green.
+ * - GREEN: nothing past due, delayed or unreported. GREY: no items, nothing to judge.
+ *
+ * Raise RED with the province's scale if campuses come to carry many more items.
+ */
 export const CAMPUS_LIGHT_RULE = {
-  /** red when at least this share of the campus's (not cancelled) items is delayed */
-  redDelayedShare: 0.25,
-  /** or when at least this many of its milestones are overdue */
-  redOverdue: 3,
-  /** amber when at least this share is at risk or delayed */
-  amberConcernShare: 0.25,
-  /** or when at least this many milestones are overdue */
-  amberOverdue: 1,
+  /** red from this many points of need */
+  red: 20,
+  /** amber from this many */
+  amber: 1,
 } as const;
 
-// shares are sums of fractions (1/12 + 2/12 is not exactly 0.25)
-const EPS = 1e-9;
+export function campusLight(f: Pick<NeedFacts, "overdue" | "delayedItems" | "stale"> & { items: number }, rule = CAMPUS_LIGHT_RULE): Light {
+  const score = needScore(f);
+  if (score >= rule.red) return "RED";
+  if (score >= rule.amber) return "AMBER";
+  return f.items > 0 ? "GREEN" : "GREY";
+}
 
-export type CampusFigures = {
-  /** share of at-risk items among the campus's items that are not cancelled; null without such items */
-  atRisk: number | null;
-  /** share of delayed items, likewise */
-  delayed: number | null;
-  /** overdue milestones of the campus's items */
-  overdue: number;
-};
-
-/**
- * A campus's traffic light: RED if a quarter or more of its items is delayed or 3 or more
- * milestones are overdue; AMBER if a quarter or more is at risk or delayed, or any milestone is
- * overdue; GREEN otherwise; GREY when it has nothing to judge (no items, nothing overdue).
- */
-export function campusLight(f: CampusFigures, rule = CAMPUS_LIGHT_RULE): Light {
-  const hasItems = f.atRisk !== null && f.delayed !== null;
-  const delayed = f.delayed ?? 0;
-  const concern = (f.atRisk ?? 0) + delayed;
-  if (delayed >= rule.redDelayedShare - EPS || f.overdue >= rule.redOverdue) return "RED";
-  if (concern >= rule.amberConcernShare - EPS || f.overdue >= rule.amberOverdue) return "AMBER";
-  return hasItems ? "GREEN" : "GREY";
+/** Obstacles a government unit owns, grouped by unit in the order they come (the most pressing first). */
+export function groupByUnit<T extends { unit: { code: string; name: string } }>(rows: readonly T[]): { unit: { code: string; name: string }; rows: T[] }[] {
+  const groups = new Map<string, { unit: { code: string; name: string }; rows: T[] }>();
+  for (const row of rows) {
+    const group = groups.get(row.unit.code);
+    if (group) group.rows.push(row);
+    else groups.set(row.unit.code, { unit: row.unit, rows: [row] });
+  }
+  return [...groups.values()];
 }
 
 export type BriefingPeriod =

@@ -1,10 +1,14 @@
 import type { Prisma } from "@prisma/client";
-import { BRIEFING_LIST_LIMIT, campusLight, capList, quarterWindow, verdictRank, type BriefingCampus } from "~/domain/briefing";
+import { BRIEFING_LIST_LIMIT, campusLight, capList, groupByUnit, quarterWindow, verdictRank, type BriefingCampus } from "~/domain/briefing";
+import { needScore, rankByNeed } from "~/domain/campus-need";
 import { parseDashboardFilter } from "~/domain/dashboard";
+import { addDays } from "~/domain/dates";
 import type { ItemStatus } from "~/domain/enums";
 import { trajectory } from "~/domain/indicator";
 import {
+  isObstaclePastDue,
   needsGovernorOfficeWhere,
+  openObstacleWhere,
   openObstacleAtEndWhere,
   overdueMilestoneAtEndWhere,
   overdueMilestoneWhere,
@@ -90,6 +94,45 @@ async function obstacles(where: Prisma.ObstacleWhereInput) {
   );
 }
 
+/** An obstacle a government unit owns. */
+const unitOwnedWhere: Prisma.ObstacleWhereInput = { ownerSide: "GOVERNMENT", ownerUnitId: { not: null } };
+
+/**
+ * Open obstacles waiting on government units, grouped by unit: past due (as of `today`) first,
+ * then by due date, then the oldest; the list stops at BRIEFING_LIST_LIMIT.
+ */
+async function waitingOnUnits(where: Prisma.ObstacleWhereInput, today: Date) {
+  const all: Prisma.ObstacleWhereInput = { AND: [where, unitOwnedWhere] };
+  const [total, rows] = await Promise.all([
+    prisma.obstacle.count({ where: all }),
+    prisma.obstacle.findMany({
+      where: all,
+      // the earliest due date first is the past-due first; without a due date, last
+      orderBy: [{ dueDate: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }, { id: "asc" }],
+      take: BRIEFING_LIST_LIMIT,
+      select: {
+        id: true,
+        description: true,
+        dueDate: true,
+        item: { select: { id: true, title: true, campus: { select: { abbreviation: true, name: true } } } },
+        ownerUnit: { select: { code: true, name: true, abbreviation: true } },
+      },
+    }),
+  ]);
+  const list = rows.map((o) => ({
+    id: o.id,
+    description: o.description,
+    dueDate: o.dueDate,
+    // the list holds open obstacles only: as of `today` they were open
+    pastDue: isObstaclePastDue({ status: "OPEN", dueDate: o.dueDate }, today),
+    itemId: o.item.id,
+    itemTitle: o.item.title,
+    campus: campusName(o.item.campus),
+    unit: { code: o.ownerUnit!.code, name: o.ownerUnit!.abbreviation ?? o.ownerUnit!.name },
+  }));
+  return { groups: groupByUnit(list), more: Math.max(0, total - list.length) };
+}
+
 /** Each indicator's latest actual known by `observedBy` (all when null) and its verdict, worst first. */
 async function indicators(currentYear: number, observedBy: Date | null) {
   const all = await listIndicators({ visibility: "PUBLISHED" });
@@ -119,7 +162,7 @@ export async function liveBriefing(quarter: string, today: Date, staleAfterDays:
   const w = quarterWindow(quarter);
   const published = publishedItemWhere();
   const scope: Prisma.MilestoneWhereInput = { item: published };
-  const [dash, met, missed, raised, paths] = await Promise.all([
+  const [dash, met, missed, raised, paths, units] = await Promise.all([
     dashboardData(parseDashboardFilter(new URLSearchParams()), today, staleAfterDays),
     milestones({ AND: [scope, { state: "MET", reviewedAt: within(w) }] }, [{ reviewedAt: "desc" }, { id: "asc" }], w),
     milestones(
@@ -140,8 +183,10 @@ export async function liveBriefing(quarter: string, today: Date, staleAfterDays:
     ),
     obstacles({ AND: [needsGovernorOfficeWhere(), { item: published }] }),
     indicators(today.getUTCFullYear(), null),
+    waitingOnUnits({ AND: [openObstacleWhere(), { item: published }] }, today),
   ]);
-  const campuses: BriefingCampus[] = dash.rows.map((r) => ({
+  // the dashboard's ordering by need, and the light read from the same score
+  const campuses: BriefingCampus[] = rankByNeed(dash.rows).map((r) => ({
     slug: r.slug,
     name: r.name,
     fullName: r.fullName,
@@ -151,7 +196,11 @@ export async function liveBriefing(quarter: string, today: Date, staleAfterDays:
     atRisk: r.atRisk,
     delayed: r.delayed,
     overdue: r.overdue,
+    delayedItems: r.delayedItems,
+    stale: r.stale,
     obstacles: r.obstacles,
+    lastUpdate: r.lastUpdate,
+    score: needScore(r),
     light: campusLight(r),
   }));
   const h = dash.headline;
@@ -170,6 +219,7 @@ export async function liveBriefing(quarter: string, today: Date, staleAfterDays:
     missed,
     obstacles: raised,
     indicators: paths,
+    units,
   };
 }
 
@@ -185,7 +235,7 @@ export async function closedBriefing(close: { id: string; quarter: string }) {
   const openAtEnd: Prisma.ObstacleWhereInput = {
     AND: [{ item: { snapshots: { some: { quarterId: close.id } } } }, openObstacleAtEndWhere(w)],
   };
-  const [allCampuses, frozen, overdueByItem, obstaclesByItem, met, missed, raised, paths] = await Promise.all([
+  const [allCampuses, frozen, overdueByItem, obstaclesByItem, met, missed, raised, paths, units] = await Promise.all([
     prisma.campus.findMany({ orderBy: { position: "asc" }, select: { slug: true, name: true, abbreviation: true } }),
     quarterDashboard(close.id),
     prisma.milestone.groupBy({ by: ["itemId"], where: { AND: [scope, overdueAtEnd] }, _count: { _all: true } }),
@@ -203,6 +253,8 @@ export async function closedBriefing(close: { id: string; quarter: string }) {
     ),
     obstacles({ AND: [openAtEnd, { needsGovernorOffice: true }] }),
     indicators(w.end.getUTCFullYear(), w.end),
+    // a unit's then: handed to it before the quarter ended; past due by its last day
+    waitingOnUnits({ AND: [openAtEnd, { OR: [{ assignedAt: null }, { assignedAt: { lt: w.until } }] }] }, addDays(w.end, 1)),
   ]);
 
   const overdueOf = new Map(overdueByItem.map((r) => [r.itemId, r._count._all]));
@@ -219,31 +271,32 @@ export async function closedBriefing(close: { id: string; quarter: string }) {
       open += obstaclesOf.get(s.itemId) ?? 0;
     }
     const shares = statusShares(counts);
-    const figures = {
-      atRisk: shares.total ? shares.atRisk : null,
-      delayed: shares.total ? shares.delayed : null,
-      overdue,
-    };
+    // items gone unreported cannot be read back from the snapshots: a closed quarter counts none
+    const need = { overdue, delayedItems: counts.DELAYED ?? 0, stale: 0, obstacles: open, lastUpdate: null };
+    const items = row?.items ?? 0;
     return {
       slug: campus.slug,
       name: campusName(campus),
       fullName: campus.name,
-      items: row?.items ?? 0,
+      items,
       progress: row?.progress ?? null,
       onTrack: shares.total ? shares.onTrack : null,
-      ...figures,
-      obstacles: open,
-      light: campusLight(figures),
+      atRisk: shares.total ? shares.atRisk : null,
+      delayed: shares.total ? shares.delayed : null,
+      ...need,
+      score: needScore(need),
+      light: campusLight({ ...need, items }),
     };
   });
   const sum = (rows: { _count: { _all: number } }[]) => rows.reduce((a, r) => a + r._count._all, 0);
   return {
     headline: { ...frozen.headline, overdue: sum(overdueByItem), obstacles: sum(obstaclesByItem) },
-    campuses,
+    campuses: rankByNeed(campuses),
     met,
     missed,
     obstacles: raised,
     indicators: paths,
+    units,
   };
 }
 

@@ -4,7 +4,7 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { PrintButton } from "~/components/briefing-print";
 import printStylesheet from "~/components/briefing-print.css";
 import { FilterSelect } from "~/components/filter-select";
-import { BriefingKpis, CampusLights, IndicatorList, MilestoneList, ObstacleList } from "~/components/briefing-sections";
+import { BriefingKpis, CampusLights, IndicatorList, MilestoneList, ObstacleList, UnitObstacleList } from "~/components/briefing-sections";
 import { useLocale, useT } from "~/components/i18n";
 import { briefingPeriod, quarterWindow } from "~/domain/briefing";
 import { quarterOf, todayInBanten } from "~/domain/dates";
@@ -104,7 +104,7 @@ export default function BriefingPage() {
       </section>
 
       <BriefingSection id="b-campuses" title={t("briefing.campuses")}>
-        <CampusLights rows={data.campuses} />
+        <CampusLights rows={data.campuses} closed={!!data.closed} />
       </BriefingSection>
 
       <div className="grid gap-4 md:grid-cols-2 print:grid-cols-2 print:gap-x-4 print:gap-y-1">
@@ -116,6 +116,9 @@ export default function BriefingPage() {
         </BriefingSection>
         <BriefingSection id="b-obstacles" title={t("briefing.obstacles")}>
           <ObstacleList rows={data.obstacles.rows} more={data.obstacles.more} />
+        </BriefingSection>
+        <BriefingSection id="b-units" title={t("briefing.units")}>
+          <UnitObstacleList groups={data.units.groups} more={data.units.more} />
         </BriefingSection>
         <BriefingSection id="b-indicators" title={t("briefing.indicators")}>
           <IndicatorList rows={data.indicators.rows} more={data.indicators.more} />

@@ -13,6 +13,7 @@ import { closedBriefing, liveBriefing } from "~/models/briefing.server";
 import { closeQuarter, getQuarterClose } from "~/models/quarter.server";
 import { loader as rootLoader } from "~/root";
 import BriefingPage, { links, loader } from "~/routes/reports.briefing";
+import * as dashboard from "~/routes/dashboard";
 import { onQuery, prisma } from "~/utils/db.server";
 import { createItem, createMilestone, createObstacle, createUpdate, createUser } from "../../prisma/factories";
 import { call, campusIds, CONTEXT, cookieFor, jsonOf, makeRequest } from "../support/http";
@@ -167,10 +168,13 @@ describe("a closed quarter as it was", () => {
     });
     const bySlug = Object.fromEntries(data.campuses.map((c) => [c.slug, c]));
     expect(data.campuses).toHaveLength(12);
-    expect(bySlug.itb).toMatchObject({ items: 2, progress: 30, onTrack: 0.5, atRisk: 0.5, delayed: 0, overdue: 1, obstacles: 2, light: "AMBER" });
-    expect(bySlug.umt).toMatchObject({ items: 1, progress: 30, onTrack: 0, atRisk: 0, delayed: 1, overdue: 0, obstacles: 0, light: "RED" });
-    expect(bySlug.iti).toMatchObject({ items: 1, onTrack: 1, overdue: 0, light: "GREEN" });
+    // points of need: 3 per milestone overdue then, 2 per item delayed then (unreported items cannot be read back)
+    expect(bySlug.itb).toMatchObject({ items: 2, progress: 30, onTrack: 0.5, atRisk: 0.5, delayed: 0, overdue: 1, obstacles: 2, score: 3, light: "AMBER" });
+    expect(bySlug.umt).toMatchObject({ items: 1, progress: 30, onTrack: 0, atRisk: 0, delayed: 1, delayedItems: 1, overdue: 0, obstacles: 0, score: 2, light: "AMBER" });
+    expect(bySlug.iti).toMatchObject({ items: 1, onTrack: 1, overdue: 0, score: 0, light: "GREEN" });
     expect(bySlug.unma).toMatchObject({ items: 0, progress: null, onTrack: null, light: "GREY" });
+    // ordered by need, as on the dashboard
+    expect(data.campuses.slice(0, 2).map((c) => c.slug)).toEqual(["itb", "umt"]);
   });
 
   it("lists what was met and missed in the quarter, and the obstacles open for the governor's office then", async () => {
@@ -190,7 +194,8 @@ describe("a closed quarter as it was", () => {
     expect(html).toContain("Peninjau Ringkasan");
     expect(html).toContain("Izin lokasi sumur bor belum terbit");
     expect(html).toContain("Data posyandu belum dibagikan Dinkes");
-    expect(html).toMatch(/Merah: ≥ 25 % program terlambat atau ≥ 3 tonggak lewat jatuh tempo/);
+    expect(html).toMatch(/Merah: ≥ 20 poin\. Kuning: ≥ 1 poin\./);
+    expect(html).toContain("program tanpa laporan tidak dapat dihitung ulang");
     const data = await jsonOf(await call(loader, makeRequest("/reports/briefing?quarter=2026-Q3", { cookie: cookies.reviewer })));
     expect(data.closed).toMatchObject({ closedBy: "Peninjau Ringkasan" });
     expect(data.headline.delayed).toBe(1 / 4);
@@ -218,10 +223,14 @@ describe("the current quarter from live data", () => {
       obstacles: 2,
     });
     const bySlug = Object.fromEntries(data.campuses.map((c) => [c.slug, c]));
-    expect(bySlug.itb).toMatchObject({ items: 2, delayed: 0.5, atRisk: 0.5, overdue: 2, obstacles: 1, light: "RED" });
-    expect(bySlug.umt).toMatchObject({ items: 1, delayed: 1, obstacles: 1, light: "RED" });
-    expect(bySlug.iti).toMatchObject({ items: 1, onTrack: 1, overdue: 0, light: "GREEN" });
-    expect(bySlug.unma).toMatchObject({ items: 0, light: "GREY" });
+    // ITB: m2 and m4 overdue (6), A delayed (2), A and B unreported for over 30 days (2)
+    expect(bySlug.itb).toMatchObject({ items: 2, delayed: 0.5, atRisk: 0.5, overdue: 2, delayedItems: 1, stale: 2, obstacles: 1, score: 10, light: "AMBER" });
+    // UMT: C delayed (2), unreported since July (1)
+    expect(bySlug.umt).toMatchObject({ items: 1, delayed: 1, stale: 1, obstacles: 1, score: 3, light: "AMBER" });
+    // ITI: on track, but silent since 10 September
+    expect(bySlug.iti).toMatchObject({ items: 1, onTrack: 1, overdue: 0, stale: 1, score: 1, light: "AMBER" });
+    expect(bySlug.unma).toMatchObject({ items: 0, score: 0, light: "GREY" });
+    expect(data.campuses.slice(0, 3).map((c) => c.slug)).toEqual(["itb", "umt", "iti"]);
   });
 
   it("lists milestones met and missed this quarter, newest judgement first / oldest due first", async () => {
@@ -320,8 +329,10 @@ describe("the current quarter from live data", () => {
       await createObstacle(prisma, { itemId: extra.id, needsGovernorOffice: true });
     }
     expect(await count()).toEqual(before);
-    expect(before.live).toBeLessThanOrEqual(30);
-    expect(before.closed).toBeLessThanOrEqual(30);
+    // 30 before the list of obstacles waiting on units (a count and one list with its item, campus
+    // and unit) and the dashboard's top obstacle and unit figures
+    expect(before.live).toBeLessThanOrEqual(36);
+    expect(before.closed).toBeLessThanOrEqual(36);
   });
 });
 
@@ -341,5 +352,63 @@ describe("who may read it", () => {
       // a liaison reads the same published picture: no drafts of any campus
       expect(data.headline.items, who).toBeGreaterThanOrEqual(4);
     }
+  });
+});
+
+describe("the same ordering as the dashboard", () => {
+  it("lists the campuses in the dashboard's order of need", async () => {
+    const dash = await jsonOf(await call(dashboard.loader, makeRequest("/dashboard", { cookie: cookies.reviewer })));
+    const brief = await jsonOf(await call(loader, makeRequest("/reports/briefing", { cookie: cookies.reviewer })));
+    const needing = dash.need.map((c: { slug: string }) => c.slug);
+    expect(needing.length).toBeGreaterThanOrEqual(3);
+    expect(brief.campuses.map((c: { slug: string }) => c.slug).slice(0, needing.length)).toEqual(needing);
+    // the lights follow the order: no campus is lit worse than one above it
+    const rank = ["RED", "AMBER", "GREEN", "GREY"];
+    const lights = brief.campuses.map((c: { light: string }) => rank.indexOf(c.light));
+    expect(lights).toEqual([...lights].sort((a, b) => a - b));
+  });
+});
+
+describe("obstacles waiting on government units", () => {
+  it("lists the open ones on published items, grouped by unit, past due first, each with its item, campus and due date", async () => {
+    const unit = async (code: string) => (await prisma.governmentUnit.findUniqueOrThrow({ where: { code } })).id;
+    const bappeda = await unit("bappeda");
+    const dinkes = await unit("dinkes");
+    const later = await createObstacle(prisma, { itemId: items.B!.id, description: "Kajian tata ruang belum disahkan", ownerUnitId: bappeda, dueDate: d("2026-12-20") });
+    const late = await createObstacle(prisma, { itemId: items.C!.id, description: "Data BPS belum diterima", ownerUnitId: bappeda, dueDate: d("2026-11-10") });
+    const dinkesLate = await createObstacle(prisma, { itemId: items.E!.id, description: "Data posyandu triwulan III", ownerUnitId: dinkes, dueDate: d("2026-11-20") });
+    const noDue = await createObstacle(prisma, { itemId: items.E!.id, description: "Tenaga kesehatan pendamping", ownerUnitId: dinkes });
+    // not listed: on the draft, resolved, or the campus's own
+    await createObstacle(prisma, { itemId: items.D!.id, description: "Draf milik Bappeda", ownerUnitId: bappeda, dueDate: d("2026-11-01") });
+    await createObstacle(prisma, {
+      itemId: items.A!.id,
+      description: "Sudah selesai",
+      ownerUnitId: dinkes,
+      dueDate: d("2026-11-01"),
+      resolved: { resolution: "ok", resolvedAt: wib("2026-11-20T10:00:00") },
+    });
+
+    const data = await liveBriefing("2026-Q4", TODAY, 30);
+    expect(data.units.more).toBe(0);
+    expect(data.units.groups.map((g) => g.unit)).toEqual([
+      { code: "bappeda", name: "Bappeda" },
+      { code: "dinkes", name: "Dinkes" },
+    ]);
+    expect(data.units.groups[0]!.rows.map((o) => [o.id, o.pastDue])).toEqual([
+      [late.id, true],
+      [later.id, false],
+    ]);
+    expect(data.units.groups[0]!.rows[0]).toMatchObject({ itemId: items.C!.id, itemTitle: "C UMKM", campus: "UMT", dueDate: d("2026-11-10") });
+    expect(data.units.groups[1]!.rows.map((o) => [o.id, o.pastDue])).toEqual([
+      [dinkesLate.id, true],
+      [noDue.id, false],
+    ]);
+
+    const html = text(await render("/reports/briefing", cookies.observer!));
+    expect(html).toContain("Kendala yang menunggu perangkat daerah");
+    expect(html).toMatch(/Bappeda UMT · C UMKM : Data BPS belum diterima \( target selesai 10 Nov 2026 \) lewat target/);
+    expect(html).toContain("Tenaga kesehatan pendamping ( tanpa target selesai )");
+    expect(html).not.toContain("Draf milik Bappeda");
+    expect(html).not.toContain("Sudah selesai");
   });
 });
