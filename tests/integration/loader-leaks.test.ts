@@ -103,7 +103,7 @@ function requests(w: World): Record<string, { path: string; params?: Record<stri
     "campuses.$slug_.import": [{ path: "/campuses/itb/import", params: own }],
     "campuses.$slug_.import[.xlsx]": [{ path: "/campuses/itb/import.xlsx", params: own }],
     "campuses._index": [{ path: "/campuses" }],
-    dashboard: [{ path: "/dashboard" }, { path: "/dashboard?campus=itb" }],
+    dashboard: [{ path: "/dashboard" }, { path: "/dashboard?campus=itb" }, { path: "/dashboard?unit=bappeda" }],
     "evidence.$evidenceId": [ids.updateEvidence, ids.fileEvidence, ids.milestoneEvidence, w.pksDocument.id].map((id) => ({ path: `/evidence/${id}`, params: { evidenceId: id } })),
     "exports.$file": ["items.csv", "updates.csv", "milestones.csv", "obstacles.csv", "agreements.csv"].flatMap((file) => [
       { path: `/exports/${file}`, params: { file } },
