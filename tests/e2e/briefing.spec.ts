@@ -22,8 +22,17 @@ test("a reviewer opens the current briefing, prints it on one or two A4 pages", 
   const rows = page.getByTestId("campus-lights").locator("tbody tr");
   await expect(rows).toHaveCount(12);
   for (const row of await rows.all()) await expect(row.locator("[data-light]")).toHaveCount(1);
-  await expect(page.getByTestId("legend")).toContainText("Merah: ≥ 25 % program terlambat");
+  await expect(page.getByTestId("legend")).toContainText("Merah: ≥ 20 poin");
+  // ordered by need: the red campuses first, and no more than a third of them red on the demo data
+  const lights = await rows.locator("[data-light]").evaluateAll((dots) => dots.map((d) => d.getAttribute("data-light")));
+  const reds = lights.filter((l) => l === "RED").length;
+  expect(reds).toBeGreaterThan(0);
+  expect(reds).toBeLessThanOrEqual(4);
+  expect(lights.slice(0, reds).every((l) => l === "RED")).toBe(true);
   await expect(page.getByRole("heading", { name: "Kendala yang memerlukan tindakan Pemprov" })).toBeVisible();
+  // the obstacles waiting on government units, by unit, each unit linked to its page
+  await expect(page.getByRole("heading", { name: "Kendala yang menunggu perangkat daerah" })).toBeVisible();
+  await expect(page.getByTestId("unit-obstacles").locator('a[href^="/units/"]').first()).toBeVisible();
   // the reference data has regional indicators, each with a verdict
   await expect(page.getByTestId("indicators").getByRole("listitem").first().locator("[data-verdict]")).toBeVisible();
   // usable at 360 px: only the campus table scrolls, inside its own box

@@ -37,6 +37,31 @@ test("the governor's office sorts the 12 campuses, reads the heat map and filter
   expect(Number(await umt.locator("td").first().innerText())).toBeGreaterThan(0);
 });
 
+test("the first screen says who is behind and why; the unit view and the obstacles waiting on units", async ({ page }) => {
+  await signInAsReviewer(page);
+  // each campus needing attention with its reasons in words, its most pressing obstacle by its text
+  const need = page.getByTestId("campus-need-row");
+  await expect(need.first()).toContainText("tonggak lewat jatuh tempo");
+  await expect(page.getByTestId("campus-need")).toContainText("kendala: Akses data sektoral dari perangkat daerah belum dibuka.");
+
+  // per government unit, its open obstacles and how many are past due, linked to the unit's page
+  const units = page.getByTestId("unit-obstacles");
+  await expect(units.getByRole("heading", { name: "Kendala pemerintah lewat target per perangkat daerah" })).toBeVisible();
+  await expect(units.getByRole("link", { name: "Bappeda" })).toHaveAttribute("href", "/units/bappeda");
+
+  // the unit view: only the items whose counterpart is Bappeda
+  const all = Number((await page.getByTestId("kpis").locator("dd").first().innerText()).replace(/\D/g, ""));
+  const filters = page.getByRole("form", { name: "Saring" });
+  await filters.getByLabel("Perangkat daerah mitra").selectOption({ label: "Bappeda" });
+  await filters.getByRole("button", { name: "Terapkan" }).click();
+  await expect(page).toHaveURL(/unit=bappeda/);
+  const shown = async () => Number((await page.getByTestId("kpis").locator("dd").first().innerText()).replace(/\D/g, ""));
+  await expect.poll(shown).toBeLessThan(all);
+  expect(await shown()).toBeGreaterThan(0);
+  // usable at 360 px
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+});
+
 async function signInAsReviewer(page: Page) {
   await signIn(page, "reviewer@demo.test");
   await expect(page).toHaveURL(/\/dashboard$/);
