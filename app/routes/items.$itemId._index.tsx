@@ -146,8 +146,8 @@ export default function ItemPage() {
           <UpdateList updates={item.updates} notes={item.notes} showEvidence={may.internal} />
         </div>
         {may.note ? (
-          <section className="card mt-3" aria-labelledby="government-note">
-            <h3 id="government-note" className="font-semibold">{t("governmentNote.title")}</h3>
+          <section className="card mt-3" aria-labelledby="government-note-title">
+            <h3 id="government-note-title" className="font-semibold">{t("governmentNote.title")}</h3>
             <div className="mt-2">
               <GovernmentNoteForm
                 // a fresh, empty form once a note was posted
