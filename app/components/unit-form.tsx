@@ -4,7 +4,7 @@ import { Form } from "@remix-run/react";
 import type { RecordConflict } from "~/domain/conflict";
 import { UNIT_KINDS } from "~/domain/enums";
 import { createUnitSchema, updateUnitSchema } from "~/domain/schemas/unit";
-import { ConflictDiscardLink, ConflictPanel } from "./conflict-panel";
+import { ConflictDiscardLink, ConflictPanel, VersionFields } from "./conflict-panel";
 import { ErrorList, ErrorSummary, SelectField, SubmitButton, TextField } from "./forms";
 import { useT } from "./i18n";
 
@@ -50,12 +50,7 @@ export function UnitForm({
   return (
     <Form method="post" className="space-y-4" {...getFormProps(form)}>
       <input type="hidden" name="intent" value={intent} />
-      {version !== undefined ? (
-        <>
-          <input type="hidden" name="version" value={conflict?.version ?? version} />
-          <input type="hidden" name="startedAt" value={startedAt} />
-        </>
-      ) : null}
+      {version !== undefined ? <VersionFields version={version} startedAt={startedAt ?? ""} conflict={conflict} /> : null}
       {conflict ? (
         <ConflictPanel title={t("unitAdmin.conflictTitle")} conflict={conflict} fieldLabel={(field) => labels[field] ?? field} headingLevel={3}>
           <SubmitButton>{t("conflict.keepMine")}</SubmitButton>

@@ -4,6 +4,7 @@ import { unitCodeFrom, type CreateUnitInput, type UpdateUnitInput } from "~/doma
 import { prisma } from "~/utils/db.server";
 import { recordAudit, type AuditActor } from "./audit.server";
 import { changesSince } from "./conflict.server";
+import { UNIT_SELECT } from "./unit.server";
 
 // Administration of government units (ADMIN only: /admin/units). A unit is never deleted (items,
 // obstacles, notes and members point to it); one that no longer exists is retired: kept, shown
@@ -16,13 +17,7 @@ export async function listUnitsForAdmin() {
   const rows = await prisma.governmentUnit.findMany({
     orderBy: [{ name: "asc" }],
     select: {
-      id: true,
-      code: true,
-      name: true,
-      abbreviation: true,
-      kind: true,
-      parentOrganization: true,
-      retiredAt: true,
+      ...UNIT_SELECT,
       _count: { select: { roadmapItems: true, users: true } },
     },
   });
@@ -36,13 +31,7 @@ export async function getUnitForAdmin(id: string) {
   const row = await prisma.governmentUnit.findUnique({
     where: { id },
     select: {
-      id: true,
-      code: true,
-      name: true,
-      abbreviation: true,
-      kind: true,
-      parentOrganization: true,
-      retiredAt: true,
+      ...UNIT_SELECT,
       version: true,
       _count: { select: { roadmapItems: true, users: true } },
     },

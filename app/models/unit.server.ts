@@ -9,7 +9,8 @@ import { visibleItemsWhere } from "./roadmap-item.server";
 // obstacles it must clear and its people in the joint teams. Counts are grouped in SQL; a page
 // reads one unit's rows only, limited to the items its reader may see.
 
-const UNIT_SELECT = {
+/** What a unit is, as its pages and its administration show it. */
+export const UNIT_SELECT = {
   id: true,
   code: true,
   name: true,

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ConflictDiscardLink, ConflictPanel, useOpenedVersion } from "~/components/conflict-panel";
+import { ConflictDiscardLink, ConflictPanel, useOpenedVersion, VersionFields } from "~/components/conflict-panel";
 import { ErrorList, SubmitButton } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { UnitForm } from "~/components/unit-form";
@@ -87,8 +87,7 @@ export default function UnitAdminPage() {
         </h2>
         <Form method="post" className="card mt-2 space-y-3" data-testid="unit-state-form">
           <input type="hidden" name="intent" value={unit.retiredAt ? "reinstate" : "retire"} />
-          <input type="hidden" name="version" value={state?.conflict?.version ?? opened.version} />
-          <input type="hidden" name="startedAt" value={opened.startedAt} />
+          <VersionFields version={opened.version} startedAt={opened.startedAt} conflict={state?.conflict} />
           {state?.conflict ? <ConflictPanel title={t("unitAdmin.conflictTitle")} conflict={state.conflict} headingLevel={3} /> : null}
           <p className="text-sm text-slate-700" id="unit-state-hint">
             {t(unit.retiredAt ? "unitAdmin.reinstateHint" : "unitAdmin.retireHint")}
