@@ -31,7 +31,6 @@ export const ACTIONS = [
   "item.create",
   "item.edit",
   "update.create",
-  "obstacle.manage",
   "milestone.manage",
   "milestone.submit",
   /** evidence files, change history, discussion and contacts of an item */
@@ -124,7 +123,6 @@ const POLICY: Record<Action, Record<Role, Rule>> = {
   "item.create": { ADMIN: yes, REVIEWER: no, OBSERVER: no, LIAISON: ownCampus, UNIT: no },
   "item.edit": { ADMIN: yes, REVIEWER: no, OBSERVER: no, LIAISON: ownCampus, UNIT: no },
   "update.create": { ADMIN: yes, REVIEWER: no, OBSERVER: no, LIAISON: ownCampus, UNIT: no },
-  "obstacle.manage": { ADMIN: yes, REVIEWER: no, OBSERVER: no, LIAISON: ownCampus, UNIT: no },
   "milestone.manage": { ADMIN: yes, REVIEWER: no, OBSERVER: no, LIAISON: ownCampus, UNIT: no },
   "milestone.submit": { ADMIN: yes, REVIEWER: no, OBSERVER: no, LIAISON: ownCampus, UNIT: no },
   "item.internal.read": { ADMIN: yes, REVIEWER: yes, OBSERVER: published, LIAISON: ownCampus, UNIT: ownUnitPublished },

@@ -73,7 +73,7 @@ describe("permission policy", () => {
     expect(can(unit, "unit.read")).toBe(true);
     // never a campus's content, never the office's work, never administration
     for (const action of [
-      "item.edit", "item.create", "update.create", "obstacle.manage", "obstacle.assign", "milestone.manage", "milestone.submit",
+      "item.edit", "item.create", "update.create", "obstacle.assign", "milestone.manage", "milestone.submit",
       "team.manage", "team.contacts.read", "milestone.evaluate", "review.read", "audit.read", "user.manage", "unit.manage",
       "agreement.edit", "agreement.document.read",
     ] as const) {
