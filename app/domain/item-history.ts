@@ -2,15 +2,16 @@
 // units' notes in one list, newest first. A note never changes the item's progress or status; it
 // only sits beside the updates, on the day it was written.
 
-/** Whose work it is to clear an obstacle. */
-export const OBSTACLE_OWNER_SIDES = ["CAMPUS", "GOVERNMENT"] as const;
-export type ObstacleOwnerSide = (typeof OBSTACLE_OWNER_SIDES)[number];
+import { todayInBanten, toIsoDate } from "./dates";
 
 type Dated = { id: string; createdAt: Date | string };
 
 export type HistoryEntry<U, N> = { kind: "update"; at: string; entry: U } | { kind: "note"; at: string; entry: N };
 
+/** The day an update reports on (a stored date) */
 const day = (value: Date | string) => (typeof value === "string" ? value : value.toISOString()).slice(0, 10);
+/** The day in Banten a note was written (an instant: a note at 06:00 WIB belongs to that day, not the UTC one before) */
+const bantenDay = (value: Date | string) => toIsoDate(todayInBanten(new Date(value)));
 const iso = (value: Date | string) => (typeof value === "string" ? value : value.toISOString());
 
 /**
@@ -23,7 +24,7 @@ export function mergeItemHistory<U extends Dated & { reportedOn: Date | string }
 ): HistoryEntry<U, N>[] {
   const entries = [
     ...updates.map((u) => ({ kind: "update" as const, at: day(u.reportedOn), written: iso(u.createdAt), entry: u })),
-    ...notes.map((n) => ({ kind: "note" as const, at: day(n.createdAt), written: iso(n.createdAt), entry: n })),
+    ...notes.map((n) => ({ kind: "note" as const, at: bantenDay(n.createdAt), written: iso(n.createdAt), entry: n })),
   ];
   entries.sort((a, b) => (a.at !== b.at ? (a.at < b.at ? 1 : -1) : a.written !== b.written ? (a.written < b.written ? 1 : -1) : 0));
   return entries.map(({ written: _written, ...rest }) => rest as HistoryEntry<U, N>);

@@ -24,23 +24,35 @@ export function startScheduler(config: JobConfig, options: SchedulerOptions = {}
   const log = options.log ?? ((m: string) => console.error(m));
   const now = options.now ?? (() => new Date());
   let running: Promise<unknown> | null = null;
-  const run = (cadence?: Cadence) => {
-    // one pass at a time: a retry tick during the 07:00 pass has nothing to add
-    if (running) return running;
+  // asked for while a pass runs (Monday's daily and weekly crons fire together; a retry tick may
+  // be under way at 07:00): one more pass of every job follows, so nothing asked for is dropped
+  let again = false;
+  let stopped = false;
+  const run = (cadence?: Cadence): void => {
+    if (running) {
+      again = true;
+      return;
+    }
     running = runDueJobs(now(), config, cadence, log)
       .catch((error) => log(`Scheduler: ${error instanceof Error ? error.message : String(error)}`))
-      .finally(() => (running = null));
-    return running;
+      .finally(() => {
+        running = null;
+        if (again && !stopped) {
+          again = false;
+          run();
+        }
+      });
   };
   const crons = (["daily", "weekly"] as const).map(
-    (cadence) => new Cron(cronPattern(cadence), { timezone: "Asia/Jakarta", protect: true, unref: true }, () => void run(cadence)),
+    (cadence) => new Cron(cronPattern(cadence), { timezone: "Asia/Jakarta", protect: true, unref: true }, () => run(cadence)),
   );
   // a period's run already done costs one indexed read per job
-  const retry = setInterval(() => void run(), options.retryEveryMs ?? RETRY_EVERY_MS);
+  const retry = setInterval(() => run(), options.retryEveryMs ?? RETRY_EVERY_MS);
   retry.unref();
-  void run();
+  run();
   return {
     stop: () => {
+      stopped = true;
       crons.forEach((c) => c.stop());
       clearInterval(retry);
     },

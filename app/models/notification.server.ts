@@ -59,6 +59,15 @@ export async function unitFocalPointIds(tx: Tx, unitId: string): Promise<string[
   return users.map((u) => u.id);
 }
 
+/**
+ * The focal points of a government unit to tell about an item: none while the item is a draft (a
+ * draft is its campus's until published; a unit reads only published items).
+ */
+export async function unitFocalPointIdsAbout(tx: Tx, unitId: string, itemId: string): Promise<string[]> {
+  const item = await tx.roadmapItem.findUnique({ where: { id: itemId }, select: { visibility: true } });
+  return item?.visibility === "PUBLISHED" ? unitFocalPointIds(tx, unitId) : [];
+}
+
 /** Shown on every page: raw SQL, without the query compiler's cost. */
 export async function unreadCount(userId: string): Promise<number> {
   const rows = await prisma.$queryRaw<{ n: number | bigint }[]>`

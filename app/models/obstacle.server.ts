@@ -2,7 +2,8 @@ import type { Author } from "~/domain/audit-actor";
 import type { AssignObstacleInput } from "~/domain/schemas/obstacle";
 import { prisma, type Tx } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
-import { campusLiaisonIds, notifyUsers, unitFocalPointIds } from "./notification.server";
+import { can, type Principal } from "~/domain/policy";
+import { campusLiaisonIds, notifyUsers, unitFocalPointIdsAbout } from "./notification.server";
 
 // Obstacles handed to their owner (the campus or a government unit) and cleared by that owner.
 
@@ -27,9 +28,9 @@ export async function activeUnit(tx: Tx, unitId: string) {
   return tx.governmentUnit.findFirst({ where: { id: unitId, retiredAt: null }, select: { id: true, code: true, name: true, abbreviation: true } });
 }
 
-/** Inside a transaction: tells the focal points of the unit an obstacle was handed to. */
+/** Inside a transaction: tells the focal points of the unit an obstacle was handed to (once the item is published). */
 export async function notifyObstacleAssigned(tx: Tx, item: ItemRef, obstacle: { id: string; description: string }, unit: { id: string }) {
-  await notifyUsers(tx, await unitFocalPointIds(tx, unit.id), {
+  await notifyUsers(tx, await unitFocalPointIdsAbout(tx, unit.id, item.id), {
     kind: "notify.obstacleAssigned",
     params: { obstacle: shorten(obstacle.description), item: item.title },
     link: `/items/${item.id}#obstacle-${obstacle.id}`,
@@ -72,7 +73,8 @@ export async function assignObstacle(actor: Author, item: ItemRef, input: Assign
       before: old,
       after,
     });
-    if (unit) await notifyObstacleAssigned(tx, item, before, unit);
+    // the unit hears once, when the obstacle becomes its own (not at every change of due date)
+    if (unit && unit.id !== before.ownerUnitId) await notifyObstacleAssigned(tx, item, before, unit);
     return "ok";
   });
 }
@@ -83,16 +85,26 @@ export async function assignObstacle(actor: Author, item: ItemRef, input: Assign
  */
 export async function resolveObstacle(
   actor: Author,
+  principal: Principal,
   item: ItemRef,
   obstacleId: string,
   resolution: string,
-): Promise<"ok" | "not-found" | "already-resolved"> {
+): Promise<"ok" | "not-found" | "already-resolved" | "forbidden"> {
   return prisma.$transaction(async (tx) => {
     const obstacle = await tx.obstacle.findFirst({
       where: { id: obstacleId, itemId: item.id },
-      select: { status: true, description: true, ownerUnitId: true, ownerUnit: { select: { name: true, abbreviation: true } } },
+      select: {
+        status: true,
+        description: true,
+        ownerUnitId: true,
+        ownerUnit: { select: { name: true, abbreviation: true } },
+        item: { select: { campusId: true, visibility: true } },
+      },
     });
     if (!obstacle) return "not-found";
+    // decided again on the obstacle as it is now: one handed away from a unit since the request was
+    // checked is no longer that unit's to resolve
+    if (!can(principal, "obstacle.resolve", { ...obstacle.item, unitId: obstacle.ownerUnitId })) return "forbidden";
     if (obstacle.status === "RESOLVED") return "already-resolved";
     await tx.obstacle.update({
       where: { id: obstacleId },

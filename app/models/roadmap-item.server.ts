@@ -11,7 +11,7 @@ import { cachedQuery } from "~/utils/data-cache.server";
 import { removeStoredFile, storeFile } from "~/utils/uploads.server";
 import { recordAudit, type AuditActor } from "./audit.server";
 import { itemGovernmentNotes } from "./government-note.server";
-import { activeUserIdsWithRoles, campusLiaisonIds, notifyUsers, unitFocalPointIds } from "./notification.server";
+import { activeUserIdsWithRoles, campusLiaisonIds, notifyUsers, unitFocalPointIdsAbout } from "./notification.server";
 import { activeUnit, notifyObstacleAssigned } from "./obstacle.server";
 import type { Author } from "~/domain/audit-actor";
 
@@ -526,7 +526,7 @@ export async function addComment(
     const author = await tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { name: true, role: true } });
     const recipients =
       author.role === "LIAISON" ? await activeUserIdsWithRoles(tx, ["REVIEWER"]) : await campusLiaisonIds(tx, item.campusId);
-    if (item.unitId) recipients.push(...(await unitFocalPointIds(tx, item.unitId)));
+    if (item.unitId) recipients.push(...(await unitFocalPointIdsAbout(tx, item.unitId, item.id)));
     await notifyUsers(
       tx,
       recipients.filter((id) => id !== actor.userId),

@@ -106,8 +106,9 @@ async function resolve({ request, user, author, item }: Context, formData: FormD
   if (submission.status !== "success") {
     return refused({ intent: "resolve-obstacle", result: submission.reply(), obstacleId: obstacle.id });
   }
-  const outcome = await resolveObstacle(author, item, submission.value.obstacleId, submission.value.resolution);
+  const outcome = await resolveObstacle(author, toPrincipal(user), item, submission.value.obstacleId, submission.value.resolution);
   if (outcome === "not-found") throw notFound();
+  if (outcome === "forbidden") throw forbidden();
   return redirectWithToast(
     request,
     `/items/${item.id}`,

@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { addDays, todayInBanten, toIsoDate } from "~/domain/dates";
 import { weeklyDigest } from "~/models/nudge.server";
+import { resolveObstacle } from "~/models/obstacle.server";
 import * as itemPage from "~/routes/items.$itemId._index";
 import { prisma } from "~/utils/db.server";
 import { createObstacle, createUpdate } from "../../prisma/factories";
@@ -48,6 +49,12 @@ describe("handing an obstacle to a government unit", () => {
     expect(shown.ownerUnit).toMatchObject({ code: "bappeda" });
   });
 
+  it("tells the unit once: a new due date on an obstacle it already owns notifies no one again", async () => {
+    expect((await assign("REVIEWER", { ownerSide: "GOVERNMENT", ownerUnitId: w.ownUnit.id, ownerName: "Kabid Statistik", dueDate: "2027-01-15" })).status).toBe(302);
+    expect(toIsoDate((await prisma.obstacle.findUniqueOrThrow({ where: { id: w.obstacle.id } })).dueDate!)).toBe("2027-01-15");
+    expect(await notified("notify.obstacleAssigned")).toEqual([]);
+  });
+
   it("hands it back to the campus without notifying any unit", async () => {
     expect((await assign("LIAISON_OWN", { ownerSide: "CAMPUS", ownerUnitId: w.ownUnit.id })).status).toBe(302);
     expect(await prisma.obstacle.findUniqueOrThrow({ where: { id: w.obstacle.id } })).toMatchObject({ ownerSide: "CAMPUS", ownerUnitId: null });
@@ -86,6 +93,14 @@ describe("resolving an obstacle owned by a unit", () => {
     expect((await resolve("UNIT_OTHER", w.unitObstacle.id)).status).toBe(403);
     expect((await resolve("UNIT_OWN", w.obstacle.id)).status).toBe(403);
     expect((await prisma.obstacle.findUniqueOrThrow({ where: { id: w.unitObstacle.id } })).status).toBe("OPEN");
+  });
+
+  it("is decided again inside the transaction: an obstacle handed away from the unit meanwhile is not its to resolve", async () => {
+    // the route checked the unit's right; the obstacle is the campus's by the time it is written
+    const principal = { id: w.users.UNIT_OWN.id, role: "UNIT" as const, campusIds: [], unitIds: [w.ownUnit.id] };
+    const item = { id: w.publishedItem.id, campusId: w.own, title: "Published ITB item" };
+    expect(await resolveObstacle({ userId: principal.id, ip: null }, principal, item, w.obstacle.id, "Selesai.")).toBe("forbidden");
+    expect((await prisma.obstacle.findUniqueOrThrow({ where: { id: w.obstacle.id } })).status).toBe("OPEN");
   });
 
   it("is done by the owning unit's focal point, and the campus's liaisons are told", async () => {
@@ -133,6 +148,18 @@ describe("what a unit focal point reads on an item page", () => {
   it("a draft stays invisible to the counterpart unit", async () => {
     await prisma.roadmapItem.update({ where: { id: w.draftItem.id }, data: { governmentUnitId: w.ownUnit.id } });
     expect((await getItem(w.draftItem.id, "UNIT_OWN")).status).toBe(404);
+  });
+
+  it("a draft naming the unit tells the unit nothing: no comment, no handed obstacle reaches its focal points", async () => {
+    await prisma.roadmapItem.update({ where: { id: w.draftItem.id }, data: { governmentUnitId: w.ownUnit.id } });
+    await prisma.notification.deleteMany({ where: { kind: { in: ["notify.comment", "notify.obstacleAssigned"] } } });
+    expect((await postItem(w.draftItem.id, "LIAISON_OWN", { intent: "comment", body: "Catatan internal draf." })).status).toBe(302);
+    expect(await notified("notify.comment")).not.toContain(w.users.UNIT_OWN.email);
+    const draftObstacle = await createObstacle(prisma, { itemId: w.draftItem.id, description: "Kendala draf rahasia" });
+    const handed = await postItem(w.draftItem.id, "REVIEWER", { intent: "assign-obstacle", obstacleId: draftObstacle.id, ownerSide: "GOVERNMENT", ownerUnitId: w.ownUnit.id });
+    expect(handed.status).toBe(302);
+    expect(await notified("notify.obstacleAssigned")).toEqual([]);
+    expect(await prisma.outboundMessage.count({ where: { toAddress: w.users.UNIT_OWN.email, subject: { contains: "draf" } } })).toBe(0);
   });
 
   it("another unit reads only the published item, like an observer without internals", async () => {

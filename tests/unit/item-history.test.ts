@@ -17,6 +17,10 @@ describe("an item's history: updates and government notes in one dated list", ()
     const merged = mergeItemHistory([update("u1", "2026-09-01", "2026-09-01T05:00:00Z")], [note("n1", "2026-09-01T02:00:00Z"), note("n2", "2026-09-01T08:00:00Z")]);
     expect(merged.map((e) => e.entry.id)).toEqual(["n2", "u1", "n1"]);
   });
+  it("dates a note by the day in Banten it was written (03:00 WIB is already the next day)", () => {
+    const merged = mergeItemHistory([update("u1", "2026-09-02", "2026-09-02T01:00:00Z")], [note("n1", "2026-09-01T20:00:00Z")]);
+    expect(merged.find((e) => e.kind === "note")).toMatchObject({ at: "2026-09-02" });
+  });
   it("keeps the entries as they are (a note changes no update) and takes ISO strings from loader data", () => {
     const u = { id: "u", reportedOn: "2026-01-02", createdAt: "2026-01-02T00:00:00.000Z", progress: 40 };
     const merged = mergeItemHistory([u], []);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { OBSTACLE_OWNER_SIDES } from "../item-history";
+import { OBSTACLE_OWNER_SIDES } from "../enums";
 import { optionalIsoDate } from "./dates";
 import { choice, optionalText, requiredText } from "./fields";
 
