@@ -152,6 +152,20 @@ export function pastDueObstacleSql(today: Date): SqlFragment {
   return sql`o."status" = ${"OPEN"} AND o."dueDate" < ${ms(today)}`;
 }
 
+/**
+ * An obstacle a government unit owns: handed to it (one handed back to the campus is the campus's,
+ * whatever unit it once named). `unitIds` narrows it to those units.
+ */
+export function isUnitOwnedObstacle(o: { ownerSide: string; ownerUnitId: string | null }, unitIds?: readonly string[]): boolean {
+  return o.ownerSide === "GOVERNMENT" && !!o.ownerUnitId && (!unitIds || unitIds.includes(o.ownerUnitId));
+}
+export function unitOwnedObstacleWhere(unitIds?: readonly string[]): Prisma.ObstacleWhereInput {
+  return { ownerSide: "GOVERNMENT", ownerUnitId: unitIds ? { in: [...unitIds] } : { not: null } };
+}
+export function unitOwnedObstacleSql(): SqlFragment {
+  return sql`o."ownerSide" = ${"GOVERNMENT"} AND o."ownerUnitId" IS NOT NULL`;
+}
+
 /** An open obstacle the campus raised for the governor's office to act on (the Governor's briefing lists them). */
 export function needsGovernorOffice(o: { status: string; needsGovernorOffice: boolean }): boolean {
   return isObstacleOpen(o) && o.needsGovernorOffice;

@@ -14,6 +14,7 @@ import {
   overdueMilestoneWhere,
   publishedItemWhere,
   statusShares,
+  unitOwnedObstacleWhere,
 } from "~/domain/status";
 import { prisma } from "~/utils/db.server";
 import { dashboardData } from "./dashboard.server";
@@ -94,15 +95,12 @@ async function obstacles(where: Prisma.ObstacleWhereInput) {
   );
 }
 
-/** An obstacle a government unit owns. */
-const unitOwnedWhere: Prisma.ObstacleWhereInput = { ownerSide: "GOVERNMENT", ownerUnitId: { not: null } };
-
 /**
  * Open obstacles waiting on government units, grouped by unit: past due (as of `today`) first,
  * then by due date, then the oldest; the list stops at BRIEFING_LIST_LIMIT.
  */
 async function waitingOnUnits(where: Prisma.ObstacleWhereInput, today: Date) {
-  const all: Prisma.ObstacleWhereInput = { AND: [where, unitOwnedWhere] };
+  const all: Prisma.ObstacleWhereInput = { AND: [where, unitOwnedObstacleWhere()] };
   const [total, rows] = await Promise.all([
     prisma.obstacle.count({ where: all }),
     prisma.obstacle.findMany({

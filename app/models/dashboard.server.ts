@@ -12,6 +12,7 @@ import {
   publishedItemWhere,
   staleItemSql,
   statusShares,
+  unitOwnedObstacleSql,
 } from "~/domain/status";
 import { cachedQuery } from "~/utils/data-cache.server";
 import { prisma, sqlOf } from "~/utils/db.server";
@@ -75,7 +76,7 @@ function itemWhereSql(filter: DashboardFilter, ids: Ids): Prisma.Sql {
 const num = (v: number | bigint | null | undefined) => Number(v ?? 0);
 
 /** An obstacle a government unit owns (over the alias `o`). */
-const unitOwnedSql = Prisma.sql`o."ownerSide" = ${"GOVERNMENT"} AND o."ownerUnitId" IS NOT NULL`;
+const unitOwnedSql = sqlOf(unitOwnedObstacleSql());
 
 /**
  * Per campus, its most pressing open obstacle: past due first, then the oldest; with the unit

@@ -10,6 +10,7 @@ import {
   dueSoonMilestoneWhere,
   publishedItemWhere,
   staleItemWhere,
+  unitOwnedObstacleWhere,
 } from "~/domain/status";
 import type { Tx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
@@ -335,7 +336,7 @@ async function unitDigests(
   const [units, obstacles, updates] = await Promise.all([
     tx.governmentUnit.findMany({ where: { id: { in: unitIds } }, select: { id: true, name: true, abbreviation: true } }),
     tx.obstacle.findMany({
-      where: { AND: [openObstacleWhere(), { ownerUnitId: { in: unitIds } }, { item: publishedItemWhere() }] },
+      where: { AND: [openObstacleWhere(), unitOwnedObstacleWhere(unitIds), { item: publishedItemWhere() }] },
       // a past-due obstacle's date is before every other: ascending due dates put them first
       orderBy: [{ dueDate: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }],
       select: { id: true, description: true, dueDate: true, status: true, ownerUnitId: true, item: itemSelect },

@@ -1,6 +1,6 @@
 import type { Prisma } from "@prisma/client";
 import { can, type Principal } from "~/domain/policy";
-import { isObstaclePastDue, openObstacleWhere, pastDueObstacleWhere, publishedItemWhere } from "~/domain/status";
+import { isObstaclePastDue, openObstacleWhere, pastDueObstacleWhere, publishedItemWhere, unitOwnedObstacleWhere } from "~/domain/status";
 import { prisma } from "~/utils/db.server";
 import { landingPath } from "./campus.server";
 import { visibleItemsWhere } from "./roadmap-item.server";
@@ -20,8 +20,7 @@ export const UNIT_SELECT = {
   retiredAt: true,
 } satisfies Prisma.GovernmentUnitSelect;
 
-/** An obstacle handed to a government unit (the campus's own have no owning unit). */
-const unitOwned = { ownerSide: "GOVERNMENT", ownerUnitId: { not: null } } satisfies Prisma.ObstacleWhereInput;
+const unitOwned = unitOwnedObstacleWhere();
 
 const countBy = <K extends string>(rows: ({ _count: { _all: number } } & Record<K, string | null>)[], key: K) =>
   new Map(rows.map((row) => [row[key], row._count._all]));
@@ -76,7 +75,7 @@ export async function unitPage(unitId: string, actor: Principal, today: Date) {
   const campus = { select: { slug: true, name: true, abbreviation: true } } as const;
   const [obstacles, items, members] = await Promise.all([
     prisma.obstacle.findMany({
-      where: { AND: [openObstacleWhere(), { ...unitOwned, ownerUnitId: unitId }, { item: visibleItems }] },
+      where: { AND: [openObstacleWhere(), unitOwnedObstacleWhere([unitId]), { item: visibleItems }] },
       // past due ones have the earliest due dates: one order puts them first
       orderBy: [{ dueDate: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }, { id: "asc" }],
       select: {

@@ -26,6 +26,12 @@ import {
   isMilestoneDueSoon,
   isMilestoneOverdue,
   isObstacleOpen,
+  isObstaclePastDue,
+  isUnitOwnedObstacle,
+  pastDueObstacleSql,
+  pastDueObstacleWhere,
+  unitOwnedObstacleSql,
+  unitOwnedObstacleWhere,
   isPublished,
   isStale,
   needsGovernorOffice,
@@ -103,6 +109,9 @@ const allObstacles = () =>
       id: true,
       status: true,
       needsGovernorOffice: true,
+      ownerSide: true,
+      ownerUnitId: true,
+      dueDate: true,
       createdAt: true,
       resolvedAt: true,
       raisedIn: { select: { reportedOn: true } },
@@ -209,6 +218,21 @@ beforeAll(async () => {
                   resolvedInId,
                 });
   await prisma.obstacle.createMany({ data: obstacles });
+  // owners and due dates across them: the campus's, a unit's, one handed back to the campus still
+  // naming a unit; due before, on and after today, or never
+  const units = await prisma.governmentUnit.findMany({ select: { id: true }, orderBy: { code: "asc" }, take: 2 });
+  const obstacleOwners = [
+    { ownerSide: "CAMPUS", ownerUnitId: null },
+    { ownerSide: "GOVERNMENT", ownerUnitId: units[0]!.id },
+    { ownerSide: "GOVERNMENT", ownerUnitId: units[1]!.id },
+    { ownerSide: "CAMPUS", ownerUnitId: units[0]!.id },
+  ];
+  const obstacleDues = [null, addDays(TODAY, -1), TODAY, addDays(TODAY, 1)];
+  for (const [i, owner] of obstacleOwners.entries())
+    for (const [j, dueDate] of obstacleDues.entries()) {
+      const ids = obstacles.filter((_, n) => n % obstacleOwners.length === i && Math.floor(n / obstacleOwners.length) % obstacleDues.length === j).map((o) => o.id!);
+      await prisma.obstacle.updateMany({ where: { id: { in: ids } }, data: { ...owner, dueDate } });
+    }
 });
 
 afterAll(() => {
@@ -263,6 +287,21 @@ describe("each rule: the predicate and its queries pick the same records", () =>
     expectSame(await idsBySql("Obstacle", openObstacleSql()), open, all.length);
     const forOffice = idSet(all.filter(needsGovernorOffice));
     expectSame(idSet(await prisma.obstacle.findMany({ where: needsGovernorOfficeWhere(), select: { id: true } })), forOffice, all.length);
+  });
+
+  it("obstacle past its due date, and one a government unit owns", async () => {
+    const all = await allObstacles();
+    const pastDue = idSet(all.filter((o) => isObstaclePastDue(o, TODAY)));
+    expect(pastDue.size).toBeGreaterThan(0);
+    expectSame(idSet(await prisma.obstacle.findMany({ where: pastDueObstacleWhere(TODAY), select: { id: true } })), pastDue, all.length);
+    expectSame(await idsBySql("Obstacle", pastDueObstacleSql(TODAY)), pastDue, all.length);
+    const owned = idSet(all.filter((o) => isUnitOwnedObstacle(o)));
+    expect(owned.size).toBeGreaterThan(0);
+    expectSame(idSet(await prisma.obstacle.findMany({ where: unitOwnedObstacleWhere(), select: { id: true } })), owned, all.length);
+    expectSame(await idsBySql("Obstacle", unitOwnedObstacleSql()), owned, all.length);
+    const oneUnit = [all.find((o) => o.ownerSide === "GOVERNMENT")!.ownerUnitId!];
+    const ownedByOne = idSet(all.filter((o) => isUnitOwnedObstacle(o, oneUnit)));
+    expectSame(idSet(await prisma.obstacle.findMany({ where: unitOwnedObstacleWhere(oneUnit), select: { id: true } })), ownedByOne, all.length);
   });
 
   it("overdue at the end of a closed quarter (read back from the dates)", async () => {
