@@ -2,6 +2,7 @@ import type { Author } from "~/domain/audit-actor";
 import type { AssignObstacleInput } from "~/domain/schemas/obstacle";
 import { prisma, type Tx } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
+import { shortText } from "~/domain/campus-need";
 import { can, type Principal } from "~/domain/policy";
 import { campusLiaisonIds, notifyUsers, unitFocalPointIdsAbout } from "./notification.server";
 
@@ -32,13 +33,12 @@ export async function activeUnit(tx: Tx, unitId: string) {
 export async function notifyObstacleAssigned(tx: Tx, item: ItemRef, obstacle: { id: string; description: string }, unit: { id: string }) {
   await notifyUsers(tx, await unitFocalPointIdsAbout(tx, unit.id, item.id), {
     kind: "notify.obstacleAssigned",
-    params: { obstacle: shorten(obstacle.description), item: item.title },
+    params: { obstacle: shortText(obstacle.description, 120), item: item.title },
     link: `/items/${item.id}#obstacle-${obstacle.id}`,
     campusId: item.campusId,
   });
 }
 
-const shorten = (text: string, max = 120) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 export type AssignOutcome = "ok" | "not-found" | "already-resolved" | "unit-invalid";
 
@@ -124,7 +124,7 @@ export async function resolveObstacle(
     if (byOwningUnit && obstacle.ownerUnit) {
       await notifyUsers(tx, await campusLiaisonIds(tx, item.campusId), {
         kind: "notify.obstacleResolvedByUnit",
-        params: { unit: obstacle.ownerUnit.abbreviation ?? obstacle.ownerUnit.name, obstacle: shorten(obstacle.description), item: item.title },
+        params: { unit: obstacle.ownerUnit.abbreviation ?? obstacle.ownerUnit.name, obstacle: shortText(obstacle.description, 120), item: item.title },
         link: `/items/${item.id}#obstacle-${obstacleId}`,
         campusId: item.campusId,
       });

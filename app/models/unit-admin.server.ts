@@ -41,15 +41,6 @@ export async function getUnitForAdmin(id: string) {
   return { ...rest, kind: kind as UnitKind, items: _count.roadmapItems, users: _count.users };
 }
 
-/** The units a picker for new data offers: active ones, and those in `keepIds` (what a record already points to). */
-export function listPickableUnits(keepIds: readonly string[] = []) {
-  return prisma.governmentUnit.findMany({
-    where: { OR: [{ retiredAt: null }, ...(keepIds.length ? [{ id: { in: [...keepIds] } }] : [])] },
-    orderBy: { name: "asc" },
-    select: { id: true, code: true, name: true, abbreviation: true, retiredAt: true },
-  });
-}
-
 function unitData(input: Omit<CreateUnitInput, "intent">) {
   return {
     name: input.name,
