@@ -4,6 +4,7 @@ import { prisma, type Tx } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { shortText } from "~/domain/campus-need";
 import { can, type Principal } from "~/domain/policy";
+import { openObstacleWhere, unitOwnedObstacleWhere } from "~/domain/status";
 import { campusLiaisonIds, notifyUsers, unitFocalPointIdsAbout } from "./notification.server";
 
 // Obstacles handed to their owner (the campus or a government unit) and cleared by that owner.
@@ -13,6 +14,20 @@ type ItemRef = { id: string; campusId: string; title: string };
 /** The obstacle's access facts: the policy decides on `obstacle.resolve` with its owning unit. */
 export function getObstacleAccess(itemId: string, obstacleId: string) {
   return prisma.obstacle.findFirst({ where: { id: obstacleId, itemId }, select: { id: true, status: true, ownerUnitId: true } });
+}
+
+/**
+ * Which of `unitIds` own an open obstacle of the item: on an item that is not its unit's, a focal
+ * point may act only to resolve those (the action refuses anyone else before reading the body).
+ */
+export async function unitsOwningOpenObstacles(itemId: string, unitIds: readonly string[]): Promise<string[]> {
+  if (unitIds.length === 0) return [];
+  const rows = await prisma.obstacle.findMany({
+    where: { AND: [{ itemId }, openObstacleWhere(), unitOwnedObstacleWhere(unitIds)] },
+    distinct: ["ownerUnitId"],
+    select: { ownerUnitId: true },
+  });
+  return rows.flatMap((r) => (r.ownerUnitId ? [r.ownerUnitId] : []));
 }
 
 /** Government units that may be given new work: every unit not retired, by name. */

@@ -6,7 +6,7 @@ import { can, type Resource } from "~/domain/policy";
 import { assignObstacleSchema, governmentNoteSchema } from "~/domain/schemas/obstacle";
 import { commentSchema, progressUpdateSchema, resolveObstacleSchema } from "~/domain/schemas/progress";
 import { addGovernmentNote } from "~/models/government-note.server";
-import { assignObstacle, getObstacleAccess, resolveObstacle } from "~/models/obstacle.server";
+import { assignObstacle, getObstacleAccess, resolveObstacle, unitsOwningOpenObstacles } from "~/models/obstacle.server";
 import { addComment, getItemAccess, postProgressUpdate } from "~/models/roadmap-item.server";
 import { assertCan, assertCanSee, authorOf, forbidden, notFound, requireUser, toPrincipal, type SessionUser } from "~/utils/auth.server";
 import { formAction } from "~/utils/form-action.server";
@@ -41,9 +41,10 @@ export function itemPageAction(args: ActionFunctionArgs) {
     if (!item) throw notFound();
     assertCanSee(user, "item.read", item);
     const principal = toPrincipal(user);
-    // the item as the policy sees it (its counterpart unit), and as an obstacle owned by one of
-    // the user's units would be seen (resolving is decided on the obstacle's owning unit)
-    const resources: Resource[] = [item, ...user.unitIds.map((unitId) => ({ ...item, unitId }))];
+    // the item as the policy sees it (its counterpart unit), and as each open obstacle of it owned by
+    // one of the user's units is seen (resolving is decided on the obstacle's owning unit)
+    const owning = await unitsOwningOpenObstacles(item.id, user.unitIds);
+    const resources: Resource[] = [item, ...owning.map((unitId) => ({ ...item, unitId }))];
     if (!INTENT_ACTIONS.some((action) => resources.some((resource) => can(principal, action, resource)))) throw forbidden();
     const upload = await readEvidenceForm(request);
     const intent = parseIntent(upload.formData, INTENTS);

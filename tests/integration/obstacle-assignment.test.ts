@@ -95,6 +95,24 @@ describe("resolving an obstacle owned by a unit", () => {
     expect((await prisma.obstacle.findUniqueOrThrow({ where: { id: w.unitObstacle.id } })).status).toBe("OPEN");
   });
 
+  it("refuses another unit's focal point before reading the body (it owns no obstacle of the item)", async () => {
+    // a body the action could not even parse: a 403, not a 400, shows it was never read
+    const unparsable = (who: Who) =>
+      call(
+        itemPage.action,
+        new Request(`http://localhost/items/${w.publishedItem.id}`, {
+          method: "POST",
+          headers: { Cookie: w.cookies[who]!, Origin: "http://localhost", "Content-Type": "multipart/form-data", "Content-Length": "7" },
+          body: "garbage",
+        }),
+        { itemId: w.publishedItem.id },
+      );
+    expect((await unparsable("UNIT_OTHER")).status).toBe(403);
+    expect((await unparsable("OBSERVER")).status).toBe(403);
+    // the owning unit's focal point gets as far as reading it
+    expect((await unparsable("UNIT_OWN")).status).toBe(400);
+  });
+
   it("is decided again inside the transaction: an obstacle handed away from the unit meanwhile is not its to resolve", async () => {
     // the route checked the unit's right; the obstacle is the campus's by the time it is written
     const principal = { id: w.users.UNIT_OWN.id, role: "UNIT" as const, campusIds: [], unitIds: [w.ownUnit.id] };
