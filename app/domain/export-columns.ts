@@ -101,7 +101,17 @@ export type ExportRows = {
 /** A moment (submission, evaluation, …) as the calendar day it was in Banten. */
 const dayOf = (moment: Date | null) => (moment ? todayInBanten(moment) : null);
 const yesNo = (value: boolean, ctx: ExportContext) => ctx.t(value ? "export.yes" : "export.no");
-const label = (family: LabelFamily, value: string | null, ctx: ExportContext) => (value ? ctx.t(labelKey(family, value)) : null);
+/** Labels are looked up once per export and value (an export repeats a handful of them on every row). */
+const labels = new WeakMap<ExportContext, Map<string, string>>();
+function label(family: LabelFamily, value: string | null, ctx: ExportContext): string | null {
+  if (!value) return null;
+  let known = labels.get(ctx);
+  if (!known) labels.set(ctx, (known = new Map()));
+  const key = `${family}\u0000${value}`;
+  let text = known.get(key);
+  if (text === undefined) known.set(key, (text = ctx.t(labelKey(family, value))));
+  return text;
+}
 
 function itemColumns<Row>(item: (row: Row) => ItemRef | null): ExportColumn<Row>[] {
   return [
@@ -259,10 +269,37 @@ export const EXPORT_SHEET_NAMES: Record<ExportEntity, MessageKey> = {
  */
 export function csvText(value: CellValue, type: CellType = "text"): string {
   if (value === null) return "";
-  if (value instanceof Date) return toIsoDate(value);
+  if (value instanceof Date) return isoDay(value);
   const text = String(value);
   return type === "text" && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
+
+/** toIsoDate, remembered: an export writes the same few thousand days hundreds of thousands of times. */
+const days = new Map<number, string>();
+function isoDay(date: Date): string {
+  const time = date.getTime();
+  let day = days.get(time);
+  if (day === undefined) {
+    if (days.size >= 20_000) days.clear();
+    days.set(time, (day = toIsoDate(date)));
+  }
+  return day;
+}
+
+/**
+ * One CSV record with its CRLF: a field holding a quote, a comma or a line break is quoted, its
+ * quotes doubled (RFC 4180; the same output as csv-stringify's defaults, without its per-record cost).
+ */
+export function csvLine(fields: readonly string[]): string {
+  let line = "";
+  for (let i = 0; i < fields.length; i++) {
+    const field = fields[i]!;
+    if (i > 0) line += ",";
+    line += NEEDS_QUOTES.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
+  }
+  return `${line}\r\n`;
+}
+const NEEDS_QUOTES = /[",\r\n]/;
 
 /** The files offered under /exports/: one CSV per entity and one workbook with a sheet each. */
 export type ExportFile = { format: "csv"; entity: ExportEntity } | { format: "xlsx" } | { format: "agreements-csv" };
