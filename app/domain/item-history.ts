@@ -29,3 +29,26 @@ export function mergeItemHistory<U extends Dated & { reportedOn: Date | string }
   entries.sort((a, b) => (a.at !== b.at ? (a.at < b.at ? 1 : -1) : a.written !== b.written ? (a.written < b.written ? 1 : -1) : 0));
   return entries.map(({ written: _written, ...rest }) => rest as HistoryEntry<U, N>);
 }
+
+/** How many entries of an item's history (updates and notes) its page shows unless all are asked for. */
+export const HISTORY_ENTRIES_SHOWN = 10;
+/** How many of an item's change-history events its page shows unless all are asked for. */
+export const CHANGES_SHOWN = 10;
+
+/**
+ * The newest `limit` entries of the merged history, as the updates and notes they are made of (each
+ * in its own order), and how many older entries were left out. A long history is not sent whole
+ * with every view of the page: its page links to the full list instead.
+ */
+export function latestHistory<U extends Dated & { reportedOn: Date | string }, N extends Dated>(
+  updates: readonly U[],
+  notes: readonly N[],
+  limit: number,
+): { updates: U[]; notes: N[]; hidden: number } {
+  const kept = new Set<string>(mergeItemHistory(updates, notes).slice(0, limit).map((e) => `${e.kind}:${e.entry.id}`));
+  return {
+    updates: updates.filter((u) => kept.has(`update:${u.id}`)),
+    notes: notes.filter((n) => kept.has(`note:${n.id}`)),
+    hidden: updates.length + notes.length - kept.size,
+  };
+}

@@ -17,6 +17,7 @@ import { ProgressChart } from "~/components/progress-chart";
 import { PROGRESS_FORM_ID, ProgressForm } from "~/components/progress-form";
 import { ProgressBar, StatusBadge } from "~/components/status";
 import { todayInBanten, toIsoDate } from "~/domain/dates";
+import { CHANGES_SHOWN, HISTORY_ENTRIES_SHOWN, latestHistory } from "~/domain/item-history";
 import { formatDate, formatIdr, labelKey } from "~/domain/i18n";
 import { whatsAppNudge } from "~/domain/mail";
 import { can } from "~/domain/policy";
@@ -44,18 +45,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const update = can(actor, "update.create", resource);
   // the cached page is shared by every viewer: what this one may not read is taken out here,
   // never only hidden by the component (loader data reaches the browser whole)
-  const { campusPicContact, govPicContact, comments, updates, obstacles, ...rest } = item;
+  const { campusPicContact, govPicContact, comments, updates, notes, obstacles, ...rest } = item;
+  // a long history is sent in part (the newest entries) unless the whole of it is asked for
+  const whole = new URL(request.url).searchParams.get("history") === "all";
+  const shown = whole ? { updates, notes, hidden: 0 } : latestHistory(updates, notes, HISTORY_ENTRIES_SHOWN);
+  const changes = internal ? await cachedItemHistory(item.id) : [];
   return json({
     item: {
       ...rest,
-      updates: internal ? updates : updates.map((update) => ({ ...update, evidence: [] })),
+      updates: internal ? shown.updates : shown.updates.map((update) => ({ ...update, evidence: [] })),
+      notes: shown.notes,
+      // every report's day and progress, for the chart and the correction picker
+      reports: updates.map((u) => ({ id: u.id, reportedOn: u.reportedOn, progress: u.progress })),
       // each obstacle is resolved by its owner: the campus, or the unit it was handed to
       obstacles: obstacles.map((o) => ({ ...o, resolvable: can(actor, "obstacle.resolve", { ...resource, unitId: o.ownerUnitId }) })),
       campusPicContact: internal ? campusPicContact : null,
       govPicContact: internal ? govPicContact : null,
     },
     comments: internal ? comments : [],
-    history: internal ? await cachedItemHistory(item.id) : [],
+    history: whole ? changes : changes.slice(0, CHANGES_SHOWN),
+    hidden: { entries: shown.hidden, changes: whole ? 0 : Math.max(0, changes.length - CHANGES_SHOWN) },
     // the units an obstacle may be handed to (or a new one wait on)
     units: assign || update ? await activeUnits() : [],
     today: toIsoDate(todayInBanten()),
@@ -78,7 +87,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const action = itemPageAction;
 
 export default function ItemPage() {
-  const { item, comments, history, units, today, may, whatsapp } = useLoaderData<typeof loader>();
+  const { item, comments, history, hidden, units, today, may, whatsapp } = useLoaderData<typeof loader>();
   const actionData = useActionData<ItemActionData>();
   const t = useT();
   const locale = useLocale();
@@ -126,7 +135,7 @@ export default function ItemPage() {
               today={today}
               lastResult={actionData?.intent === "post-update" ? actionData.result : null}
               filesDropped={actionData?.intent === "post-update" ? actionData.filesDropped : false}
-              previous={item.updates.map((u) => ({ id: u.id, reportedOn: u.reportedOn, progress: u.progress }))}
+              previous={item.reports}
               currentProgress={item._count.updates > 0 ? item.progress : null}
               units={units}
               defaultValue={restoredUpdate ?? { reportedOn: today, progress: String(item.progress), status: item.status === "NOT_STARTED" ? "ON_TRACK" : item.status }}
@@ -138,12 +147,19 @@ export default function ItemPage() {
       <section aria-labelledby="progress-history">
         <h2 id="progress-history" className="text-lg font-semibold">{t("item.progressHistory")}</h2>
         <ProgressChart
-          points={item.updates.map((u) => ({ date: u.reportedOn, progress: u.progress }))}
+          points={item.reports.map((u) => ({ date: u.reportedOn, progress: u.progress }))}
           label={t("item.chartLabel")}
           formatDay={(iso) => formatDate(iso, locale)}
         />
         <div className="mt-3" id="item-history">
           <UpdateList updates={item.updates} notes={item.notes} showEvidence={may.internal} />
+          {hidden.entries ? (
+            <p className="mt-3">
+              <Link to="?history=all#item-history" className="text-brand-700 underline" data-testid="all-history">
+                {t("item.allHistory", { count: hidden.entries })}
+              </Link>
+            </p>
+          ) : null}
         </div>
         {may.note ? (
           <section className="card mt-3" aria-labelledby="government-note-title">
@@ -242,6 +258,13 @@ export default function ItemPage() {
         <section aria-labelledby="history">
           <h2 id="history" className="text-lg font-semibold">{t("item.history")}</h2>
           <ItemHistory events={history} />
+          {hidden.changes ? (
+            <p className="mt-3">
+              <Link to="?history=all#history" className="text-brand-700 underline" data-testid="all-changes">
+                {t("item.allChanges", { count: hidden.changes })}
+              </Link>
+            </p>
+          ) : null}
         </section>
       ) : null}
     </article>

@@ -444,6 +444,26 @@ describe("/items/:itemId loader", () => {
     expect(data.may).toEqual({ internal: true, edit: true, update: true, assign: true, note: false, comment: true, addMilestone: true });
   });
 
+  it("sends the newest part of a long history, every report's day for the chart, and the whole of it on ?history=all", async () => {
+    const item = await freshItem({ title: "Riwayat panjang" });
+    for (let month = 0; month < 13; month++) {
+      await createUpdate(prisma, { itemId: item.id, authorId: w.users.LIAISON_OWN.id, reportedOn: new Date(Date.UTC(2025, month, 1)), progress: month * 5, status: "ON_TRACK" });
+    }
+    for (let n = 0; n < 12; n++) expect((await postItem(item.id, "REVIEWER", { intent: "comment", body: `Komentar ${n}` })).status).toBe(302);
+
+    const part = await jsonOf(await getItem(item.id, "LIAISON_OWN"));
+    expect(part.item.updates.map((u: { progress: number }) => u.progress)).toEqual([60, 55, 50, 45, 40, 35, 30, 25, 20, 15]);
+    expect(part.item.reports).toHaveLength(13);
+    expect(part.hidden.entries).toBe(3);
+    expect(part.history).toHaveLength(10);
+    expect(part.hidden.changes).toBeGreaterThanOrEqual(2);
+
+    const whole = await jsonOf(await call(itemPage.loader, makeRequest(`/items/${item.id}?history=all`, { cookie: w.cookies.LIAISON_OWN }), { itemId: item.id }));
+    expect(whole.item.updates).toHaveLength(13);
+    expect(whole.history).toHaveLength(10 + part.hidden.changes);
+    expect(whole.hidden).toEqual({ entries: 0, changes: 0 });
+  });
+
   it("hides evidence, discussion, history and contacts from a liaison of another campus, and shows milestones to all", async () => {
     const item = await freshItem();
     await prisma.roadmapItem.update({ where: { id: item.id }, data: { campusPicContact: "pic@itb.test" } });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mergeItemHistory } from "~/domain/item-history";
+import { latestHistory, mergeItemHistory } from "~/domain/item-history";
 
 const update = (id: string, reportedOn: string, createdAt: string) => ({ id, reportedOn: new Date(reportedOn), createdAt: new Date(createdAt) });
 const note = (id: string, createdAt: string) => ({ id, createdAt: new Date(createdAt), body: `note ${id}` });
@@ -26,5 +26,23 @@ describe("an item's history: updates and government notes in one dated list", ()
     const merged = mergeItemHistory([u], []);
     expect(merged).toEqual([{ kind: "update", at: "2026-01-02", entry: u }]);
     expect(mergeItemHistory([], [])).toEqual([]);
+  });
+});
+
+describe("the part of a long history an item page shows", () => {
+  it("keeps the newest entries of both kinds and counts the older ones left out", () => {
+    const updates = [update("u1", "2026-07-01", "2026-07-01T01:00:00Z"), update("u2", "2026-08-01", "2026-08-01T01:00:00Z"), update("u3", "2026-10-01", "2026-10-01T01:00:00Z")];
+    const notes = [note("n1", "2026-07-15T03:00:00Z"), note("n2", "2026-09-15T03:00:00Z")];
+    const shown = latestHistory(updates, notes, 3);
+    expect(shown.updates.map((u) => u.id)).toEqual(["u2", "u3"]);
+    expect(shown.notes.map((n) => n.id)).toEqual(["n2"]);
+    expect(shown.hidden).toBe(2);
+  });
+
+  it("keeps everything when the history is short", () => {
+    const shown = latestHistory([update("u1", "2026-07-01", "2026-07-01T01:00:00Z")], [note("n1", "2026-07-15T03:00:00Z")], 10);
+    expect(shown.updates).toHaveLength(1);
+    expect(shown.notes).toHaveLength(1);
+    expect(shown.hidden).toBe(0);
   });
 });
