@@ -25,11 +25,19 @@ export function listCampuses() {
   });
 }
 
-export function getCampusBySlug(slug: string) {
-  return prisma.campus.findUnique({
-    where: { slug },
-    select: { id: true, slug: true, name: true, abbreviation: true, type: true, city: true, website: true },
-  });
+/**
+ * Every campus by its slug, kept until the data changes: a campus's pages look their campus up on
+ * every request, and a Prisma query costs more than the whole list (120 campuses at province scale).
+ * Keyed by nothing, so no request can fill the cache with slugs that do not exist.
+ */
+const cachedCampusesBySlug = cachedQuery(
+  "campuses-by-slug",
+  () => "",
+  async () => new Map((await listCampuses()).map((campus) => [campus.slug, campus])),
+);
+
+export async function getCampusBySlug(slug: string) {
+  return (await cachedCampusesBySlug()).get(slug) ?? null;
 }
 
 /** Where a user lands after signing in: a liaison's own campus workspace, else the dashboard. */
@@ -46,9 +54,20 @@ export async function landingPath(user: { role: string; campusIds: string[] }): 
 }
 
 /** The umbrella agreement and the implementing agreements of a campus, as the viewer may see them (drafts only for their campus and the office). */
-export async function agreementsForCampus(campusId: string, viewer: Principal) {
+/** The agreements a campus is party to, as the viewer may see them (kept per campus and visibility rule until the data changes). */
+export function agreementsForCampus(campusId: string, viewer: Principal) {
+  return cachedCampusAgreements(campusId, visibleAgreementsWhere(viewer));
+}
+
+const cachedCampusAgreements = cachedQuery(
+  "campus-agreements",
+  (campusId: string, visible: Prisma.AgreementWhereInput) => `${campusId}:${JSON.stringify(visible)}`,
+  (campusId: string, visible: Prisma.AgreementWhereInput) => campusAgreements(campusId, visible),
+);
+
+function campusAgreements(campusId: string, visible: Prisma.AgreementWhereInput) {
   return prisma.agreement.findMany({
-    where: { AND: [{ OR: [{ signatories: { some: { campusId } } }, { campusId }] }, visibleAgreementsWhere(viewer)] },
+    where: { AND: [{ OR: [{ signatories: { some: { campusId } } }, { campusId }] }, visible] },
     orderBy: [{ kind: "asc" }, { signedOn: "asc" }],
     select: {
       id: true,

@@ -1,5 +1,6 @@
 import type { Author } from "~/domain/audit-actor";
 import type { AssignObstacleInput } from "~/domain/schemas/obstacle";
+import { cachedQuery } from "~/utils/data-cache.server";
 import { prisma, type Tx } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { shortText } from "~/domain/campus-need";
@@ -30,8 +31,10 @@ export async function unitsOwningOpenObstacles(itemId: string, unitIds: readonly
   return rows.flatMap((r) => (r.ownerUnitId ? [r.ownerUnitId] : []));
 }
 
-/** Government units that may be given new work: every unit not retired, by name. */
-export function activeUnits() {
+/** Government units that may be given new work: every unit not retired, by name (kept until the data changes: the item page offers them on every view). */
+export const activeUnits = cachedQuery("active-units", () => "", listActiveUnits);
+
+function listActiveUnits() {
   return prisma.governmentUnit.findMany({
     where: { retiredAt: null },
     orderBy: { name: "asc" },
