@@ -52,12 +52,14 @@ export async function exportItemWhere(actor: Principal, filter: DashboardFilter)
 }
 
 // Rows are read with raw SQL (decision 004: raw SQL through Prisma on hot paths; it goes to the
-// read-only reader connection), a keyset page at a time, campus by campus. Which items an export
-// covers is decided once, by the Prisma where above (one rule, no SQL copy of it): their ids, titles
-// and campuses are read first, and each page asks only for rows of those items. Names come from
-// small lookup tables read once per export (campuses, priority areas, government units, teams,
-// users). Memory is bounded by the number of items in scope and one page of rows, not by the
-// number of rows exported.
+// read-only reader connection), a page at a time, campus by campus. Which items an export covers
+// is decided once, by the Prisma where above (one rule, no SQL copy of it): their ids, titles,
+// campuses and start dates are read first. Then, per campus, one query lists the keys (rowids) of
+// its rows in export order, and each page reads the full rows of the next `pageSize` keys: every
+// row is read once and only keys are sorted (paging by keyset re-read and re-sorted whole rows).
+// Names come from small lookup tables read once per export (campuses, priority areas, government
+// units, teams, users). Memory is bounded by the items in scope, one campus's keys and one page of
+// rows, not by the number of rows exported.
 
 type Names = {
   campus: Map<string, string>;
@@ -69,8 +71,8 @@ type Names = {
 
 type ItemRef = { title: string; campus: { name: string } };
 
-/** What an export covers: its items, campus by campus in the campuses' order, and the names it shows. */
-type Scope = { names: Names; campuses: { id: string; itemIds: string }[]; items: Map<string, ItemRef> };
+/** What an export covers: its items, campus by campus in the campuses' order (each campus's in start order), and the names it shows. */
+type Scope = { names: Names; campuses: { id: string; itemIds: string[] }[]; items: Map<string, ItemRef> };
 
 async function exportScope(where: Prisma.RoadmapItemWhereInput): Promise<Scope> {
   const [campuses, areas, units, teams, users, items] = await Promise.all([
@@ -79,7 +81,8 @@ async function exportScope(where: Prisma.RoadmapItemWhereInput): Promise<Scope> 
     prisma.governmentUnit.findMany({ select: { id: true, name: true } }),
     prisma.jointTeam.findMany({ select: { id: true, name: true } }),
     prisma.user.findMany({ select: { id: true, name: true } }),
-    prisma.roadmapItem.findMany({ where, select: { id: true, title: true, campusId: true } }),
+    // the order of the items export: by planned start, the id breaking ties (as SQL's binary collation)
+    prisma.roadmapItem.findMany({ where, orderBy: [{ plannedStart: "asc" }, { id: "asc" }], select: { id: true, title: true, campusId: true } }),
   ]);
   const names: Names = {
     campus: new Map(campuses.map((c) => [c.id, c.name])),
@@ -98,90 +101,79 @@ async function exportScope(where: Prisma.RoadmapItemWhereInput): Promise<Scope> 
   }
   return {
     names,
-    // the ids travel to SQL as one JSON parameter (json_each): no limit on a campus's number of items
-    campuses: campuses.filter((c) => byCampus.has(c.id)).map((c) => ({ id: c.id, itemIds: JSON.stringify(byCampus.get(c.id)) })),
+    campuses: campuses.filter((c) => byCampus.has(c.id)).map((c) => ({ id: c.id, itemIds: byCampus.get(c.id)! })),
     items: refs,
   };
 }
 
 const named = (map: Map<string, string>, id: string | null) => (id ? { name: map.get(id) ?? "" } : null);
 
-/** The last row of the previous page: rows after it come next (the sort key, then the id). */
-type After = { key: Date; id: string } | null;
-
-type FetchPage<E extends ExportEntity> = (scope: Scope, itemIds: string, after: After, limit: number) => Promise<{ rows: ExportRows[E][]; last: After }>;
-
-const lastOf = <R extends { id: string }>(rows: R[], key: (row: R) => Date): After => {
-  const row = rows[rows.length - 1];
-  return row ? { key: key(row), id: row.id } : null;
+/**
+ * How an entity's rows are read: the keys of a campus's rows in export order (for items, the
+ * scope's own ids are the keys), and the rows of a page of keys, in the keys' order. Keys and item
+ * ids travel to SQL as one JSON parameter (json_each): no limit on how many.
+ * Each query names its table in full (no alias), so the statements stay recognisable in the query log.
+ */
+type Reader<E extends ExportEntity> = {
+  keys: ((itemIds: string) => Promise<{ k: bigint | number }[]>) | null;
+  rows: (keys: string, scope: Scope) => Promise<ExportRows[E][]>;
 };
 
-/**
- * The keyset condition over a table's sort column and id. Each query names its table in full
- * (no alias), so the statements stay recognisable in the query log.
- */
-const afterSql = (table: string, column: string, after: After) =>
-  after ? Prisma.sql`AND (${Prisma.raw(`"${table}"."${column}"`)}, ${Prisma.raw(`"${table}"."id"`)}) > (${after.key}, ${after.id})` : Prisma.empty;
-
-// Within a campus, rows come in date order; the id breaks ties so the keyset is exact.
-const FETCH: { [E in ExportEntity]: FetchPage<E> } = {
-  items: async (scope, itemIds, after, limit) => {
-    const rows = await prisma.$queryRaw<
-      (Omit<ItemExportRow, "campus" | "priorityArea" | "governmentUnit" | "team"> & {
-        campusId: string;
-        priorityAreaId: string;
-        governmentUnitId: string | null;
-        teamId: string | null;
-      })[]
-    >`SELECT "RoadmapItem"."id", "RoadmapItem"."title", "RoadmapItem"."triDharma", "RoadmapItem"."campusPicName", "RoadmapItem"."govPicName",
-             "RoadmapItem"."plannedStart", "RoadmapItem"."plannedEnd", "RoadmapItem"."status", "RoadmapItem"."progress",
-             "RoadmapItem"."lastUpdateAt", "RoadmapItem"."budgetIdr", "RoadmapItem"."industryPartners", "RoadmapItem"."targets",
-             "RoadmapItem"."visibility", "RoadmapItem"."publishedAt", "RoadmapItem"."campusId", "RoadmapItem"."priorityAreaId",
-             "RoadmapItem"."governmentUnitId", "RoadmapItem"."teamId"
-        FROM "RoadmapItem"
-       WHERE "RoadmapItem"."id" IN (SELECT value FROM json_each(${itemIds})) ${afterSql("RoadmapItem", "plannedStart", after)}
-       ORDER BY "RoadmapItem"."plannedStart", "RoadmapItem"."id"
-       LIMIT ${limit}`;
-    const { names } = scope;
-    return {
-      last: lastOf(rows, (r) => r.plannedStart),
-      rows: rows.map(({ campusId, priorityAreaId, governmentUnitId, teamId, ...row }) => ({
+const READERS: { [E in ExportEntity]: Reader<E> } = {
+  items: {
+    keys: null,
+    rows: async (keys, { names }) => {
+      const rows = await prisma.$queryRaw<
+        (Omit<ItemExportRow, "campus" | "priorityArea" | "governmentUnit" | "team"> & {
+          campusId: string;
+          priorityAreaId: string;
+          governmentUnitId: string | null;
+          teamId: string | null;
+        })[]
+      >`SELECT "RoadmapItem"."id", "RoadmapItem"."title", "RoadmapItem"."triDharma", "RoadmapItem"."campusPicName", "RoadmapItem"."govPicName",
+               "RoadmapItem"."plannedStart", "RoadmapItem"."plannedEnd", "RoadmapItem"."status", "RoadmapItem"."progress",
+               "RoadmapItem"."lastUpdateAt", "RoadmapItem"."budgetIdr", "RoadmapItem"."industryPartners", "RoadmapItem"."targets",
+               "RoadmapItem"."visibility", "RoadmapItem"."publishedAt", "RoadmapItem"."campusId", "RoadmapItem"."priorityAreaId",
+               "RoadmapItem"."governmentUnitId", "RoadmapItem"."teamId"
+          FROM json_each(${keys}) k JOIN "RoadmapItem" ON "RoadmapItem"."id" = k.value
+         ORDER BY k.key`;
+      return rows.map(({ campusId, priorityAreaId, governmentUnitId, teamId, ...row }) => ({
         ...row,
         campus: { name: names.campus.get(campusId) ?? "" },
         priorityArea: names.area.get(priorityAreaId) ?? { nameId: "", nameEn: "" },
         governmentUnit: named(names.unit, governmentUnitId),
         team: named(names.team, teamId),
-      })),
-    };
+      }));
+    },
   },
-  updates: async (scope, itemIds, after, limit) => {
-    // the corrected report's date by a join (about 3 % of reports are corrections)
-    const rows = await prisma.$queryRaw<
-      {
-        id: string;
-        reportedOn: Date;
-        progress: number;
-        status: string;
-        narrative: string;
-        achievements: string | null;
-        obstacles: string | null;
-        nextSteps: string | null;
-        correctedOn: Date | null;
-        authorId: string;
-        itemId: string;
-      }[]
-    >`SELECT "ProgressUpdate"."id", "ProgressUpdate"."reportedOn", "ProgressUpdate"."progress", "ProgressUpdate"."status",
-             "ProgressUpdate"."narrative", "ProgressUpdate"."achievements", "ProgressUpdate"."obstacles", "ProgressUpdate"."nextSteps",
-             c."reportedOn" AS correctedOn, "ProgressUpdate"."authorId", "ProgressUpdate"."itemId"
-        FROM "ProgressUpdate"
-        LEFT JOIN "ProgressUpdate" c ON c."id" = "ProgressUpdate"."correctsId"
-       WHERE "ProgressUpdate"."itemId" IN (SELECT value FROM json_each(${itemIds})) ${afterSql("ProgressUpdate", "reportedOn", after)}
-       ORDER BY "ProgressUpdate"."reportedOn", "ProgressUpdate"."id"
-       LIMIT ${limit}`;
-    const { names, items } = scope;
-    return {
-      last: lastOf(rows, (r) => r.reportedOn),
-      rows: rows.map((r) => ({
+  updates: {
+    keys: (itemIds) => prisma.$queryRaw`
+      SELECT "ProgressUpdate".rowid AS k FROM "ProgressUpdate"
+       WHERE "ProgressUpdate"."itemId" IN (SELECT value FROM json_each(${itemIds}))
+       ORDER BY "ProgressUpdate"."reportedOn", "ProgressUpdate"."id"`,
+    rows: async (keys, { names, items }) => {
+      // the corrected report's date by a join (about 3 % of reports are corrections)
+      const rows = await prisma.$queryRaw<
+        {
+          id: string;
+          reportedOn: Date;
+          progress: number;
+          status: string;
+          narrative: string;
+          achievements: string | null;
+          obstacles: string | null;
+          nextSteps: string | null;
+          correctedOn: Date | null;
+          authorId: string;
+          itemId: string;
+        }[]
+      >`SELECT "ProgressUpdate"."id", "ProgressUpdate"."reportedOn", "ProgressUpdate"."progress", "ProgressUpdate"."status",
+               "ProgressUpdate"."narrative", "ProgressUpdate"."achievements", "ProgressUpdate"."obstacles", "ProgressUpdate"."nextSteps",
+               c."reportedOn" AS correctedOn, "ProgressUpdate"."authorId", "ProgressUpdate"."itemId"
+          FROM json_each(${keys}) k JOIN "ProgressUpdate" ON "ProgressUpdate".rowid = k.value
+          LEFT JOIN "ProgressUpdate" c ON c."id" = "ProgressUpdate"."correctsId"
+         ORDER BY k.key`;
+      return rows.map((r) => ({
         id: r.id,
         reportedOn: r.reportedOn,
         progress: r.progress,
@@ -193,48 +185,53 @@ const FETCH: { [E in ExportEntity]: FetchPage<E> } = {
         corrects: r.correctedOn ? { reportedOn: r.correctedOn } : null,
         author: { name: names.user.get(r.authorId) ?? "" },
         item: items.get(r.itemId)!,
-      })),
-    };
+      }));
+    },
   },
   // milestones of the agreement itself belong to no campus's item and are not exported here
-  milestones: async (scope, itemIds, after, limit) => {
-    const rows = await prisma.$queryRaw<
-      (Omit<MilestoneExportRow, "reviewer" | "item"> & { reviewerId: string | null; itemId: string })[]
-    >`SELECT "Milestone"."id", "Milestone"."title", "Milestone"."dueDate", "Milestone"."state", "Milestone"."submittedAt",
-             "Milestone"."selfAssessment", "Milestone"."decision", "Milestone"."relevanceScore", "Milestone"."sustainabilityScore",
-             "Milestone"."feedback", "Milestone"."reviewerId", "Milestone"."reviewedAt", "Milestone"."itemId"
-        FROM "Milestone"
-       WHERE "Milestone"."itemId" IN (SELECT value FROM json_each(${itemIds})) ${afterSql("Milestone", "dueDate", after)}
-       ORDER BY "Milestone"."dueDate", "Milestone"."id"
-       LIMIT ${limit}`;
-    const { names, items } = scope;
-    return {
-      last: lastOf(rows, (r) => r.dueDate),
-      rows: rows.map(({ reviewerId, itemId, ...row }) => ({ ...row, reviewer: named(names.user, reviewerId), item: items.get(itemId) ?? null })),
-    };
+  milestones: {
+    keys: (itemIds) => prisma.$queryRaw`
+      SELECT "Milestone".rowid AS k FROM "Milestone"
+       WHERE "Milestone"."itemId" IN (SELECT value FROM json_each(${itemIds}))
+       ORDER BY "Milestone"."dueDate", "Milestone"."id"`,
+    rows: async (keys, { names, items }) => {
+      const rows = await prisma.$queryRaw<(Omit<MilestoneExportRow, "reviewer" | "item"> & { reviewerId: string | null; itemId: string })[]>`
+        SELECT "Milestone"."id", "Milestone"."title", "Milestone"."dueDate", "Milestone"."state", "Milestone"."submittedAt",
+               "Milestone"."selfAssessment", "Milestone"."decision", "Milestone"."relevanceScore", "Milestone"."sustainabilityScore",
+               "Milestone"."feedback", "Milestone"."reviewerId", "Milestone"."reviewedAt", "Milestone"."itemId"
+          FROM json_each(${keys}) k JOIN "Milestone" ON "Milestone".rowid = k.value
+         ORDER BY k.key`;
+      return rows.map(({ reviewerId, itemId, ...row }) => ({ ...row, reviewer: named(names.user, reviewerId), item: items.get(itemId) ?? null }));
+    },
   },
-  obstacles: async (scope, itemIds, after, limit) => {
-    const rows = await prisma.$queryRaw<
-      (Omit<ObstacleExportRow, "ownerUnit" | "item"> & { createdAt: Date; ownerUnitId: string | null; itemId: string })[]
-    >`SELECT "Obstacle"."id", "Obstacle"."description", "Obstacle"."ownerName", "Obstacle"."dueDate", "Obstacle"."status",
-             "Obstacle"."resolution", "Obstacle"."resolvedAt", "Obstacle"."needsGovernorOffice", "Obstacle"."ownerSide",
-             "Obstacle"."ownerUnitId", "Obstacle"."itemId", "Obstacle"."createdAt"
-        FROM "Obstacle"
-       WHERE "Obstacle"."itemId" IN (SELECT value FROM json_each(${itemIds})) ${afterSql("Obstacle", "createdAt", after)}
-       ORDER BY "Obstacle"."createdAt", "Obstacle"."id"
-       LIMIT ${limit}`;
-    const { names, items } = scope;
-    return {
-      last: lastOf(rows, (r) => r.createdAt),
-      rows: rows.map(({ itemId, ownerUnitId, createdAt: _createdAt, needsGovernorOffice, ...row }) => ({
+  obstacles: {
+    keys: (itemIds) => prisma.$queryRaw`
+      SELECT "Obstacle".rowid AS k FROM "Obstacle"
+       WHERE "Obstacle"."itemId" IN (SELECT value FROM json_each(${itemIds}))
+       ORDER BY "Obstacle"."createdAt", "Obstacle"."id"`,
+    rows: async (keys, { names, items }) => {
+      const rows = await prisma.$queryRaw<(Omit<ObstacleExportRow, "ownerUnit" | "item"> & { ownerUnitId: string | null; itemId: string })[]>`
+        SELECT "Obstacle"."id", "Obstacle"."description", "Obstacle"."ownerName", "Obstacle"."dueDate", "Obstacle"."status",
+               "Obstacle"."resolution", "Obstacle"."resolvedAt", "Obstacle"."needsGovernorOffice", "Obstacle"."ownerSide",
+               "Obstacle"."ownerUnitId", "Obstacle"."itemId"
+          FROM json_each(${keys}) k JOIN "Obstacle" ON "Obstacle".rowid = k.value
+         ORDER BY k.key`;
+      return rows.map(({ itemId, ownerUnitId, needsGovernorOffice, ...row }) => ({
         ...row,
         needsGovernorOffice: Boolean(needsGovernorOffice),
         ownerUnit: named(names.unit, ownerUnitId),
         item: items.get(itemId)!,
-      })),
-    };
+      }));
+    },
   },
 };
+
+/** The keys in export order, campus by campus: for items the scope's ids, for the others each campus's rowids read one campus at a time. */
+async function* exportKeys(reader: Reader<ExportEntity>, scope: Scope): AsyncGenerator<(string | number)[]> {
+  for (const campus of scope.campuses) {
+    yield reader.keys ? (await reader.keys(JSON.stringify(campus.itemIds))).map((row) => Number(row.k)) : campus.itemIds;
+  }
+}
 
 /** Every row of an entity under the item filter, a page at a time, campus by campus (in the campuses' order). */
 export async function* exportPages<E extends ExportEntity>(
@@ -243,16 +240,21 @@ export async function* exportPages<E extends ExportEntity>(
   pageSize = EXPORT_PAGE_SIZE,
 ): AsyncGenerator<ExportRows[E][]> {
   const scope = await exportScope(where);
-  const fetch = FETCH[entity] as FetchPage<E>;
-  for (const campus of scope.campuses) {
-    let after: After = null;
-    for (;;) {
-      const page = await fetch(scope, campus.itemIds, after, pageSize);
-      if (page.rows.length) yield page.rows;
-      if (page.rows.length < pageSize) break;
-      after = page.last;
+  const reader = READERS[entity] as Reader<E>;
+  // a page may span campuses (items: about 50 a campus), never more than `pageSize` rows
+  let pending: (string | number)[] = [];
+  for await (const keys of exportKeys(reader as Reader<ExportEntity>, scope)) {
+    let start = 0;
+    if (pending.length) {
+      start = pageSize - pending.length;
+      pending = pending.concat(keys.slice(0, start));
+      if (pending.length < pageSize) continue;
+      yield await reader.rows(JSON.stringify(pending), scope);
     }
+    for (; start + pageSize <= keys.length; start += pageSize) yield await reader.rows(JSON.stringify(keys.slice(start, start + pageSize)), scope);
+    pending = keys.slice(start);
   }
+  if (pending.length) yield await reader.rows(JSON.stringify(pending), scope);
 }
 
 /** Every row of an entity under the item filter, campus by campus (in the campuses' order). */
@@ -278,6 +280,9 @@ export function textStream(chunks: AsyncIterator<string>, label: string): Readab
     {
       async pull(controller) {
         try {
+          // the database driver answers synchronously: without a turn of the event loop between
+          // pages the whole export would be written before the first byte reached the socket
+          await new Promise((resolve) => setImmediate(resolve));
           const next = await chunks.next();
           if (next.done) controller.close();
           else controller.enqueue(encoder.encode(next.value));
