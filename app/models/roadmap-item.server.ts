@@ -3,7 +3,8 @@ import { draftScope, type Principal, type DraftScope } from "~/domain/policy";
 import { currentState } from "~/domain/roadmap";
 import type { ItemInput } from "~/domain/schemas/item";
 import { CHECK_IN_MAX_ROWS } from "~/domain/schemas/progress";
-import { CLOSED_STATUSES } from "~/domain/status";
+import { sql, type SqlFragment } from "~/domain/sql";
+import { CLOSED_STATUSES, publishedItemSql } from "~/domain/status";
 import { parseLinks } from "~/domain/evidence";
 import { newId } from "~/utils/ids.server";
 import { prisma, type Tx } from "~/utils/db.server";
@@ -25,6 +26,13 @@ export function itemsWhereForScope(scope: DraftScope): Prisma.RoadmapItemWhereIn
   if (scope === "ALL") return {};
   if (scope.length === 0) return { visibility: "PUBLISHED" };
   return { OR: [{ visibility: "PUBLISHED" }, { campusId: { in: [...scope] } }] };
+}
+
+/** The same rule as SQL over the item alias `i` (tests/integration/rules.test.ts checks that both agree). */
+export function itemsSqlForScope(scope: DraftScope): SqlFragment {
+  if (scope === "ALL") return sql`1 = 1`;
+  if (scope.length === 0) return publishedItemSql();
+  return sql`(${publishedItemSql()} OR i."campusId" IN (${scope}))`;
 }
 
 /**
