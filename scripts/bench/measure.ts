@@ -1,6 +1,7 @@
 // One measurement: autocannon (as a library) against one request, after a warm-up. Latencies are
 // recorded per response and their percentiles computed exactly (autocannon's own histogram has
 // no p95).
+import http from "node:http";
 import autocannon, { type Instance } from "autocannon";
 
 export type Target = {
@@ -146,4 +147,98 @@ export async function measure(target: Target, options: RunOptions): Promise<Meas
     warmupRequestsPerSecond,
     mode,
   };
+}
+
+export type Download = {
+  title: string;
+  url: string;
+  status: number;
+  /** from sending the request to the first byte of the response (its headers), as curl's time_starttransfer */
+  firstByteMs: number;
+  /** from sending the request to the first byte of the body */
+  firstBodyByteMs: number;
+  totalMs: number;
+  bytes: number;
+  /** CSV records after the header line (line breaks inside quoted fields are not counted) */
+  rows: number;
+  rowsPerSecond: number;
+  /** the body arrived whole (the server ended it, rather than breaking the connection) */
+  complete: boolean;
+  /** the server's resident memory, sampled every `intervalMs`: before the request and the highest during it, in bytes */
+  rss: { idle: number | null; peak: number | null; samples: number };
+};
+
+/**
+ * One download, read as fast as the client can, timed to its first byte and its end, with the
+ * server's memory sampled while it streams. Rows are counted as CSV records: CRLFs outside quotes.
+ */
+export function measureDownload(
+  target: Target,
+  options: { rss?: () => number | null; intervalMs?: number } = {},
+): Promise<Download> {
+  const sampleRss = options.rss ?? (() => null);
+  const idleSamples = [sampleRss(), sampleRss(), sampleRss()].filter((v): v is number => v !== null).sort((a, b) => a - b);
+  const idle = idleSamples.length ? idleSamples[Math.floor(idleSamples.length / 2)]! : null;
+  let peak = idle;
+  let samples = 0;
+  const sample = () => {
+    const now = sampleRss();
+    samples++;
+    if (now !== null && (peak === null || now > peak)) peak = now;
+  };
+  return new Promise((resolve, reject) => {
+    const url = new URL(target.url);
+    const started = performance.now();
+    let firstByteMs = NaN;
+    let firstBodyByteMs = NaN;
+    let bytes = 0;
+    let records = 0;
+    let quoted = false;
+    let previousCr = false;
+    const timer = setInterval(sample, options.intervalMs ?? 50);
+    const finish = (status: number, complete: boolean) => {
+      clearInterval(timer);
+      sample();
+      const totalMs = performance.now() - started;
+      const rows = Math.max(0, records - 1);
+      resolve({
+        title: target.title,
+        url: target.url,
+        status,
+        firstByteMs,
+        firstBodyByteMs,
+        totalMs,
+        bytes,
+        rows,
+        rowsPerSecond: rows / (totalMs / 1000),
+        complete,
+        rss: { idle, peak, samples },
+      });
+    };
+    const request = http.request(
+      url,
+      { method: target.method ?? "GET", headers: { ...target.headers, "Accept-Encoding": "identity" } },
+      (response) => {
+        firstByteMs = performance.now() - started;
+        response.on("data", (chunk: Buffer) => {
+          if (bytes === 0) firstBodyByteMs = performance.now() - started;
+          bytes += chunk.length;
+          for (let i = 0; i < chunk.length; i++) {
+            const byte = chunk[i]!;
+            if (byte === 0x22) quoted = !quoted;
+            else if (byte === 0x0a && previousCr && !quoted) records++;
+            previousCr = byte === 0x0d;
+          }
+        });
+        response.on("end", () => finish(response.statusCode ?? 0, response.complete));
+        response.on("error", () => finish(response.statusCode ?? 0, false));
+        response.on("aborted", () => finish(response.statusCode ?? 0, false));
+      },
+    );
+    request.on("error", (error) => {
+      clearInterval(timer);
+      reject(error);
+    });
+    request.end(target.body);
+  });
 }

@@ -1,6 +1,6 @@
 // Turns the measurements into the console table and bench/results.md.
 import type { DatasetSummary } from "./dataset";
-import type { Measurement } from "./measure";
+import type { Download, Measurement } from "./measure";
 import type { describeMachine } from "./server";
 
 export const ROUTES = [
@@ -29,6 +29,8 @@ export type ScaleResult = {
   peakRssBytes: number | null;
   /** the server's resident memory right after each route's run, and its peak so far, in bytes */
   memory: Partial<Record<RouteKey, { rss: number | null; peak: number | null }>>;
+  /** the updates export downloaded one at a time: a warm-up, then the measured runs (absent from reports older than issue #17) */
+  exportStream?: { path: string; warmup: Download; runs: Download[] } | null;
   writes: { before: number; after: number; ok: number; lost: number } | null;
   load: { before: number[]; after: number[] };
 };
@@ -48,7 +50,60 @@ export const TARGETS = {
   latencyGrowth: 2,
   postPerSecond: 300,
   dashboardJsGzipBytes: 150_000,
+  /** issue #17: the updates export's first byte, rows per second and memory while it streams, at scale 10 */
+  exportFirstByteMs: 300,
+  exportRowsPerSecond: 50_000,
+  exportRssGrowthBytes: 50_000_000,
 };
+
+const median = (values: number[]) => {
+  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)]! : NaN;
+};
+
+/**
+ * The measured downloads of the updates export in a few figures: medians of time and rate, the
+ * worst first byte, and the largest growth of the server's memory over its idle size during a download.
+ */
+export function exportStreamSummary(stream: NonNullable<ScaleResult["exportStream"]>) {
+  const { runs } = stream;
+  const growths = runs.flatMap((r) => (r.rss.idle !== null && r.rss.peak !== null ? [r.rss.peak - r.rss.idle] : []));
+  const worst = growths.length ? runs[growths.indexOf(Math.max(...growths))]! : null;
+  return {
+    runs: runs.length,
+    rows: median(runs.map((r) => r.rows)),
+    bytes: median(runs.map((r) => r.bytes)),
+    firstByteMs: median(runs.map((r) => r.firstByteMs)),
+    worstFirstByteMs: Math.max(...runs.map((r) => r.firstByteMs)),
+    firstBodyByteMs: median(runs.map((r) => r.firstBodyByteMs)),
+    rowsPerSecond: median(runs.map((r) => r.rowsPerSecond)),
+    totalMs: median(runs.map((r) => r.totalMs)),
+    worstRssGrowth: growths.length ? Math.max(...growths) : null,
+    idleRss: worst?.rss.idle ?? null,
+    peakRss: worst?.rss.peak ?? null,
+    complete: runs.length > 0 && runs.every((r) => r.complete && r.status === 200),
+  };
+}
+
+/** The updates export's table of one scale: each download, and the summary the targets judge. */
+export function exportStreamTable(stream: NonNullable<ScaleResult["exportStream"]>): string {
+  const row = (label: string, d: Download) => [
+    label,
+    String(d.status),
+    f0(d.firstByteMs),
+    f0(d.firstBodyByteMs),
+    f0(d.rows),
+    f0(d.rowsPerSecond),
+    f1(d.totalMs / 1000),
+    `${f1(d.bytes / 1_000_000)} MB`,
+    d.rss.idle === null || d.rss.peak === null ? "–" : `${mb(d.rss.idle)} → ${mb(d.rss.peak)} (+${mb(d.rss.peak - d.rss.idle)})`,
+    d.complete ? "yes" : "**no**",
+  ];
+  return table(
+    ["download", "status", "first byte ms", "first body byte ms", "rows", "rows/s", "total s", "size", "server RSS idle → peak", "complete"],
+    [row("warm-up (not judged)", stream.warmup), ...stream.runs.map((d, i) => row(`run ${i + 1}`, d))],
+  );
+}
 
 const f0 = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString("en-US") : "–");
 const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "–");
@@ -149,6 +204,27 @@ export function verdicts(results: ScaleResult[]): Verdict[] {
       met: post.requestsPerSecond >= TARGETS.postPerSecond && failed === 0 && r.writes !== null,
     });
   }
+  const stream = top.exportStream;
+  if (stream && stream.runs.length) {
+    const s = exportStreamSummary(stream);
+    const where = `at scale ${top.scale}`;
+    const incomplete = s.complete ? "" : " (a download failed or was cut)";
+    out.push({
+      target: `updates export first byte ≤ ${TARGETS.exportFirstByteMs} ms ${where} (worst of ${s.runs})`,
+      value: `${f0(s.worstFirstByteMs)} ms (median ${f0(s.firstByteMs)} ms)${incomplete}`,
+      met: s.complete ? judge(s.worstFirstByteMs, (v) => v <= TARGETS.exportFirstByteMs) : false,
+    });
+    out.push({
+      target: `updates export ≥ ${f0(TARGETS.exportRowsPerSecond)} rows/s ${where} (median of ${s.runs})`,
+      value: `${f0(s.rowsPerSecond)} rows/s (${f0(s.rows)} rows in ${f1(s.totalMs / 1000)} s)${incomplete}`,
+      met: s.complete ? judge(s.rowsPerSecond, (v) => v >= TARGETS.exportRowsPerSecond) : false,
+    });
+    out.push({
+      target: `updates export: peak server RSS within ${mb(TARGETS.exportRssGrowthBytes)} of idle ${where} (worst of ${s.runs})`,
+      value: s.worstRssGrowth === null ? "not measured" : `+${mb(s.worstRssGrowth)} (${mb(s.idleRss!)} → ${mb(s.peakRss!)})`,
+      met: s.worstRssGrowth === null ? null : s.worstRssGrowth <= TARGETS.exportRssGrowthBytes,
+    });
+  }
   const js = top.js.dashboard;
   out.push({
     target: `/dashboard JavaScript < ${TARGETS.dashboardJsGzipBytes / 1000} kB gzipped`,
@@ -196,6 +272,15 @@ export function markdown(report: Report): string {
           const c = r.cold[route.key]!;
           return [route.label, f1(c.median), f1(c.max), String(c.samples)];
         })),
+        "",
+      );
+    }
+    if (r.exportStream) {
+      parts.push(
+        `The updates export (\`${r.exportStream.path}\`, reviewer), downloaded one at a time as fast as the client reads, after one warm-up download; ` +
+          "the server's resident memory (VmRSS) sampled every 50 ms, before the request (idle) and during it (peak):",
+        "",
+        exportStreamTable(r.exportStream),
         "",
       );
     }

@@ -6,8 +6,8 @@ import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import { todayInBanten, toIsoDate } from "../../app/domain/dates";
 import { BENCH_SEED, buildDataset } from "./dataset";
-import { measure, stopCurrentRun, type Measurement, type RunOptions, type Target } from "./measure";
-import { growthTable, markdown, scaleTable, verdicts, verdictTable, type Report, type ScaleResult } from "./report";
+import { measure, measureDownload, stopCurrentRun, type Download, type Measurement, type RunOptions, type Target } from "./measure";
+import { exportStreamSummary, growthTable, markdown, scaleTable, verdicts, verdictTable, type Report, type ScaleResult } from "./report";
 import {
   describeMachine,
   fetchPage,
@@ -26,6 +26,10 @@ import {
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 const DATA = path.join(ROOT, "bench", ".data");
+/** The streamed export measured one download at a time (issue #17): every progress update the reviewer may see. */
+const EXPORT_STREAM_PATH = "/exports/updates.csv";
+/** Downloads measured after one warm-up download (the first one also loads code and warms caches). */
+const EXPORT_STREAM_RUNS = 3;
 /** Where another engineer's CSV export may live; the first that answers 200 is measured. */
 const CSV_CANDIDATES = ["/exports/items.csv", "/exports/items", "/export/items.csv", "/items.csv"];
 
@@ -199,6 +203,7 @@ async function runScale(scale: number, opts: ReturnType<typeof options>, appDir:
     js: { dashboard: null, item: null },
     cold: {},
     memory: {},
+    exportStream: null,
     peakRssBytes: null,
     writes: null,
     load: { before: loadBefore, after: [] },
@@ -266,6 +271,27 @@ async function runScale(scale: number, opts: ReturnType<typeof options>, appDir:
         );
       }
       line(m);
+    }
+
+    // the updates export, one download at a time: first byte, rows per second, the server's memory while it streams
+    {
+      const target: Target = { title: "export-stream", url: `${origin}${EXPORT_STREAM_PATH}`, headers: { Cookie: reviewer } };
+      const rss = () => currentRss(server.pid);
+      const warmup = await measureDownload(target, { rss });
+      if (warmup.status !== 200) throw new Error(`GET ${EXPORT_STREAM_PATH} answered ${warmup.status}, not 200: see ${server.logFile}`);
+      const runs: Download[] = [];
+      for (let i = 0; i < EXPORT_STREAM_RUNS; i++) {
+        await settle();
+        runs.push(await measureDownload(target, { rss }));
+      }
+      result.exportStream = { path: EXPORT_STREAM_PATH, warmup, runs };
+      const summary = exportStreamSummary(result.exportStream);
+      console.log(
+        `  GET ${EXPORT_STREAM_PATH}, one at a time (${runs.length} after a warm-up): ${summary.rows.toLocaleString("en-US")} rows, ` +
+          `first byte ${summary.firstByteMs.toFixed(0)} ms (worst ${summary.worstFirstByteMs.toFixed(0)} ms), ${summary.rowsPerSecond.toFixed(0)} rows/s, ` +
+          `${(summary.totalMs / 1000).toFixed(1)} s, RSS growth ${summary.worstRssGrowth === null ? "–" : `${(summary.worstRssGrowth / 1e6).toFixed(0)} MB`}` +
+          `${summary.complete ? "" : ", INCOMPLETE download"}`,
+      );
     }
 
     // the progress update a liaison posts (the form the item page sends)

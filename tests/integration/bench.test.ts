@@ -14,8 +14,8 @@ import { progressUpdateSchema } from "~/domain/schemas/progress";
 import { currentState } from "~/domain/roadmap";
 import { loader as healthz } from "~/routes/healthz";
 import { BENCH_PASSWORD, generateDataset, targetCounts } from "../../scripts/bench/dataset";
-import { measure, percentile } from "../../scripts/bench/measure";
-import { verdicts, type ScaleResult } from "../../scripts/bench/report";
+import { measure, measureDownload, percentile, type Download } from "../../scripts/bench/measure";
+import { exportStreamSummary, markdown, verdicts, type ScaleResult } from "../../scripts/bench/report";
 import { progressUpdateForm, scriptUrls } from "../../scripts/bench/server";
 import { BASE_DB, TMP_DIR } from "../setup/paths";
 
@@ -127,6 +127,16 @@ describe("benchmark measurement", () => {
   beforeAll(async () => {
     // the real /healthz loader on the test database, behind a minimal Node adapter
     server = http.createServer(async (req, res) => {
+      if (req.url === "/stream.csv" || req.url === "/broken.csv") {
+        // a CSV in pieces: a quoted field with a line break and a quote inside, a record split across chunks
+        res.writeHead(200, { "Content-Type": "text/csv" });
+        res.write('\uFEFFa,b\r\n1,"two\r\nlines, ""quoted"""\r\n');
+        await new Promise((resolve) => setTimeout(resolve, 120));
+        res.write("3,fo");
+        if (req.url === "/broken.csv") return res.destroy();
+        res.end("ur\r\n5,6\r\n");
+        return;
+      }
       const response = req.url === "/healthz" ? await healthz() : new Response("Not found", { status: 404 });
       res.writeHead(response.status, Object.fromEntries(response.headers));
       res.end(Buffer.from(await response.arrayBuffer()));
@@ -158,6 +168,30 @@ describe("benchmark measurement", () => {
     expect(m.statuses).toEqual({ 404: 20 });
     expect(m.ok).toBe(0);
     expect(m.failures).toBe(20);
+  });
+
+  it("times a download to its first byte and its end, counts CSV records (not line breaks in quotes) and samples memory", async () => {
+    const memory = [100, 90, 110, 120, 180, 150];
+    const d = await measureDownload({ title: "stream", url: `${origin}/stream.csv` }, { rss: () => memory.shift() ?? 130, intervalMs: 20 });
+    expect(d.status).toBe(200);
+    expect(d.complete).toBe(true);
+    expect(d.rows).toBe(3);
+    expect(d.bytes).toBe(Buffer.byteLength('\uFEFFa,b\r\n1,"two\r\nlines, ""quoted"""\r\n3,four\r\n5,6\r\n'));
+    expect(d.firstByteMs).toBeGreaterThan(0);
+    expect(d.firstBodyByteMs).toBeGreaterThanOrEqual(d.firstByteMs);
+    // the second piece came 120 ms after the first: the end is timed, not the first chunk
+    expect(d.totalMs).toBeGreaterThanOrEqual(d.firstBodyByteMs + 100);
+    expect(d.rowsPerSecond).toBeCloseTo(3 / (d.totalMs / 1000), 5);
+    // idle: the median of three samples before the request; peak: the highest during it
+    expect(d.rss).toMatchObject({ idle: 100, peak: 180 });
+    expect(d.rss.samples).toBeGreaterThanOrEqual(3);
+  });
+
+  it("reports a download the server breaks off as incomplete", async () => {
+    const d = await measureDownload({ title: "broken", url: `${origin}/broken.csv` });
+    expect(d.status).toBe(200);
+    expect(d.complete).toBe(false);
+    expect(d.rss).toEqual({ idle: null, peak: null, samples: expect.any(Number) });
   });
 
   it("takes nearest-rank percentiles", () => {
@@ -239,5 +273,49 @@ import * as route1 from "/build/routes/dashboard-JKL.js";</script>
     expect(list.find((v) => v.target.startsWith("GET /dashboard (reviewer): p95"))).toMatchObject({ met: false });
     expect(list.filter((v) => v.target.startsWith("POST")).every((v) => v.met)).toBe(true);
     expect(verdicts([scale(10, NaN)]).find((v) => v.target.startsWith("/dashboard p95"))?.met).toBeNull();
+  });
+
+  it("judges the streamed updates export: worst first byte, median rows per second, worst memory growth; a cut download fails all", () => {
+    const download = (firstByteMs: number, rowsPerSecond: number, idle: number, peak: number, complete = true): Download => ({
+      title: "export-stream",
+      url: "",
+      status: 200,
+      firstByteMs,
+      firstBodyByteMs: firstByteMs + 1,
+      totalMs: (250_000 / rowsPerSecond) * 1000,
+      bytes: 67_000_000,
+      rows: 250_000,
+      rowsPerSecond,
+      complete,
+      rss: { idle, peak, samples: 100 },
+    });
+    const withStream = (runs: Download[]): ScaleResult =>
+      ({
+        scale: 10,
+        dataset: { counts: {}, benchItem: { updates: 0, campusSlug: "x" }, milliseconds: 0 },
+        routes: {},
+        memory: {},
+        cold: {},
+        notes: [],
+        js: { dashboard: null, item: null },
+        peakRssBytes: null,
+        writes: null,
+        load: { before: [0, 0, 0], after: [0, 0, 0] },
+        exportStream: { path: "/exports/updates.csv", warmup: download(900, 10_000, 100e6, 400e6), runs },
+      }) as unknown as ScaleResult;
+    const judged = (runs: Download[]) => {
+      const list = verdicts([withStream(runs)]);
+      return ["first byte", "rows/s", "peak server RSS"].map((name) => list.find((v) => v.target.startsWith("updates export") && v.target.includes(name))?.met);
+    };
+    // the warm-up is not judged; the median rate, the worst first byte and the worst growth are
+    expect(judged([download(40, 60_000, 200e6, 230e6), download(250, 52_000, 210e6, 255e6), download(60, 30_000, 205e6, 240e6)])).toEqual([true, true, true]);
+    expect(judged([download(40, 60_000, 200e6, 230e6), download(350, 48_000, 210e6, 270e6), download(60, 45_000, 205e6, 240e6)])).toEqual([false, false, false]);
+    expect(judged([download(40, 60_000, 200e6, 230e6, false)])).toEqual([false, false, true]);
+    const summary = exportStreamSummary(withStream([download(40, 60_000, 200e6, 230e6), download(350, 52_000, 210e6, 270e6)]).exportStream!);
+    expect(summary).toMatchObject({ worstFirstByteMs: 350, worstRssGrowth: 60e6, idleRss: 210e6, peakRss: 270e6, complete: true });
+    const report = markdown({ machine: { cpu: "x", cores: 2, memoryBytes: 1e9, platform: "linux", node: "v20", git: "abc", date: "today" }, options: { connections: 10, duration: 10, warmup: 3, seed: 1 }, results: [withStream([download(40, 60_000, 200e6, 230e6)])] } as never);
+    expect(report).toContain("| warm-up (not judged) | 200 | 900 |");
+    expect(report).toContain("| run 1 | 200 | 40 | 41 | 250,000 | 60,000 | 4.2 | 67.0 MB | 200 MB → 230 MB (+30 MB) | yes |");
+    expect(report).toMatch(/updates export ≥ 50,000 rows\/s at scale 10 \(median of 1\) \| 60,000 rows\/s/);
   });
 });
