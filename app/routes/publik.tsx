@@ -47,6 +47,10 @@ const SCOPES = [
   ["education", "scopeEducation"],
 ] as const;
 
+// A read-only page for anyone, often a first visit from a phone: links and GET forms are all it
+// needs, so it is sent without any JavaScript (docs/decisions/004, "A phone on a mobile network").
+export const handle = { hydrate: false };
+
 export default function PublicPage() {
   const { agreement, agreements, totals, campuses, page, indicators, generatedAt } = useLoaderData<typeof loader>();
   const signedIn = !!useRootData()?.user;
