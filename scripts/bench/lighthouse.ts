@@ -19,6 +19,8 @@ const HELP = `Usage: npm run bench:lighthouse -- [options]
   --runs 3           Lighthouse runs per page (the median score is reported)
   --pages a,b        only these pages (login, publik, campus, item, dashboard)
   --skip-build       use the existing build as is (default: rebuild if stale)
+  --app DIR          measure a build already made in DIR (build/, public/, server.mjs; DIR inside this
+                     checkout, e.g. an older commit built under bench/.data), not this checkout's
   --json DIR         also keep every Lighthouse report (JSON) in DIR
   --out FILE         report file (default bench/lighthouse.md)`;
 
@@ -38,6 +40,7 @@ async function main() {
       runs: { type: "string", default: "3" },
       pages: { type: "string" },
       "skip-build": { type: "boolean", default: false },
+      app: { type: "string" },
       json: { type: "string" },
       out: { type: "string", default: path.join(ROOT, "bench", "lighthouse.md") },
       help: { type: "boolean", default: false },
@@ -56,10 +59,12 @@ async function main() {
   if (!fs.existsSync(source)) throw new Error(`No scale-1 bench database at ${source}: run \`npm run bench -- --scales 1\` once`);
   // the app writes (sessions, audit of sign-ins): it runs on a copy, never on the bench database
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "lighthouse-"));
-  const appDir = path.join(DATA, "lighthouse-app");
+  const appDir = values.app ? path.resolve(values.app) : path.join(DATA, "lighthouse-app");
   try {
-    const { built } = snapshotBuild(appDir, { skip: values["skip-build"] });
-    if (built) console.log("Built the app.");
+    if (!values.app) {
+      const { built } = snapshotBuild(appDir, { skip: values["skip-build"] });
+      if (built) console.log("Built the app.");
+    } else if (!fs.existsSync(path.join(appDir, "build", "index.js"))) throw new Error(`No build in ${appDir}`);
     const dbFile = path.join(work, "app.db");
     const sourceDb = new Database(source, { readonly: true, fileMustExist: true });
     await sourceDb.backup(dbFile);
