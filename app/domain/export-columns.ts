@@ -288,9 +288,9 @@ function isoDay(date: Date): string {
 
 /**
  * One CSV record with its CRLF: a field holding a quote, a comma or a line break is quoted, its
- * quotes doubled (RFC 4180). The same output as csv-stringify's (which it replaces: its per-record
- * cost was a third of an export's), except that csv-stringify left a lone \n or \r unquoted when
- * records end in CRLF, splitting the record in a spreadsheet.
+ * quotes doubled (RFC 4180). The same output as csv-stringify's, which it replaces on the hot path,
+ * except that csv-stringify left a lone \n or \r unquoted when records end in CRLF, splitting the
+ * record in a spreadsheet.
  */
 export function csvLine(fields: readonly string[]): string {
   let line = "";
