@@ -345,8 +345,8 @@ const NUMBER_FORMATS: Record<CellType, string | undefined> = {
 
 /**
  * The workbook: one sheet per entity with a bold, frozen header row, typed numbers and dates, and
- * column widths. Written by exceljs's streaming writer; after each page of rows the writer waits
- * for the response to take what it was given.
+ * column widths. Written by exceljs's streaming writer; after each page of rows the writer lets the
+ * event loop turn and waits for the response to take what it was given.
  */
 export function xlsxExport(
   where: Prisma.RoadmapItemWhereInput,
@@ -381,10 +381,12 @@ export function xlsxExport(
       const columns = EXPORT_COLUMNS[entity] as ExportColumn<ExportRows[ExportEntity]>[];
       const sheet = addSheet(EXPORT_SHEET_NAMES[entity], columns);
       sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
-      let count = 0;
-      for await (const row of exportRows(entity, where, pageSize)) {
-        sheet.addRow(columns.map((c) => c.value(row, ctx))).commit();
-        if (++count % pageSize === 0 && output.writableNeedDrain) await drained(output);
+      for await (const page of exportPages(entity, where, pageSize)) {
+        for (const row of page) sheet.addRow(columns.map((c) => c.value(row, ctx))).commit();
+        // a turn of the event loop lets the zip's compression (on the thread pool) reach the
+        // response; without it the whole workbook was built in memory before its first byte left
+        await new Promise((resolve) => setImmediate(resolve));
+        if (output.writableNeedDrain) await drained(output);
         if (output.destroyed) return; // the download was cancelled
       }
       sheet.commit();
