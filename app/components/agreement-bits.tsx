@@ -28,8 +28,8 @@ export type AgreementLine = {
   number: string | null;
   campusNumber: string | null;
   title: string;
-  validFrom: string;
-  validUntil: string;
+  validFrom: Date | string;
+  validUntil: Date | string;
   status: string;
   campus: { abbreviation: string | null; name: string } | null;
 };

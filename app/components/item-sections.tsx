@@ -2,6 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, Link } from "@remix-run/react";
 import type { z } from "zod";
+import { toIsoDate } from "~/domain/dates";
 import { formatDate, formatDateTime } from "~/domain/i18n";
 import { commentSchema, resolveObstacleSchema } from "~/domain/schemas/progress";
 import { AuditChanges } from "./audit-changes";
@@ -14,7 +15,7 @@ import { assignObstacleSchema, governmentNoteSchema } from "~/domain/schemas/obs
 
 type Update = {
   id: string;
-  reportedOn: string;
+  reportedOn: Date | string;
   progress: number;
   status: string;
   narrative: string;
@@ -24,21 +25,32 @@ type Update = {
   correctsId: string | null;
   author: { name: string };
   evidence: { id: string; kind: string; url: string | null; fileName: string | null }[];
-  createdAt: string;
+  createdAt: Date | string;
 };
 
 /** A government unit's note, in the item's history beside the updates. */
-type Note = { id: string; body: string; createdAt: string; author: { name: string }; unit: { code: string; name: string; abbreviation: string | null } };
+type Note = { id: string; body: string; createdAt: Date | string; author: { name: string }; unit: { code: string; name: string; abbreviation: string | null } };
 type Entry = HistoryEntry<Update, Note>;
 
 /** How many of the latest updates (and notes) the item page shows open; older ones are behind a disclosure. */
 export const LATEST_UPDATES_SHOWN = 3;
 
 /** The item's history: the campus's progress updates and the government units' notes, newest first. */
-export function UpdateList({ updates, notes = [], showEvidence }: { updates: Update[]; notes?: Note[]; showEvidence: boolean }) {
+export function UpdateList({
+  updates,
+  notes = [],
+  reports = updates,
+  showEvidence,
+}: {
+  updates: Update[];
+  notes?: Note[];
+  /** every report's day, when `updates` is only the newest part of the history (a correction names the day of the report it corrects) */
+  reports?: readonly { id: string; reportedOn: Date | string }[];
+  showEvidence: boolean;
+}) {
   const t = useT();
   if (updates.length === 0 && notes.length === 0) return <p className="text-slate-600">{t("item.noUpdates")}</p>;
-  const dateOf = new Map(updates.map((u) => [u.id, u.reportedOn]));
+  const dateOf = new Map(reports.map((u) => [u.id, u.reportedOn]));
   const entries = mergeItemHistory(updates, notes);
   const older = entries.slice(LATEST_UPDATES_SHOWN);
   return (
@@ -63,7 +75,7 @@ function UpdateItems({
   testId,
 }: {
   updates: Entry[];
-  dateOf: Map<string, string>;
+  dateOf: Map<string, Date | string>;
   showEvidence: boolean;
   testId: string;
 }) {
@@ -90,7 +102,7 @@ function NoteItem({ note }: { note: Note }) {
   );
 }
 
-function UpdateItem({ u, dateOf, showEvidence }: { u: Update; dateOf: Map<string, string>; showEvidence: boolean }) {
+function UpdateItem({ u, dateOf, showEvidence }: { u: Update; dateOf: Map<string, Date | string>; showEvidence: boolean }) {
   const t = useT();
   const locale = useLocale();
   return (
@@ -148,14 +160,14 @@ type Obstacle = {
   id: string;
   description: string;
   ownerName: string | null;
-  dueDate: string | null;
+  dueDate: Date | string | null;
   status: string;
   resolution: string | null;
-  resolvedAt: string | null;
+  resolvedAt: Date | string | null;
   needsGovernorOffice: boolean;
   ownerSide: string;
   ownerUnitId: string | null;
-  assignedAt: string | null;
+  assignedAt: Date | string | null;
   ownerUnit: { code: string; name: string; abbreviation: string | null } | null;
   /** the viewer may resolve it (the policy's answer on its owning unit) */
   resolvable: boolean;
@@ -274,7 +286,7 @@ function AssignObstacleForm({
       ownerSide: obstacle.ownerSide,
       ownerUnitId: obstacle.ownerUnitId ?? "",
       ownerName: obstacle.ownerName ?? "",
-      dueDate: obstacle.dueDate?.slice(0, 10) ?? "",
+      dueDate: obstacle.dueDate ? toIsoDate(new Date(obstacle.dueDate)) : "",
     },
     constraint: getZodConstraint(assignObstacleSchema),
     shouldValidate: "onBlur",
@@ -351,7 +363,7 @@ export function MilestoneList({
   milestones,
   today,
 }: {
-  milestones: { id: string; title: string; dueDate: string; state: string; feedback: string | null }[];
+  milestones: { id: string; title: string; dueDate: Date | string; state: string; feedback: string | null }[];
   today: string;
 }) {
   const t = useT();
@@ -389,7 +401,7 @@ export function CommentSection({
   lastResult,
   defaultValue,
 }: {
-  comments: { id: string; body: string; createdAt: string; author: { name: string } }[];
+  comments: { id: string; body: string; createdAt: Date | string; author: { name: string } }[];
   canComment: boolean;
   lastResult?: SubmissionResult<string[]> | null;
   /** a comment typed before the session ended */
@@ -442,7 +454,7 @@ function CommentForm({ lastResult, defaultValue }: { lastResult: SubmissionResul
 export function ItemHistory({
   events,
 }: {
-  events: { id: string; action: string; entity: string; createdAt: string; before: string | null; after: string | null; actor: { name: string } | null }[];
+  events: { id: string; action: string; entity: string; createdAt: Date | string; before: string | null; after: string | null; actor: { name: string } | null }[];
 }) {
   const t = useT();
   const locale = useLocale();

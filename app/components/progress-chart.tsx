@@ -6,9 +6,9 @@ export function ProgressChart({
   label,
   formatDay,
 }: {
-  points: { date: string; progress: number }[];
+  points: { date: Date | string; progress: number }[];
   label: string;
-  formatDay: (iso: string) => string;
+  formatDay: (day: Date | string) => string;
 }) {
   if (points.length === 0) return null;
   const width = 320;

@@ -28,7 +28,7 @@ export function ProgressForm({
   today: string;
   lastResult?: SubmissionResult<string[]> | null;
   filesDropped?: boolean;
-  previous: { id: string; reportedOn: string; progress: number }[];
+  previous: { id: string; reportedOn: Date | string; progress: number }[];
   defaultValue: Record<string, string | string[] | null | undefined>;
 }) {
   const t = useT();

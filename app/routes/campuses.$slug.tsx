@@ -1,5 +1,4 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useLocale, useT } from "~/components/i18n";
 import { MilestoneBadge, ProgressBar, StatusBadge } from "~/components/status";
@@ -30,14 +29,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     cachedCampusWorkspace(campus.id, draftScope(actor), today),
     ownWork ? staleItemsOfCampus(campus.id, today, env().STALE_AFTER_DAYS, 20) : null,
   ]);
-  return json({
+  return {
     campus,
     today: toIsoDate(today),
     agreements: agreements.map((a) => ({ ...a, status: agreementStatus(a, today) })),
     ...workspace,
     attention: stale ? { stale, days: env().STALE_AFTER_DAYS } : null,
     may: { createItem: can(actor, "item.create", { campusId: campus.id }), checkIn: ownWork },
-  });
+  };
 }
 
 export default function CampusWorkspace() {
@@ -241,9 +240,9 @@ function Attention({
   overdue,
   returned,
 }: {
-  stale: { id: string; title: string; lastUpdateAt: string | null }[];
+  stale: { id: string; title: string; lastUpdateAt: Date | string | null }[];
   days: number;
-  overdue: { id: string; title: string; dueDate: string }[];
+  overdue: { id: string; title: string; dueDate: Date | string }[];
   returned: { id: string; title: string; feedback: string | null }[];
 }) {
   const t = useT();

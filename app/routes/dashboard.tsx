@@ -1,5 +1,4 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { HeatMap, StatusBars } from "~/components/dashboard-charts";
 import { ExportLinks } from "~/components/export-links";
@@ -47,7 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // at province scale the per-campus table and heat map are paged (sorted over every campus first)
   const { rows, ...page } = pageOf(sortRows(data.rows, filter.sort, filter.dir), filter.page, DASHBOARD_PAGE_SIZE);
   const heatBySlug = new Map(data.heat.map((h) => [h.slug, h]));
-  return json({
+  return {
     ...data,
     rows,
     heat: rows.map((r) => heatBySlug.get(r.slug)!),
@@ -58,7 +57,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     agreementsAttention,
     need,
     may: { briefing: can(toPrincipal(user), "report.read") },
-  });
+  };
 }
 
 /** How many campuses the "needing attention" list names on the first screen. */

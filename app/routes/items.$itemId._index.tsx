@@ -1,5 +1,4 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { RestoredNotice, useRestoredDraft } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
@@ -50,7 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const whole = new URL(request.url).searchParams.get("history") === "all";
   const shown = whole ? { updates, notes, hidden: 0 } : latestHistory(updates, notes, HISTORY_ENTRIES_SHOWN);
   const changes = internal ? await cachedItemHistory(item.id) : [];
-  return json({
+  return {
     item: {
       ...rest,
       updates: internal ? shown.updates : shown.updates.map((update) => ({ ...update, evidence: [] })),
@@ -81,7 +80,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       note: can(actor, "unit.note.create", resource) && !!item.governmentUnitId,
       addMilestone: can(actor, "milestone.manage", item),
     },
-  });
+  };
 }
 
 export const action = itemPageAction;
@@ -152,7 +151,7 @@ export default function ItemPage() {
           formatDay={(iso) => formatDate(iso, locale)}
         />
         <div className="mt-3" id="item-history">
-          <UpdateList updates={item.updates} notes={item.notes} showEvidence={may.internal} />
+          <UpdateList updates={item.updates} notes={item.notes} reports={item.reports} showEvidence={may.internal} />
           {hidden.entries ? (
             <p className="mt-3">
               <Link to="?history=all#item-history" className="text-brand-700 underline" data-testid="all-history">

@@ -362,7 +362,7 @@ describe("every page counts by the rules", () => {
 });
 
 /** Renders a route (locale: Indonesian, the default) as the text a reader sees. */
-type RouteLoader = (args: { request: Request; params: Record<string, string>; context: typeof CONTEXT }) => Promise<Response>;
+type RouteLoader = (args: { request: Request; params: Record<string, string>; context: typeof CONTEXT }) => Promise<unknown>;
 
 async function renderText(path: string, id: string, route: { loader: RouteLoader; Component: ComponentType }) {
   const routes = [
