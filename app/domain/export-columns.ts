@@ -101,15 +101,16 @@ export type ExportRows = {
 /** A moment (submission, evaluation, …) as the calendar day it was in Banten. */
 const dayOf = (moment: Date | null) => (moment ? todayInBanten(moment) : null);
 const yesNo = (value: boolean, ctx: ExportContext) => ctx.t(value ? "export.yes" : "export.no");
-/** Labels are looked up once per export and value (an export repeats a handful of them on every row). */
-const labels = new WeakMap<ExportContext, Map<string, string>>();
+/** Labels are looked up once per export, family and value (an export repeats a handful of them on every row). */
+const labels = new WeakMap<ExportContext, Map<LabelFamily, Map<string, string>>>();
 function label(family: LabelFamily, value: string | null, ctx: ExportContext): string | null {
   if (!value) return null;
-  let known = labels.get(ctx);
-  if (!known) labels.set(ctx, (known = new Map()));
-  const key = `${family}\u0000${value}`;
-  let text = known.get(key);
-  if (text === undefined) known.set(key, (text = ctx.t(labelKey(family, value))));
+  let families = labels.get(ctx);
+  if (!families) labels.set(ctx, (families = new Map()));
+  let known = families.get(family);
+  if (!known) families.set(family, (known = new Map()));
+  let text = known.get(value);
+  if (text === undefined) known.set(value, (text = ctx.t(labelKey(family, value))));
   return text;
 }
 
@@ -294,12 +295,13 @@ function isoDay(date: Date): string {
  */
 export function csvLine(fields: readonly string[]): string {
   let line = "";
-  for (let i = 0; i < fields.length; i++) {
-    const field = fields[i]!;
-    if (i > 0) line += ",";
-    line += NEEDS_QUOTES.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
-  }
+  for (let i = 0; i < fields.length; i++) line += i > 0 ? `,${csvField(fields[i]!)}` : csvField(fields[i]!);
   return `${line}\r\n`;
+}
+
+/** One CSV field as csvLine writes it. */
+export function csvField(field: string): string {
+  return NEEDS_QUOTES.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
 }
 const NEEDS_QUOTES = /[",\r\n]/;
 

@@ -9,6 +9,7 @@ import {
   EXPORT_COLUMNS,
   EXPORT_ENTITIES,
   EXPORT_SHEET_NAMES,
+  csvField,
   csvLine,
   csvText,
   type CellType,
@@ -108,6 +109,16 @@ async function exportScope(where: Prisma.RoadmapItemWhereInput): Promise<Scope> 
 
 const named = (map: Map<string, string>, id: string | null) => (id ? { name: map.get(id) ?? "" } : null);
 
+/** A report's author as a row holds it, one shared object per user (not one per row). */
+const authors = new WeakMap<Names, Map<string, { name: string }>>();
+function authorOf(names: Names, userId: string): { name: string } {
+  let known = authors.get(names);
+  if (!known) authors.set(names, (known = new Map()));
+  let author = known.get(userId);
+  if (!author) known.set(userId, (author = { name: names.user.get(userId) ?? "" }));
+  return author;
+}
+
 /**
  * How an entity's rows are read: the keys of a campus's rows in export order (for items, the
  * scope's own ids are the keys), and the rows of a page of keys, in the keys' order. Keys and item
@@ -183,7 +194,7 @@ const READERS: { [E in ExportEntity]: Reader<E> } = {
         obstacles: r.obstacles,
         nextSteps: r.nextSteps,
         corrects: r.correctedOn ? { reportedOn: r.correctedOn } : null,
-        author: { name: names.user.get(r.authorId) ?? "" },
+        author: authorOf(names, r.authorId),
         item: items.get(r.itemId)!,
       }));
     },
@@ -315,8 +326,16 @@ export function csvExport(
   async function* chunks() {
     yield `\uFEFF${csvLine(columns.map((c) => ctx.t(c.header)))}`;
     for await (const page of exportPages(entity, where, pageSize)) {
+      // cell by cell into one string: no array or line string per row
       let text = "";
-      for (const row of page) text += csvLine(columns.map((c) => csvText(c.value(row, ctx), c.type)));
+      for (const row of page) {
+        for (let i = 0; i < columns.length; i++) {
+          const column = columns[i]!;
+          const field = csvField(csvText(column.value(row, ctx), column.type));
+          text += i > 0 ? `,${field}` : field;
+        }
+        text += "\r\n";
+      }
       yield text;
     }
   }
