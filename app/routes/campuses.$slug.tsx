@@ -29,18 +29,34 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     cachedCampusWorkspace(campus.id, draftScope(actor), today),
     ownWork ? staleItemsOfCampus(campus.id, today, env().STALE_AFTER_DAYS, 20) : null,
   ]);
+  // the nearest milestones, unless all of the upcoming ones are asked for
+  const { milestones, ...rest } = workspace;
+  const allMilestones = new URL(request.url).searchParams.get("milestones") === "all";
   return {
     campus,
     today: toIsoDate(today),
     agreements: agreements.map((a) => ({ ...a, status: agreementStatus(a, today) })),
-    ...workspace,
-    attention: stale ? { stale, days: env().STALE_AFTER_DAYS } : null,
+    ...rest,
+    milestones: allMilestones ? milestones : milestones.slice(0, MILESTONES_SHOWN),
+    milestonesHidden: allMilestones ? 0 : Math.max(0, milestones.length - MILESTONES_SHOWN),
+    attention: stale
+      ? {
+          stale,
+          days: env().STALE_AFTER_DAYS,
+          // a returned milestone is listed once, under its own heading, overdue or not
+          overdue: milestones.filter((m) => m.overdue && m.state !== "RETURNED"),
+          returned: milestones.filter((m) => m.state === "RETURNED"),
+        }
+      : null,
     may: { createItem: can(actor, "item.create", { campusId: campus.id }), checkIn: ownWork },
   };
 }
 
+/** How many upcoming milestones the workspace lists before "show all". */
+const MILESTONES_SHOWN = 10;
+
 export default function CampusWorkspace() {
-  const { campus, agreements, items, teams, milestones, obstacles, may, attention } = useLoaderData<typeof loader>();
+  const { campus, agreements, items, teams, milestones, milestonesHidden, obstacles, may, attention } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const byStatus = ITEM_STATUSES.map((status) => ({ status, items: items.filter((i) => i.status === status) })).filter(
@@ -77,9 +93,8 @@ export default function CampusWorkspace() {
         <Attention
           stale={attention.stale}
           days={attention.days}
-          // a returned milestone is listed once, under its own heading, overdue or not
-          overdue={milestones.filter((m) => m.overdue && m.state !== "RETURNED")}
-          returned={milestones.filter((m) => m.state === "RETURNED")}
+          overdue={attention.overdue}
+          returned={attention.returned}
         />
       ) : null}
 
@@ -145,6 +160,13 @@ export default function CampusWorkspace() {
             ))}
             {milestones.length === 0 ? <li className="text-slate-600">{t("milestone.none")}</li> : null}
           </ul>
+          {milestonesHidden ? (
+            <p className="mt-2 text-sm">
+              <Link to="?milestones=all#milestones-due" className="text-brand-700 underline" data-testid="all-milestones">
+                {t("campus.allMilestones", { count: milestonesHidden })}
+              </Link>
+            </p>
+          ) : null}
         </section>
         <section aria-labelledby="open-obstacles">
           <h2 id="open-obstacles" className="text-lg font-semibold">{t("campus.openObstacles")}</h2>

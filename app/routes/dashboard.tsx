@@ -48,6 +48,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const heatBySlug = new Map(data.heat.map((h) => [h.slug, h]));
   return {
     ...data,
+    // the units with the most past-due obstacles; /units lists every unit
+    unitObstacles: data.unitObstacles.slice(0, UNITS_SHOWN),
+    unitsHidden: Math.max(0, data.unitObstacles.length - UNITS_SHOWN),
     rows,
     heat: rows.map((r) => heatBySlug.get(r.slug)!),
     page,
@@ -62,6 +65,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 /** How many campuses the "needing attention" list names on the first screen. */
 const NEED_SHOWN = 6;
+/** How many government units the obstacles-by-unit table lists (the most past due first). */
+const UNITS_SHOWN = 10;
 
 const COLUMNS: { key: DashboardSort; label: MessageKey }[] = [
   { key: "name", label: "dash.table.campus" },
@@ -213,7 +218,7 @@ export default function DashboardPage() {
         <Pager page={data.page.page} pages={data.page.pages} label={t("dash.page.label")} summary={t("dash.page.showing", { ...data.page })} />
       </section>
 
-      <UnitObstacles units={data.unitObstacles} />
+      <UnitObstacles units={data.unitObstacles} hidden={data.unitsHidden} />
 
       <div className="grid gap-6 lg:grid-cols-2">
         <section className="card" aria-labelledby="by-area">
@@ -279,7 +284,13 @@ export default function DashboardPage() {
 
 
 /** Per government unit: the open obstacles it owns and how many are past due, linked to the unit's page. */
-function UnitObstacles({ units }: { units: { code: string; name: string; abbreviation: string | null; retired: boolean; open: number; pastDue: number }[] }) {
+function UnitObstacles({
+  units,
+  hidden,
+}: {
+  units: { code: string; name: string; abbreviation: string | null; retired: boolean; open: number; pastDue: number }[];
+  hidden: number;
+}) {
   const t = useT();
   const locale = useLocale();
   return (
@@ -315,6 +326,13 @@ function UnitObstacles({ units }: { units: { code: string; name: string; abbrevi
           </table>
         </TableWrap>
       )}
+      {hidden ? (
+        <p className="mt-2 text-sm">
+          <Link to="/units" className="text-brand-700 underline" data-testid="all-units">
+            {t("dash.units.more", { count: hidden })}
+          </Link>
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -101,4 +101,20 @@ describe("the government unit view", () => {
     expect((await load()).unitObstacles.map((u: UnitRow) => u.code)).not.toContain("dindik");
     await prisma.governmentUnit.update({ where: { code: "dindik" }, data: { retiredAt: null } });
   });
+
+  it("lists the ten units with the most past-due obstacles and counts the others, which /units lists", async () => {
+    const extra = [];
+    for (let n = 0; n < 8; n++) extra.push(await prisma.governmentUnit.create({ data: { code: `dinas-uji-${n}`, name: `Dinas Uji ${n}`, kind: "DINAS" } }));
+    try {
+      const total = await prisma.governmentUnit.count({ where: { retiredAt: null } });
+      expect(total).toBeGreaterThan(10);
+      const data = await load();
+      expect(data.unitObstacles).toHaveLength(10);
+      expect(data.unitsHidden).toBe(total - 10);
+      // the most past due first: Bappeda's past-due obstacle keeps it on the list
+      expect(data.unitObstacles[0]).toMatchObject({ code: "bappeda" });
+    } finally {
+      await prisma.governmentUnit.deleteMany({ where: { id: { in: extra.map((u) => u.id) } } });
+    }
+  });
 });

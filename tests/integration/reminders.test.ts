@@ -85,4 +85,19 @@ describe("reminders", () => {
     expect(own.attention.stale.map((i: { title: string }) => i.title)).not.toContain("Old ITB draft");
     expect(own.milestones.find((m: { id: string }) => m.id === late.id)).toMatchObject({ overdue: true, item: { draft: true } });
   });
+
+  it("lists the ten nearest upcoming milestones, says how many more there are, and all of them on ?milestones=all; the attention panel counts every overdue one", async () => {
+    const area = await prisma.priorityArea.findFirstOrThrow();
+    const item = await createItem(prisma, { campusId: ids.itb!, priorityAreaId: area.id, visibility: "PUBLISHED", title: "Many milestones" });
+    for (let n = 0; n < 12; n++) await createMilestone(prisma, { itemId: item.id, title: `Tonggak lewat ${n}`, dueDate: new Date(Date.UTC(2026, 1, 1 + n)) });
+    await prisma.$executeRaw`UPDATE "DataVersion" SET "version" = "version" + 1 WHERE "id" = 1`;
+    const part = await jsonOf(await call(campusLoader, makeRequest("/campuses/itb", { cookie: liaisonItb }), { slug: "itb" }));
+    expect(part.milestones).toHaveLength(10);
+    const overdue = part.attention.overdue.map((m: { title: string }) => m.title);
+    expect(overdue).toEqual(expect.arrayContaining(Array.from({ length: 12 }, (_, n) => `Tonggak lewat ${n}`)));
+    const all = await jsonOf(await call(campusLoader, makeRequest("/campuses/itb?milestones=all", { cookie: liaisonItb }), { slug: "itb" }));
+    expect(all.milestones).toHaveLength(10 + part.milestonesHidden);
+    expect(part.milestonesHidden).toBeGreaterThanOrEqual(3);
+    expect(all.milestonesHidden).toBe(0);
+  });
 });
