@@ -42,14 +42,49 @@ const staticHeaders = (res) => {
 // Fingerprinted assets are immutable; everything else in public/ may change.
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y", setHeaders: staticHeaders }));
 app.use(express.static("public", { maxAge: "1h", setHeaders: staticHeaders }));
-app.all(
-  "*",
-  createRequestHandler({
-    build,
-    mode: build.mode,
-    getLoadContext: (req) => ({ clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
-  }),
-);
+/**
+ * Backpressure for streamed responses. Remix's adapter writes each chunk of a response body as soon
+ * as it is read, without waiting for the client; a body that awaits `clientReady()` before its next
+ * chunk (the exports) is read only as fast as the client takes it. `res.write` here is the one the
+ * compression middleware installed: when it refuses more, its "drain" says when to go on.
+ */
+function clientReadiness(res) {
+  let full = false;
+  let waiting = [];
+  let listening = false;
+  const release = () => {
+    full = false;
+    const resolved = waiting;
+    waiting = [];
+    for (const resolve of resolved) resolve();
+  };
+  const write = res.write;
+  res.write = function (...args) {
+    const accepted = write.apply(this, args);
+    if (accepted === false) {
+      full = true;
+      // listened to from the first refusal on, before its "drain" can come (by then the
+      // compression stream, if any, exists: its "drain" is the one that follows this refusal)
+      if (!listening) {
+        listening = true;
+        res.on("drain", release);
+        res.on("close", release);
+      }
+    }
+    return accepted;
+  };
+  return () => (!full || res.destroyed ? Promise.resolve() : new Promise((resolve) => waiting.push(resolve)));
+}
+
+const handleWithRemix = createRequestHandler({
+  build,
+  mode: build.mode,
+  getLoadContext: (req, res) => ({ clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown", clientReady: clientReadiness(res) }),
+});
+// each request in its own scope: who is signed in and the data version are read once per request
+// (app/utils/request-scope.server.ts)
+const { runInRequestScope } = build.entry.module;
+app.all("*", (req, res, next) => runInRequestScope(() => handleWithRemix(req, res, next)));
 
 let background;
 const server = app.listen(config.PORT, () => {

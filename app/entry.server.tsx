@@ -10,6 +10,7 @@ import { applySecurityHeaders } from "./utils/security-headers";
 // screenRequest before Remix sees it (one definition each, taken from the build).
 export { env } from "./utils/env.server";
 export { screenRequest } from "./utils/request-body.server";
+export { runInRequestScope } from "./utils/request-scope.server";
 // ...and starts the mail sender and the scheduler once it listens (never in tests)
 export { startBackgroundWork } from "./jobs/background.server";
 

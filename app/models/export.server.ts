@@ -285,7 +285,14 @@ export async function* exportRows<E extends ExportEntity>(
  * the connection (the chunked response never gets its last chunk), so the browser reports a failed
  * download rather than saving a file that silently stops halfway.
  */
-export function textStream(chunks: AsyncIterator<string>, label: string): ReadableStream<Uint8Array> {
+/**
+ * Resolves when the client has taken what was sent so far (server.mjs passes it in the load
+ * context): Remix's adapter writes each chunk as soon as it is read, without waiting for the
+ * socket, so without it a slow client's download would pile up in the server's memory.
+ */
+export type ClientReady = () => Promise<void>;
+
+export function textStream(chunks: AsyncIterator<string>, label: string, ready?: ClientReady): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   return new ReadableStream<Uint8Array>(
     {
@@ -294,6 +301,7 @@ export function textStream(chunks: AsyncIterator<string>, label: string): Readab
           // the database driver answers synchronously: without a turn of the event loop between
           // pages the whole export would be written before the first byte reached the socket
           await new Promise((resolve) => setImmediate(resolve));
+          await ready?.();
           const next = await chunks.next();
           if (next.done) controller.close();
           else controller.enqueue(encoder.encode(next.value));
@@ -321,6 +329,7 @@ export function csvExport(
   where: Prisma.RoadmapItemWhereInput,
   ctx: ExportContext,
   pageSize = EXPORT_PAGE_SIZE,
+  ready?: ClientReady,
 ): ReadableStream<Uint8Array> {
   const columns = EXPORT_COLUMNS[entity] as ExportColumn<ExportRows[ExportEntity]>[];
   async function* chunks() {
@@ -339,7 +348,7 @@ export function csvExport(
       yield text;
     }
   }
-  return textStream(chunks(), "CSV export");
+  return textStream(chunks(), "CSV export", ready);
 }
 
 /** Resolves once the stream wants more, or is gone. */
@@ -373,6 +382,7 @@ export function xlsxExport(
   pageSize = EXPORT_PAGE_SIZE,
   /** the "Perjanjian" sheet's rows (a few dozen agreements: read at once) */
   agreements: readonly AgreementExportRow[] = [],
+  ready?: ClientReady,
 ): ReadableStream<Uint8Array> {
   const output = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
@@ -406,6 +416,7 @@ export function xlsxExport(
         // response; without it the whole workbook was built in memory before its first byte left
         await new Promise((resolve) => setImmediate(resolve));
         if (output.writableNeedDrain) await drained(output);
+        await ready?.();
         if (output.destroyed) return; // the download was cancelled
       }
       sheet.commit();

@@ -6,7 +6,7 @@ import { translator } from "~/domain/i18n";
 import { agreementsCsv, csvExport, exportItemWhere, xlsxExport } from "~/models/export.server";
 import { agreementExportRows } from "~/models/agreement.server";
 import { parseAgreementFilter } from "~/domain/agreement";
-import { forbidden, notFound, requireUser, toPrincipal } from "~/utils/auth.server";
+import { forbidden, notFound, requireUser, toPrincipal, type AppLoadContext } from "~/utils/auth.server";
 import { getLocale } from "~/utils/session.server";
 
 const CONTENT_TYPES = {
@@ -19,7 +19,7 @@ const CONTENT_TYPES = {
  * /exports/items.csv, updates.csv, milestones.csv, obstacles.csv and tracker.xlsx: the dashboard's
  * data under the dashboard's URL filters, streamed as a download in the user's language.
  */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const file = parseExportFile(params.file);
   if (!file) throw notFound();
@@ -38,11 +38,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   } else {
     const where = await exportItemWhere(actor, filter);
     if (!where) throw forbidden();
-    if (file.format === "csv") body = csvExport(file.entity, where, ctx);
+    // the next page is read once the client has taken the last one (server.mjs)
+    const ready = (context as AppLoadContext).clientReady;
+    if (file.format === "csv") body = csvExport(file.entity, where, ctx, undefined, ready);
     else {
       // the workbook's "Perjanjian" sheet follows the page's campus filter (its status filter is the items')
       const agreements = await agreementExportRows(actor, { campus: filter.campus, unit: null, kind: null, status: null }, today);
-      body = xlsxExport(where, ctx, undefined, agreements ?? []);
+      body = xlsxExport(where, ctx, undefined, agreements ?? [], ready);
     }
   }
   return new Response(body, {

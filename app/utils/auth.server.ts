@@ -3,6 +3,7 @@ import type { AuditActor, Author } from "~/domain/audit-actor";
 import type { Role } from "~/domain/enums";
 import { can, type Action, type Principal, type Resource } from "~/domain/policy";
 import { prisma } from "./db.server";
+import { oncePerRequest } from "./request-scope.server";
 import { getCookieSession } from "./session.server";
 import { isSameOrigin } from "./origin";
 
@@ -11,7 +12,11 @@ import { isSameOrigin } from "./origin";
 // app/utils/form-action.server.ts).
 
 /** What the server knows about the request beyond the Request itself (set by server.mjs). */
-export type AppLoadContext = { clientIp?: string };
+export type AppLoadContext = {
+  clientIp?: string;
+  /** resolves once the client has taken what the response sent so far (server.mjs; streamed exports wait on it) */
+  clientReady?: () => Promise<void>;
+};
 
 export function clientIp(context: AppLoadContext | undefined | null): string {
   return context?.clientIp ?? "unknown";
@@ -32,7 +37,12 @@ export type SessionUser = {
  * The active user behind a live session, or null. Every request asks, so it is one raw query
  * (Prisma's nested select compiled to ~1.5 ms; this takes ~0.3 ms).
  */
-export async function getSessionUser(sessionId: string): Promise<SessionUser | null> {
+export function getSessionUser(sessionId: string): Promise<SessionUser | null> {
+  // a page's loaders (the root's and the route's) ask once per request (request-scope.server.ts)
+  return oncePerRequest(`session-user:${sessionId}`, () => readSessionUser(sessionId));
+}
+
+async function readSessionUser(sessionId: string): Promise<SessionUser | null> {
   const rows = await prisma.$queryRaw<
     { id: string; email: string; name: string; role: string; locale: string; campusIds: string | null; unitIds: string | null }[]
   >`SELECT u."id", u."email", u."name", u."role", u."locale",

@@ -1,4 +1,5 @@
 import { prisma } from "./db.server";
+import { oncePerRequest } from "./request-scope.server";
 
 // Aggregates that many requests share (the dashboard's figures, campus status lines) are kept
 // until the data changes. Every change to the data writes an audit event in the same transaction,
@@ -12,7 +13,12 @@ import { prisma } from "./db.server";
 const MAX_ENTRIES = 200;
 const entries = new Map<string, { version: number; value: Promise<unknown> }>();
 
-export async function dataVersion(): Promise<number> {
+export function dataVersion(): Promise<number> {
+  // read once per request: a page's cached queries all see the version its first one read
+  return oncePerRequest("data-version", readDataVersion);
+}
+
+async function readDataVersion(): Promise<number> {
   const rows = await prisma.$queryRawUnsafe<{ v: number | bigint | null }[]>(`SELECT "version" AS v FROM "DataVersion" WHERE "id" = 1`);
   return Number(rows[0]?.v ?? 0);
 }

@@ -2,6 +2,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { Prisma, PrismaClient } from "@prisma/client";
 import type { SqlFragment } from "~/domain/sql";
 import { env } from "./env.server";
+import { forgetRequestValues } from "./request-scope.server";
 
 export const SQLITE_BUSY_TIMEOUT_MS = 5000;
 
@@ -55,6 +56,11 @@ function routed(writer: PrismaClient, reader: PrismaClient): PrismaClient {
     get(target, prop) {
       if (RAW_READS.has(prop)) return (...args: unknown[]) => asAny(reader)[prop](...args);
       if (prop === "$disconnect") return () => Promise.all([writer.$disconnect(), reader.$disconnect()]).then(() => undefined);
+      // after a write (committed or not) the request reads again what it had kept (request-scope.server.ts)
+      if (prop === "$transaction") {
+        return (...args: unknown[]) =>
+          (writer.$transaction as (...a: unknown[]) => Promise<unknown>)(...args).finally(forgetRequestValues);
+      }
       const value = Reflect.get(target, prop);
       if (typeof prop === "string" && !prop.startsWith("$") && value && typeof value === "object" && "findMany" in value) {
         let delegate = delegates.get(prop);

@@ -210,6 +210,38 @@ describe("paging", () => {
     }
   });
 
+  it("reads no further page until the client has taken the last one (the server's readiness)", async () => {
+    const queries: string[] = [];
+    const stop = onQuery((q) => queries.push(q));
+    let open: () => void = () => undefined;
+    let gate = new Promise<void>((resolve) => (open = resolve));
+    let waits = 0;
+    const ready = () => {
+      waits++;
+      return gate;
+    };
+    try {
+      const reader = csvExport("updates", where, ctx, 4, ready).getReader();
+      const header = reader.read();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(waits).toBe(1);
+      expect(rowQueries(queries)).toBe(0);
+      open();
+      await header;
+      gate = new Promise<void>((resolve) => (open = resolve));
+      const page = reader.read();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      // the client has not taken the header yet: no row is read
+      expect(rowQueries(queries)).toBe(0);
+      open();
+      expect((await page).value?.byteLength).toBeGreaterThan(0);
+      expect(rowQueries(queries)).toBe(1);
+      await reader.cancel();
+    } finally {
+      stop();
+    }
+  });
+
   it("writes CSV lines as csv-stringify did, except that a lone line break is quoted too", () => {
     const fields = ["plain", 'a "quoted" word', "a, b", "crlf\r\ninside", "", " spaced ", "'=1", "ünïcödé"];
     expect(csvLine(fields)).toBe(stringifyCsv([fields], { record_delimiter: "windows" }));
