@@ -92,7 +92,7 @@ export function lighthouseMarkdown(input: {
     "",
     `Written by \`npm run bench:lighthouse\` (scripts/bench/lighthouse.ts); see bench/README.md, section "Lighthouse".`,
     "",
-    `- Commit ${machine.git}, ${machine.date}`,
+    `- Build: ${machine.git}, measured ${machine.date}`,
     `- Machine: ${machine.cpu}, ${machine.cores} cores, ${(machine.memoryBytes / 2 ** 30).toFixed(1)} GiB, ${machine.platform}, Node ${machine.node}`,
     `- Lighthouse ${input.lighthouseVersion}, ${input.chromium}, headless; mobile preset (simulated slow 4G: 150 ms RTT, 1.6 Mbit/s; 4x CPU slowdown)`,
     `- Production build against a copy of the scale-1 bench database; signed-in pages as \`${input.account}\` (cookie from the login form)`,

@@ -127,7 +127,8 @@ async function main() {
       const chromium = (await (await fetch(`http://127.0.0.1:${chrome.port}/json/version`)).json()) as { Browser: string };
       const report = lighthouseMarkdown({
         pages: results,
-        machine: describeMachine(),
+        machine: values.app
+          ? { ...describeMachine(), git: `${path.relative(ROOT, appDir)} (given with --app)` } : describeMachine(),
         lighthouseVersion,
         chromium: chromium.Browser,
         runs,

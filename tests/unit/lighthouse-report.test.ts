@@ -96,6 +96,6 @@ describe("lighthouseMarkdown", () => {
     // the dashboard is measured, not judged
     expect(text).toMatch(/\| `\/dashboard` \(signed in\) \| 80 \|/);
     expect(text).not.toContain("| `/dashboard` | ");
-    expect(text).toContain("Commit abc123");
+    expect(text).toContain("Build: abc123, measured 2026-11-30T00:00:00Z");
   });
 });
