@@ -27,12 +27,15 @@ const ACTIONS = new Map(
 const IGNORED_TABLES = new Set(["Session", "LoginAttempt", "FormDraft", "_prisma_migrations"]);
 
 async function digest(): Promise<string> {
-  const tables = await prisma.$queryRawUnsafe<{ name: string }[]>(
-    "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+  const tables = await prisma.$queryRawUnsafe<{ name: string; sql: string | null }[]>(
+    "SELECT name, sql FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
   );
+  // full-text indexes (and their shadow tables) only mirror the tables digested here
+  const indexes = tables.filter((t) => t.sql?.startsWith("CREATE VIRTUAL TABLE")).map((t) => t.name);
+  const isIndex = (name: string) => indexes.some((index) => name === index || name.startsWith(`${index}_`));
   const hash = crypto.createHash("sha256");
   for (const { name } of tables) {
-    if (IGNORED_TABLES.has(name)) continue;
+    if (IGNORED_TABLES.has(name) || isIndex(name)) continue;
     const rows = await prisma.$queryRawUnsafe<unknown[]>(`SELECT * FROM "${name}" ORDER BY rowid`);
     hash.update(name).update(JSON.stringify(rows, (_k, v) => (typeof v === "bigint" ? v.toString() : v)));
   }
