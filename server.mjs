@@ -44,20 +44,26 @@ app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y"
 app.use(express.static("public", { maxAge: "1h", setHeaders: staticHeaders }));
 /**
  * Backpressure for streamed responses. Remix's adapter writes each chunk of a response body as soon
- * as it is read, without waiting for the client; a body that awaits `clientReady()` before its next
- * chunk (the exports) is read only as fast as the client takes it. `res.write` here is the one the
- * compression middleware installed: when it refuses more, its "drain" says when to go on.
+ * as it is read, without waiting for the client, and never cancels the body when the client goes
+ * away. A body that awaits `clientReady()` before its next chunk (the exports) is read only as fast
+ * as the client takes it, and stops when it answers false: the client is gone. `res.write` here is
+ * the one the compression middleware installed: when it refuses more, its "drain" says when to go on.
  */
 function clientReadiness(res) {
   let full = false;
+  let gone = false;
   let waiting = [];
   let listening = false;
   const release = () => {
     full = false;
     const resolved = waiting;
     waiting = [];
-    for (const resolve of resolved) resolve();
+    for (const resolve of resolved) resolve(!gone);
   };
+  res.on("close", () => {
+    gone = !res.writableFinished;
+    release();
+  });
   const write = res.write;
   res.write = function (...args) {
     const accepted = write.apply(this, args);
@@ -68,12 +74,14 @@ function clientReadiness(res) {
       if (!listening) {
         listening = true;
         res.on("drain", release);
-        res.on("close", release);
       }
     }
     return accepted;
   };
-  return () => (!full || res.destroyed ? Promise.resolve() : new Promise((resolve) => waiting.push(resolve)));
+  return () => {
+    if (gone || res.destroyed) return Promise.resolve(false);
+    return full ? new Promise((resolve) => waiting.push(resolve)) : Promise.resolve(true);
+  };
 }
 
 const handleWithRemix = createRequestHandler({

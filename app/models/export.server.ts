@@ -278,30 +278,44 @@ export async function* exportRows<E extends ExportEntity>(
 }
 
 /**
+ * How a streamed download keeps pace with its client. Remix's adapter writes each chunk as soon as
+ * it is read, without waiting for the socket, and never cancels the body when the client goes
+ * away: `ready` (server.mjs, in the load context) resolves once the client has taken what was sent,
+ * with false when the client is gone. (The request's abort signal cannot say so: it stops firing
+ * once the loader has returned and its Request is collected.)
+ */
+export type ClientPace = { ready?: () => Promise<boolean> };
+
+/**
+ * Between two pages: a turn of the event loop (the database driver answers synchronously: without
+ * it a whole export would be written before its first byte reached the socket), then wait until
+ * the client took the last page. False once the client is gone: stop reading.
+ */
+async function betweenPages(pace: ClientPace): Promise<boolean> {
+  await new Promise((resolve) => setImmediate(resolve));
+  return pace.ready ? pace.ready() : true;
+}
+
+/**
  * A pull-based byte stream over chunks of text: the next chunk is made only when the reader asks
- * for it (one page of rows at a time), and a cancelled download stops the source.
+ * for it (one page of rows at a time) and the client has taken the last one; a cancelled download,
+ * or a client gone, stops the source.
  *
  * A failure after the first bytes errors the stream instead of ending it: the server then breaks
  * the connection (the chunked response never gets its last chunk), so the browser reports a failed
  * download rather than saving a file that silently stops halfway.
  */
-/**
- * Resolves when the client has taken what was sent so far (server.mjs passes it in the load
- * context): Remix's adapter writes each chunk as soon as it is read, without waiting for the
- * socket, so without it a slow client's download would pile up in the server's memory.
- */
-export type ClientReady = () => Promise<void>;
-
-export function textStream(chunks: AsyncIterator<string>, label: string, ready?: ClientReady): ReadableStream<Uint8Array> {
+export function textStream(chunks: AsyncIterator<string>, label: string, pace: ClientPace = {}): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
         try {
-          // the database driver answers synchronously: without a turn of the event loop between
-          // pages the whole export would be written before the first byte reached the socket
-          await new Promise((resolve) => setImmediate(resolve));
-          await ready?.();
+          if (!(await betweenPages(pace))) {
+            await chunks.return?.(undefined);
+            controller.close();
+            return;
+          }
           const next = await chunks.next();
           if (next.done) controller.close();
           else controller.enqueue(encoder.encode(next.value));
@@ -329,7 +343,7 @@ export function csvExport(
   where: Prisma.RoadmapItemWhereInput,
   ctx: ExportContext,
   pageSize = EXPORT_PAGE_SIZE,
-  ready?: ClientReady,
+  pace: ClientPace = {},
 ): ReadableStream<Uint8Array> {
   const columns = EXPORT_COLUMNS[entity] as ExportColumn<ExportRows[ExportEntity]>[];
   async function* chunks() {
@@ -348,7 +362,7 @@ export function csvExport(
       yield text;
     }
   }
-  return textStream(chunks(), "CSV export", ready);
+  return textStream(chunks(), "CSV export", pace);
 }
 
 /** Resolves once the stream wants more, or is gone. */
@@ -382,7 +396,7 @@ export function xlsxExport(
   pageSize = EXPORT_PAGE_SIZE,
   /** the "Perjanjian" sheet's rows (a few dozen agreements: read at once) */
   agreements: readonly AgreementExportRow[] = [],
-  ready?: ClientReady,
+  pace: ClientPace = {},
 ): ReadableStream<Uint8Array> {
   const output = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
@@ -412,12 +426,14 @@ export function xlsxExport(
       sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
       for await (const page of exportPages(entity, where, pageSize)) {
         for (const row of page) sheet.addRow(columns.map((c) => c.value(row, ctx))).commit();
-        // a turn of the event loop lets the zip's compression (on the thread pool) reach the
+        // the turn of the event loop also lets the zip's compression (on the thread pool) reach the
         // response; without it the whole workbook was built in memory before its first byte left
-        await new Promise((resolve) => setImmediate(resolve));
         if (output.writableNeedDrain) await drained(output);
-        await ready?.();
         if (output.destroyed) return; // the download was cancelled
+        if (!(await betweenPages(pace))) {
+          output.destroy(); // the client is gone
+          return;
+        }
       }
       sheet.commit();
     }

@@ -29,6 +29,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const today = todayInBanten();
   const ctx = { t: translator(locale), locale, today };
   const actor = toPrincipal(user);
+  const headers = {
+    "Content-Type": CONTENT_TYPES[file.format],
+    "Content-Disposition": `attachment; filename="${exportFileName(file, today)}"`,
+    "Cache-Control": "private, no-store",
+    "X-Content-Type-Options": "nosniff",
+  };
   let body: ReadableStream<Uint8Array>;
   if (file.format === "agreements-csv") {
     // the registry's filters (campus, unit, kind, agreement status)
@@ -38,21 +44,16 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   } else {
     const where = await exportItemWhere(actor, filter);
     if (!where) throw forbidden();
-    // the next page is read once the client has taken the last one (server.mjs)
-    const ready = (context as AppLoadContext).clientReady;
-    if (file.format === "csv") body = csvExport(file.entity, where, ctx, undefined, ready);
+    // a HEAD request gets the headers only: nothing is read for a body nobody receives
+    if (request.method === "HEAD") return new Response(null, { headers });
+    // the next page is read once the client has taken the last one, and no page once it left
+    const pace = { ready: (context as AppLoadContext).clientReady };
+    if (file.format === "csv") body = csvExport(file.entity, where, ctx, undefined, pace);
     else {
       // the workbook's "Perjanjian" sheet follows the page's campus filter (its status filter is the items')
       const agreements = await agreementExportRows(actor, { campus: filter.campus, unit: null, kind: null, status: null }, today);
-      body = xlsxExport(where, ctx, undefined, agreements ?? [], ready);
+      body = xlsxExport(where, ctx, undefined, agreements ?? [], pace);
     }
   }
-  return new Response(body, {
-    headers: {
-      "Content-Type": CONTENT_TYPES[file.format],
-      "Content-Disposition": `attachment; filename="${exportFileName(file, today)}"`,
-      "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return new Response(body, { headers });
 }

@@ -14,8 +14,8 @@ import { isSameOrigin } from "./origin";
 /** What the server knows about the request beyond the Request itself (set by server.mjs). */
 export type AppLoadContext = {
   clientIp?: string;
-  /** resolves once the client has taken what the response sent so far (server.mjs; streamed exports wait on it) */
-  clientReady?: () => Promise<void>;
+  /** resolves once the client has taken what the response sent so far, false when it is gone (server.mjs; streamed exports wait on it) */
+  clientReady?: () => Promise<boolean>;
 };
 
 export function clientIp(context: AppLoadContext | undefined | null): string {

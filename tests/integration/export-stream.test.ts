@@ -214,21 +214,21 @@ describe("paging", () => {
     const queries: string[] = [];
     const stop = onQuery((q) => queries.push(q));
     let open: () => void = () => undefined;
-    let gate = new Promise<void>((resolve) => (open = resolve));
+    let gate = new Promise<boolean>((resolve) => (open = () => resolve(true)));
     let waits = 0;
     const ready = () => {
       waits++;
       return gate;
     };
     try {
-      const reader = csvExport("updates", where, ctx, 4, ready).getReader();
+      const reader = csvExport("updates", where, ctx, 4, { ready }).getReader();
       const header = reader.read();
       await new Promise((resolve) => setTimeout(resolve, 50));
       expect(waits).toBe(1);
       expect(rowQueries(queries)).toBe(0);
       open();
       await header;
-      gate = new Promise<void>((resolve) => (open = resolve));
+      gate = new Promise<boolean>((resolve) => (open = () => resolve(true)));
       const page = reader.read();
       await new Promise((resolve) => setTimeout(resolve, 50));
       // the client has not taken the header yet: no row is read
@@ -237,6 +237,39 @@ describe("paging", () => {
       expect((await page).value?.byteLength).toBeGreaterThan(0);
       expect(rowQueries(queries)).toBe(1);
       await reader.cancel();
+    } finally {
+      stop();
+    }
+  });
+
+  it("reads no further page once the client is gone, and closes quietly", async () => {
+    const queries: string[] = [];
+    const stop = onQuery((q) => queries.push(q));
+    let connected = true;
+    try {
+      const reader = csvExport("updates", where, ctx, 4, { ready: async () => connected }).getReader();
+      await reader.read(); // header
+      await reader.read(); // first page
+      expect(rowQueries(queries)).toBe(1);
+      connected = false;
+      expect((await reader.read()).done).toBe(true);
+      expect(rowQueries(queries)).toBe(1);
+    } finally {
+      stop();
+    }
+  });
+
+  it("answers HEAD with the headers only, reading no row", async () => {
+    const queries: string[] = [];
+    const stop = onQuery((q) => queries.push(q));
+    try {
+      for (const file of ["updates.csv", "tracker.xlsx"]) {
+        const response = await call(loader, makeRequest(`/exports/${file}`, { cookie: cookies.reviewer!, method: "HEAD" }), { file });
+        expect(response.status).toBe(200);
+        expect(response.headers.get("Content-Disposition")).toContain("attachment");
+        expect(await response.text()).toBe("");
+      }
+      expect(rowQueries(queries)).toBe(0);
     } finally {
       stop();
     }
