@@ -118,7 +118,8 @@ export function AppShell({ children }: { children: React.ReactNode }) {
         {children}
       </main>
       <footer className="no-print mx-auto max-w-6xl px-4 pb-8 text-sm text-slate-600">
-        <Link to="/publik" className="underline">
+        {/* a document load: /publik is sent without JavaScript, so no client-side navigation reaches it */}
+        <Link to="/publik" reloadDocument className="underline">
           {t("nav.public")}
         </Link>
       </footer>

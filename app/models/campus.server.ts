@@ -53,8 +53,11 @@ export async function landingPath(user: { role: string; campusIds: string[] }): 
   return "/dashboard";
 }
 
-/** The umbrella agreement and the implementing agreements of a campus, as the viewer may see them (drafts only for their campus and the office). */
-/** The agreements a campus is party to, as the viewer may see them (kept per campus and visibility rule until the data changes). */
+/**
+ * The umbrella agreement and the implementing agreements of a campus, as the viewer may see them
+ * (drafts only for their campus and the office); kept per campus and visibility rule until the data
+ * changes.
+ */
 export function agreementsForCampus(campusId: string, viewer: Principal) {
   return cachedCampusAgreements(campusId, visibleAgreementsWhere(viewer));
 }

@@ -28,7 +28,7 @@ export function itemsWhereForScope(scope: DraftScope): Prisma.RoadmapItemWhereIn
   return { OR: [{ visibility: "PUBLISHED" }, { campusId: { in: [...scope] } }] };
 }
 
-/** The same rule as SQL over the item alias `i` (tests/integration/rules.test.ts checks that both agree). */
+/** The same rule as SQL over the item alias `i` (tests/integration/search-index.test.ts checks that both agree). */
 export function itemsSqlForScope(scope: DraftScope): SqlFragment {
   if (scope === "ALL") return sql`1 = 1`;
   if (scope.length === 0) return publishedItemSql();

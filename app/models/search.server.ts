@@ -72,7 +72,7 @@ export async function search(actor: Principal, query: string) {
       WHERE ${likeAny(['m."name"'], pattern)}
       ORDER BY m."name" ASC LIMIT ${SEARCH_LIMIT}`),
     // ordered by a sort, not by walking the due-date index (which reads every milestone through it)
-    rows<{ id: string; title: string; state: string; dueDate: number | bigint; itemTitle: string }>(sql`
+    rows<{ id: string; title: string; state: string; dueDate: Date; itemTitle: string }>(sql`
       SELECT m."id", m."title", m."state", m."dueDate", i."title" AS "itemTitle"
       FROM "Milestone" m JOIN "RoadmapItem" i ON i."id" = m."itemId"
       WHERE ${visible} AND ${titleContains("m", "MilestoneSearch", q)}
@@ -90,7 +90,7 @@ export async function search(actor: Principal, query: string) {
       campus: campusName === null ? null : { name: campusName, abbreviation: campusAbbreviation },
     })),
     members: members.map(({ teamId, teamName, ...member }) => ({ ...member, team: { id: teamId, name: teamName } })),
-    milestones: milestones.map(({ itemTitle, dueDate, ...milestone }) => ({ ...milestone, dueDate: new Date(Number(dueDate)), item: { title: itemTitle } })),
+    milestones: milestones.map(({ itemTitle, ...milestone }) => ({ ...milestone, item: { title: itemTitle } })),
     indicators,
   };
 }

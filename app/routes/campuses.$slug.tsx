@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useLocale, useT } from "~/components/i18n";
+import { ShowAllLink } from "~/components/show-all-link";
 import { MilestoneBadge, ProgressBar, StatusBadge } from "~/components/status";
 import { agreementStatus } from "~/domain/agreement";
 import { todayInBanten, toIsoDate } from "~/domain/dates";
@@ -161,11 +162,9 @@ export default function CampusWorkspace() {
             {milestones.length === 0 ? <li className="text-slate-600">{t("milestone.none")}</li> : null}
           </ul>
           {milestonesHidden ? (
-            <p className="mt-2 text-sm">
-              <Link to="?milestones=all#milestones-due" className="text-brand-700 underline" data-testid="all-milestones">
-                {t("campus.allMilestones", { count: milestonesHidden })}
-              </Link>
-            </p>
+            <ShowAllLink to="?milestones=all#milestones-due" testId="all-milestones">
+              {t("campus.allMilestones", { count: milestonesHidden })}
+            </ShowAllLink>
           ) : null}
         </section>
         <section aria-labelledby="open-obstacles">

@@ -5,6 +5,7 @@ import { ExportLinks } from "~/components/export-links";
 import { FilterSelect, KpiGrid } from "~/components/filter-select";
 import { Pager } from "~/components/pager";
 import { useLocale, useT } from "~/components/i18n";
+import { ShowAllLink } from "~/components/show-all-link";
 import { StatusBadge } from "~/components/status";
 import { DASHBOARD_PAGE_SIZE, parseDashboardFilter, sortRows, type DashboardSort } from "~/domain/dashboard";
 import { pageOf } from "~/domain/paging";
@@ -327,11 +328,9 @@ function UnitObstacles({
         </TableWrap>
       )}
       {hidden ? (
-        <p className="mt-2 text-sm">
-          <Link to="/units" className="text-brand-700 underline" data-testid="all-units">
-            {t("dash.units.more", { count: hidden })}
-          </Link>
-        </p>
+        <ShowAllLink to="/units" testId="all-units">
+          {t("dash.units.more", { count: hidden })}
+        </ShowAllLink>
       ) : null}
     </section>
   );

@@ -13,6 +13,7 @@ import {
   UpdateList,
 } from "~/components/item-sections";
 import { ProgressChart } from "~/components/progress-chart";
+import { ShowAllLink } from "~/components/show-all-link";
 import { PROGRESS_FORM_ID, ProgressForm } from "~/components/progress-form";
 import { ProgressBar, StatusBadge } from "~/components/status";
 import { todayInBanten, toIsoDate } from "~/domain/dates";
@@ -153,11 +154,9 @@ export default function ItemPage() {
         <div className="mt-3" id="item-history">
           <UpdateList updates={item.updates} notes={item.notes} reports={item.reports} showEvidence={may.internal} />
           {hidden.entries ? (
-            <p className="mt-3">
-              <Link to="?history=all#item-history" className="text-brand-700 underline" data-testid="all-history">
-                {t("item.allHistory", { count: hidden.entries })}
-              </Link>
-            </p>
+            <ShowAllLink to="?history=all#item-history" testId="all-history">
+              {t("item.allHistory", { count: hidden.entries })}
+            </ShowAllLink>
           ) : null}
         </div>
         {may.note ? (
@@ -258,11 +257,9 @@ export default function ItemPage() {
           <h2 id="history" className="text-lg font-semibold">{t("item.history")}</h2>
           <ItemHistory events={history} />
           {hidden.changes ? (
-            <p className="mt-3">
-              <Link to="?history=all#history" className="text-brand-700 underline" data-testid="all-changes">
-                {t("item.allChanges", { count: hidden.changes })}
-              </Link>
-            </p>
+            <ShowAllLink to="?history=all#history" testId="all-changes">
+              {t("item.allChanges", { count: hidden.changes })}
+            </ShowAllLink>
           ) : null}
         </section>
       ) : null}

@@ -61,16 +61,10 @@ async function readSessionUser(sessionId: string): Promise<SessionUser | null> {
   };
 }
 
-// The root loader and the route's loader run for the same Request: look the session up once.
-const usersByRequest = new WeakMap<Request, Promise<SessionUser | null>>();
-
-export function getUser(request: Request): Promise<SessionUser | null> {
-  let user = usersByRequest.get(request);
-  if (!user) {
-    user = getSessionId(request).then((sessionId) => (sessionId ? getSessionUser(sessionId) : null));
-    usersByRequest.set(request, user);
-  }
-  return user;
+/** The signed-in user (the session is looked up once per request: getSessionUser). */
+export async function getUser(request: Request): Promise<SessionUser | null> {
+  const sessionId = await getSessionId(request);
+  return sessionId ? getSessionUser(sessionId) : null;
 }
 
 /** The id of the session this browser was once given (signed cookie), live or not. */

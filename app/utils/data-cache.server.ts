@@ -27,7 +27,12 @@ async function readDataVersion(): Promise<number> {
 async function cachedUntilDataChanges<T>(key: string, compute: () => Promise<T>): Promise<T> {
   const version = await dataVersion();
   const hit = entries.get(key);
-  if (hit && hit.version === version) return hit.value as Promise<T>;
+  if (hit && hit.version === version) {
+    // the most recently used last: the oldest-used entry is the one dropped when the cache is full
+    entries.delete(key);
+    entries.set(key, hit);
+    return hit.value as Promise<T>;
+  }
   const value = compute();
   entries.delete(key);
   entries.set(key, { version, value });

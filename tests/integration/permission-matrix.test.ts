@@ -9,6 +9,7 @@ import { databaseFile } from "~/utils/database-url.mjs";
 import { call, makeRequest } from "../support/http";
 import type { MatrixCase } from "../support/matrix";
 import { buildWorld, WHO, type World } from "../support/world";
+import { fullTextTables } from "../support/full-text";
 
 const caseModules = import.meta.glob<{ cases: MatrixCase[] }>("./matrix/*.cases.ts", { eager: true });
 const CASES = Object.values(caseModules).flatMap((m) => m.cases);
@@ -31,8 +32,7 @@ async function digest(): Promise<string> {
     "SELECT name, sql FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
   );
   // full-text indexes (and their shadow tables) only mirror the tables digested here
-  const indexes = tables.filter((t) => t.sql?.startsWith("CREATE VIRTUAL TABLE")).map((t) => t.name);
-  const isIndex = (name: string) => indexes.some((index) => name === index || name.startsWith(`${index}_`));
+  const isIndex = fullTextTables(tables);
   const hash = crypto.createHash("sha256");
   for (const { name } of tables) {
     if (IGNORED_TABLES.has(name) || isIndex(name)) continue;

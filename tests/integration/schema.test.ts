@@ -4,20 +4,19 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { BASE_DB, TMP_DIR } from "../setup/paths";
+import { fullTextTables } from "../support/full-text";
 
 type Shape = Record<string, { columns: string[]; indexes: string[] }>;
-
-/** Full-text indexes Prisma does not model (migration search_index): they and their shadow tables are left out of the comparison. */
-const SEARCH_INDEXES = ["RoadmapItemSearch", "MilestoneSearch"];
-const isSearchIndex = (table: string) => SEARCH_INDEXES.some((index) => table === index || table.startsWith(`${index}_`));
 
 function shapeOf(file: string): Shape {
   const db = new Database(file, { readonly: true });
   const tables = db
-    .prepare("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' AND name != '_prisma_migrations' ORDER BY name")
-    .all() as { name: string }[];
+    .prepare("SELECT name, sql FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' AND name != '_prisma_migrations' ORDER BY name")
+    .all() as { name: string; sql: string | null }[];
+  // full-text indexes Prisma does not model (migration search_index) are left out of the comparison
+  const isFullText = fullTextTables(tables);
   const shape: Shape = {};
-  for (const { name } of tables.filter((t) => !isSearchIndex(t.name))) {
+  for (const { name } of tables.filter((t) => !isFullText(t.name))) {
     const columns = (db.prepare(`PRAGMA table_info("${name}")`).all() as Record<string, unknown>[]).map(
       (c) => `${c.name}:${c.type}:${c.notnull}:${c.dflt_value}:${c.pk}`,
     );
