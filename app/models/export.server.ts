@@ -19,6 +19,7 @@ import {
   type ExportRows,
   type ItemExportRow,
   type MilestoneExportRow,
+  type UpdateExportRow,
   type ObstacleExportRow,
 } from "~/domain/export-columns";
 import { can, type Principal } from "~/domain/policy";
@@ -165,19 +166,7 @@ const READERS: { [E in ExportEntity]: Reader<E> } = {
     rows: async (keys, { names, items }) => {
       // the corrected report's date by a join (about 3 % of reports are corrections)
       const rows = await prisma.$queryRaw<
-        {
-          id: string;
-          reportedOn: Date;
-          progress: number;
-          status: string;
-          narrative: string;
-          achievements: string | null;
-          obstacles: string | null;
-          nextSteps: string | null;
-          correctedOn: Date | null;
-          authorId: string;
-          itemId: string;
-        }[]
+        (Omit<UpdateExportRow, "corrects" | "author" | "item"> & { correctedOn: Date | null; authorId: string; itemId: string })[]
       >`SELECT "ProgressUpdate"."id", "ProgressUpdate"."reportedOn", "ProgressUpdate"."progress", "ProgressUpdate"."status",
                "ProgressUpdate"."narrative", "ProgressUpdate"."achievements", "ProgressUpdate"."obstacles", "ProgressUpdate"."nextSteps",
                c."reportedOn" AS correctedOn, "ProgressUpdate"."authorId", "ProgressUpdate"."itemId"

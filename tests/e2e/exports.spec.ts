@@ -2,27 +2,7 @@ import fs from "node:fs";
 import ExcelJS from "exceljs";
 import { expect, test } from "@playwright/test";
 import { signIn } from "./support";
-
-/** Reads a CSV with quoted fields (enough for checking headers and the first columns). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") row.push(field), (field = "");
-    else if (ch === "\r" && text[i + 1] === "\n") rows.push([...row, field]), (row = []), (field = ""), i++;
-    else field += ch;
-  }
-  if (field || row.length) rows.push([...row, field]);
-  return rows;
-}
+import { parseCsv } from "../support/csv";
 
 test("a reviewer downloads the Excel workbook of one campus from the dashboard", async ({ page }) => {
   await signIn(page, "reviewer@demo.test");

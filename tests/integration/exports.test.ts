@@ -11,40 +11,12 @@ import { onQuery, prisma } from "~/utils/db.server";
 import { localeCookie } from "~/utils/session.server";
 import { createItem, createMilestone, createObstacle, createUpdate, createUser } from "../../prisma/factories";
 import { call, campusIds, cookieFor, makeRequest } from "../support/http";
+import { parseCsv } from "../support/csv";
 
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const id = translator("id");
 const BIG = 1200;
 
-/** A small RFC 4180 reader: quoted fields with doubled quotes, commas and line breaks inside. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
-      row.push(field);
-      field = "";
-    } else if (ch === "\r" && text[i + 1] === "\n") {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-      i++;
-    } else field += ch;
-  }
-  if (field || row.length) rows.push([...row, field]);
-  return rows;
-}
 
 const cookies: Record<string, string> = {};
 let ids: Record<string, string>;
