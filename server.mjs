@@ -103,6 +103,13 @@ const server = app.listen(config.PORT, () => {
   if (build.mode === "development" && process.env.REMIX_DEV_ORIGIN) broadcastDevReady(build);
 });
 
+// On a stop signal: no new connections, idle keep-alive ones closed at once; requests under way get
+// 10 s to finish (a long download to a stalled client would otherwise keep the process alive).
+const SHUTDOWN_GRACE_MS = 10_000;
 for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.on(signal, () => server.close(() => (background ? background.stop() : Promise.resolve()).finally(() => process.exit(0))));
+  process.on(signal, () => {
+    server.close(() => (background ? background.stop() : Promise.resolve()).finally(() => process.exit(0)));
+    server.closeIdleConnections();
+    setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
+  });
 }
