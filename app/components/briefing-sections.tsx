@@ -180,6 +180,19 @@ export type ObstacleRow = {
   campus: string;
 };
 
+/** An obstacle as both lists name it: its campus, its item (linked) and what it is. */
+function ObstacleHead({ obstacle: o }: { obstacle: { campus: string; itemId: string; itemTitle: string; description: string } }) {
+  return (
+    <>
+      <span className="font-semibold">{o.campus}</span> ·{" "}
+      <Link to={`/items/${o.itemId}`} className="text-brand-700 underline">
+        {o.itemTitle}
+      </Link>
+      : {o.description}
+    </>
+  );
+}
+
 export function ObstacleList({ rows, more }: { rows: ObstacleRow[]; more: number }) {
   const t = useT();
   const locale = useLocale();
@@ -189,11 +202,7 @@ export function ObstacleList({ rows, more }: { rows: ObstacleRow[]; more: number
       <ul className="space-y-1 text-sm" data-testid="obstacles">
         {rows.map((o) => (
           <li key={o.id} className="break-words">
-            <span className="font-semibold">{o.campus}</span> ·{" "}
-            <Link to={`/items/${o.itemId}`} className="text-brand-700 underline">
-              {o.itemTitle}
-            </Link>
-            : {o.description}{" "}
+            <ObstacleHead obstacle={o} />{" "}
             <span className="text-slate-700">
               ({o.ownerName ? t("briefing.obstacle.owner", { name: o.ownerName }) : t("briefing.obstacle.noOwner")}
               {o.dueDate ? `, ${t("briefing.obstacle.due", { date: formatDate(o.dueDate, locale) })}` : ""})
@@ -232,11 +241,7 @@ export function UnitObstacleList({ groups, more }: { groups: { unit: { code: str
             <ul className="ml-4 list-disc">
               {g.rows.map((o) => (
                 <li key={o.id} className="break-words">
-                  <span className="font-semibold">{o.campus}</span> ·{" "}
-                  <Link to={`/items/${o.itemId}`} className="text-brand-700 underline">
-                    {o.itemTitle}
-                  </Link>
-                  : {o.description}{" "}
+                  <ObstacleHead obstacle={o} />{" "}
                   <span className="text-slate-700">
                     ({o.dueDate ? t("briefing.obstacle.due", { date: formatDate(o.dueDate, locale) }) : t("briefing.units.noDue")})
                   </span>
