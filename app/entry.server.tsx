@@ -4,6 +4,7 @@ import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { Writable } from "node:stream";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./utils/nonce";
+import { newMessageNotes, notingMessages, pageMessagesScript } from "./utils/page-messages.server";
 import { applySecurityHeaders } from "./utils/security-headers";
 
 // server.mjs validates the environment with this at boot, and screens every request with
@@ -29,6 +30,8 @@ export default function handleRequest(
   remixContext: EntryContext,
 ) {
   const nonce = crypto.randomBytes(16).toString("base64");
+  // the strings this page renders go with it (the browser's bundle has no dictionary)
+  const messages = newMessageNotes();
   return new Promise<Response>((resolve, reject) => {
     const chunks: Buffer[] = [];
     const sink = new Writable({
@@ -41,26 +44,29 @@ export default function handleRequest(
         responseHeaders.set("Content-Type", "text/html; charset=utf-8");
         applySecurityHeaders(responseHeaders, { nonce });
         // bytes, not a string: a string body is scanned and copied again by undici's USVString conversion
-        resolve(new Response(Buffer.from(wellFormed(Buffer.concat(chunks))), { headers: responseHeaders, status: responseStatusCode }));
+        const html = withPageMessages(wellFormed(Buffer.concat(chunks)), pageMessagesScript(messages));
+        resolve(new Response(Buffer.from(html), { headers: responseHeaders, status: responseStatusCode }));
         done();
       },
     });
-    const { pipe, abort } = renderToPipeableStream(
-      <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} nonce={nonce} />
-      </NonceProvider>,
-      {
-        nonce,
-        onAllReady: () => pipe(sink),
-        onShellError: (error) => {
-          clearTimeout(timer);
-          reject(error);
+    const { pipe, abort } = notingMessages(messages, () =>
+      renderToPipeableStream(
+        <NonceProvider value={nonce}>
+          <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+        </NonceProvider>,
+        {
+          nonce,
+          onAllReady: () => pipe(sink),
+          onShellError: (error) => {
+            clearTimeout(timer);
+            reject(error);
+          },
+          onError: (error) => {
+            responseStatusCode = 500;
+            if (!request.signal.aborted) console.error(error);
+          },
         },
-        onError: (error) => {
-          responseStatusCode = 500;
-          if (!request.signal.aborted) console.error(error);
-        },
-      },
+      ),
     );
     const timer = setTimeout(abort, streamTimeout + 1_000);
   });
@@ -83,6 +89,12 @@ function wellFormed(rendered: Buffer): string {
   const end = html.indexOf(END);
   if (end >= 0 && end + END.length < html.length) html = html.slice(0, end) + html.slice(end + END.length) + END;
   return html;
+}
+
+/** The page's strings before </body>, for a page that hydrates (a page without scripts needs none). */
+function withPageMessages(html: string, script: string): string {
+  if (!html.endsWith(END) || !html.includes("window.__remixContext")) return html;
+  return html.slice(0, -END.length) + script + END;
 }
 
 // Remix logs every error a request meets, with its stack. A refusal it answers itself (a POST to a

@@ -1,6 +1,7 @@
 import { useRouteLoaderData } from "@remix-run/react";
-import { translator, type Translate } from "~/domain/i18n";
-import type { Locale } from "~/domain/enums";
+import { useSyncExternalStore } from "react";
+import { messagesVersion, PAGE_MESSAGES_ID, provideMessages, subscribeMessages, translator, whenMessageMissing, type Translate } from "~/domain/i18n";
+import { LOCALES, isOneOf, type Locale } from "~/domain/enums";
 import type { loader as rootLoader } from "~/root";
 
 export function useRootData() {
@@ -11,6 +12,51 @@ export function useLocale(): Locale {
   return useRootData()?.locale ?? "id";
 }
 
+/** Re-renders the calling view when the browser is given more strings (the dictionary, loaded on first use). */
+export function useMessagesArrival(): void {
+  useSyncExternalStore(subscribeMessages, messagesVersion, messagesVersion);
+}
+
 export function useT(): Translate {
+  useMessagesArrival();
   return translator(useLocale());
+}
+
+let loading: Promise<void> | null = null;
+
+/** The whole dictionary, fetched once (its own script, cached by the browser like the others). */
+export function loadAllMessages(): Promise<void> {
+  loading ??= import("~/domain/dictionary").then(
+    ({ dictionaries }) => {
+      for (const locale of LOCALES) provideMessages(locale, dictionaries[locale]);
+    },
+    (error: unknown) => {
+      loading = null; // a failed fetch (offline) is tried again on the next use
+      throw error;
+    },
+  );
+  return loading;
+}
+
+const FIRST_USE = ["pointerdown", "keydown", "focusin", "touchstart"] as const;
+
+/**
+ * In the browser, before hydration: the strings the server rendered into the page are given to
+ * the translators; the rest of the dictionary is loaded when the user first touches, types or
+ * focuses anything (a navigation, a form's messages), or as soon as a view asks for a string the
+ * page did not bring. A page only read never loads it.
+ */
+export function startPageMessages(document: Document): void {
+  const element = document.getElementById(PAGE_MESSAGES_ID);
+  if (element?.textContent) {
+    const tables = JSON.parse(element.textContent) as Record<string, Record<string, string>>;
+    for (const [locale, table] of Object.entries(tables)) if (isOneOf(LOCALES, locale)) provideMessages(locale, table);
+  }
+  const loadSoon = () => void loadAllMessages().catch(() => undefined);
+  whenMessageMissing(() => queueMicrotask(loadSoon));
+  const onFirstUse = () => {
+    for (const type of FIRST_USE) document.removeEventListener(type, onFirstUse, true);
+    loadSoon();
+  };
+  for (const type of FIRST_USE) document.addEventListener(type, onFirstUse, { capture: true, passive: true });
 }

@@ -1,43 +1,58 @@
 import type { Locale } from "./enums";
-import * as admin from "./messages/admin";
-import * as agreements from "./messages/agreements";
-import * as audit from "./messages/audit";
-import * as briefing from "./messages/briefing";
-import * as checkIn from "./messages/check-in";
-import * as core from "./messages/core";
-import * as dashboard from "./messages/dashboard";
-import * as exportsMessages from "./messages/exports";
-import * as indicators from "./messages/indicators";
-import * as importMessages from "./messages/import";
-import * as items from "./messages/items";
-import * as mail from "./messages/mail";
-import * as reminders from "./messages/reminders";
-import * as search from "./messages/search";
-import * as milestones from "./messages/milestones";
-import * as pages from "./messages/pages";
-import * as quarters from "./messages/quarters";
-import * as roadmap from "./messages/roadmap";
-import * as teams from "./messages/teams";
-import * as units from "./messages/units";
-import * as unitAdmin from "./messages/unit-admin";
-import * as obstacles from "./messages/obstacles";
+import type { MessageKey } from "./dictionary";
+// The whole dictionary, on the server only: in the browser a `.server` module is empty, and the
+// page's strings come from the document, the rest on first use (provideMessages, app/components/i18n.tsx).
+import * as everything from "./dictionary.server";
 
-// The dictionary: every text a user reads, Bahasa Indonesia first. Each area keeps its messages
-// in app/domain/messages/<area>.ts as an `id` table and an `en` table with exactly the same keys
-// (the type of `en` enforces it); add a new area to MODULES.
-const MODULES = [core, audit, teams, admin, items, dashboard, milestones, quarters, reminders, roadmap, exportsMessages, indicators, briefing, mail, checkIn, agreements, search, importMessages, pages, units, unitAdmin, obstacles] as const;
+export type { MessageKey } from "./dictionary";
 
-type Merge<T extends readonly { id: Record<string, string> }[]> = T[number]["id"];
-type Ids = { [K in keyof UnionToIntersection<Merge<typeof MODULES>>]: string };
-type UnionToIntersection<U> = (U extends unknown ? (k: U) => void : never) extends (k: infer I) => void ? I : never;
+// The strings this process knows. The server knows them all; the browser starts with the strings
+// the server rendered into the page (a few hundred bytes instead of the ≈40 kB gzipped dictionary)
+// and is given the rest when the user first does something on the page.
+const known: Record<Locale, Partial<Record<MessageKey, string>>> = everything.dictionaries
+  ? everything.dictionaries
+  : { id: {}, en: {} };
+const complete = Boolean(everything.dictionaries);
 
-export type MessageKey = keyof Ids & string;
+let version = 0;
+const listeners = new Set<() => void>();
+let onMissing: (() => void) | undefined;
+let onUse: ((locale: Locale, key: MessageKey) => void) | undefined;
 
-const id = Object.assign({}, ...MODULES.map((m) => m.id)) as Record<MessageKey, string>;
-const en = Object.assign({}, ...MODULES.map((m) => m.en)) as Record<MessageKey, string>;
+/** Adds strings to what the browser knows (the page's own, or a whole language); views re-render. */
+export function provideMessages(locale: Locale, table: Partial<Record<MessageKey, string>>): void {
+  Object.assign(known[locale], table);
+  version += 1;
+  for (const listener of listeners) listener();
+}
 
+/** For `useSyncExternalStore`: the views that translate re-render when strings arrive. */
+export function subscribeMessages(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
 
-const dictionaries: Record<Locale, Record<MessageKey, string>> = { id, en };
+export function messagesVersion(): number {
+  return version;
+}
+
+/** Called (in the browser) when a view asks for a string it does not have yet. */
+export function whenMessageMissing(handler: () => void): void {
+  onMissing = handler;
+}
+
+/** A message as written, its {parameters} unfilled (undefined when not known here). */
+export function messageText(locale: Locale, key: MessageKey): string | undefined {
+  return known[locale][key];
+}
+
+/** The id of the document's JSON with the strings the page rendered. */
+export const PAGE_MESSAGES_ID = "app-messages";
+
+/** Called (on the server) with every string a render uses, to send them with the page. */
+export function whenMessageUsed(handler: (locale: Locale, key: MessageKey) => void): void {
+  onUse = handler;
+}
 
 /**
  * A translator: only dictionary keys are accepted (a misspelt key does not compile). Keys built
@@ -47,7 +62,11 @@ const dictionaries: Record<Locale, Record<MessageKey, string>> = { id, en };
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 export function isMessageKey(key: string): key is MessageKey {
-  return key in id;
+  if (complete) return key in known.id;
+  // the browser answers from what it knows (the keys the page rendered, every key once loaded)
+  if (key in known.id || key in known.en) return true;
+  onMissing?.();
+  return false;
 }
 
 /** Families of keys named `<family>.<value>`, for values stored as text (statuses, states, roles…). */
@@ -106,9 +125,16 @@ function choosePlural(locale: Locale, text: string, params: Record<string, strin
 
 /** A translator for a locale. */
 export function translator(locale: Locale): Translate {
-  const dictionary = dictionaries[locale];
+  const dictionary = known[locale];
   return (key, params) => {
-    const text = dictionary[key] ?? key;
+    onUse?.(locale, key);
+    let text = dictionary[key];
+    if (text === undefined) {
+      if (complete) return key;
+      // the browser has not been given this string yet: asked for, and the view re-renders with it
+      onMissing?.();
+      text = "";
+    }
     if (!params) return text;
     return choosePlural(locale, text, params).replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
   };
