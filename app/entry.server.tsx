@@ -44,7 +44,7 @@ export default function handleRequest(
         responseHeaders.set("Content-Type", "text/html; charset=utf-8");
         applySecurityHeaders(responseHeaders, { nonce });
         // bytes, not a string: a string body is scanned and copied again by undici's USVString conversion
-        const html = withPageMessages(wellFormed(Buffer.concat(chunks)), pageMessagesScript(messages));
+        const html = wellFormed(Buffer.concat(chunks), () => pageMessagesScript(messages));
         resolve(new Response(Buffer.from(html), { headers: responseHeaders, status: responseStatusCode }));
         done();
       },
@@ -78,23 +78,20 @@ const END = "</body></html>";
 /**
  * The document as valid HTML: no NUL padding, one doctype (React writes its own before a root <html>), and the
  * single-fetch data scripts React streams after </html> moved inside the body, where a parser
- * puts them anyway (the W3C validator calls them stray: tests/e2e/html-validity.spec.ts).
+ * puts them anyway (the W3C validator calls them stray: tests/e2e/html-validity.spec.ts). A page
+ * that hydrates gets its strings (`pageMessages()`) last in the body; a page without scripts none.
  */
-function wellFormed(rendered: Buffer): string {
+function wellFormed(rendered: Buffer, pageMessages: () => string): string {
   // React 18.3's renderToPipeableStream pads a 2 KB chunk with a NUL byte when a multi-byte
   // character (the "·" of many labels) does not fit at its end (writeStringChunk writes the whole
   // view): the padding is dropped here. A NUL is never text of a page (tests/e2e/html-validity.spec.ts).
-  let html = rendered.toString("utf8").replace(/\u0000/g, "");
+  let html = rendered.toString("utf8");
+  if (html.includes("\u0000")) html = html.replace(/\u0000/g, "");
   if (!html.startsWith(DOCTYPE)) html = DOCTYPE + html;
   const end = html.indexOf(END);
-  if (end >= 0 && end + END.length < html.length) html = html.slice(0, end) + html.slice(end + END.length) + END;
-  return html;
-}
-
-/** The page's strings before </body>, for a page that hydrates (a page without scripts needs none). */
-function withPageMessages(html: string, script: string): string {
-  if (!html.endsWith(END) || !html.includes("window.__remixContext")) return html;
-  return html.slice(0, -END.length) + script + END;
+  if (end < 0) return html;
+  const hydrates = html.lastIndexOf("window.__remixContext", end) >= 0;
+  return html.slice(0, end) + html.slice(end + END.length) + (hydrates ? pageMessages() : "") + END;
 }
 
 // Remix logs every error a request meets, with its stack. A refusal it answers itself (a POST to a
