@@ -1,12 +1,12 @@
-import { getFormProps, getInputProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps, getInputProps, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import type { RecordConflict } from "~/domain/conflict";
 import { labelKey, type MessageKey } from "~/domain/i18n";
-import { amendAgreementSchema, newAgreementSchema, renewAgreementSchema, updateAgreementSchema } from "~/domain/schemas/agreement";
 import { ConflictDiscardLink, ConflictPanel, VersionFields } from "./conflict-panel";
 import { CheckboxField, ErrorList, ErrorSummary, FormIdField, SelectField, SubmitButton, TextField, TextareaField } from "./forms";
 import { useT } from "./i18n";
+import * as forms from "~/domain/schemas/constraints.generated";
+import { useValidatedForm } from "./use-lazy-validation";
 
 export type AgreementFormValues = Record<string, string | string[] | boolean | undefined>;
 type Unit = { id: string; name: string; abbreviation: string | null };
@@ -31,7 +31,7 @@ const LABELS: Record<string, MessageKey> = {
   file: "agreements.field.file",
 };
 
-const SCHEMAS = { new: newAgreementSchema, update: updateAgreementSchema, renew: renewAgreementSchema } as const;
+const SPECS = { new: forms.newAgreement, update: forms.updateAgreement, renew: forms.renewAgreement } as const;
 
 /**
  * The record of a PKS/IA: registering or proposing one ("new": kind, parent, campus and the signed
@@ -64,14 +64,11 @@ export function AgreementForm({
   submitLabel: MessageKey;
 }) {
   const t = useT();
-  const schema = SCHEMAS[mode];
-  const [form, fields] = useForm({
+  const [form, fields] = useValidatedForm(SPECS[mode], {
     id,
     lastResult,
     defaultValue,
-    constraint: getZodConstraint(schema),
     shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   const f = fields as unknown as Record<string, FieldMetadata<any>>;
   const label = (name: string) => (LABELS[name] ? t(LABELS[name]!) : undefined);
@@ -177,12 +174,10 @@ export function AmendmentForm({
   conflict?: RecordConflict | null;
 }) {
   const t = useT();
-  const [form, fields] = useForm({
+  const [form, fields] = useValidatedForm(forms.amendAgreement, {
     id: "agreement-amend",
     lastResult,
-    constraint: getZodConstraint(amendAgreementSchema),
     shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: amendAgreementSchema }),
   });
   const labels: Record<string, string> = {
     title: t("agreements.amendment.title"),

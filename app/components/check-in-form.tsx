@@ -1,12 +1,13 @@
-import { getFormProps, getInputProps, getSelectProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps, getInputProps, getSelectProps, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { Form, Link } from "@remix-run/react";
 import { UPDATE_STATUSES } from "~/domain/enums";
 import { formatDate, labelKey } from "~/domain/i18n";
-import { checkInSchema, progressChangeWarning } from "~/domain/schemas/progress";
+import { progressChangeWarning } from "~/domain/progress-change";
 import { ErrorList, ErrorSummary, FormIdField, SubmitButton, TextField } from "./forms";
 import { useLocale, useT } from "./i18n";
 import { StatusBadge } from "./status";
+import * as forms from "~/domain/schemas/constraints.generated";
+import { useValidatedForm } from "./use-lazy-validation";
 
 /** The Conform id of the check-in form (a draft kept when the session ended comes back into it). */
 export const CHECK_IN_FORM_ID = "check-in";
@@ -40,8 +41,7 @@ export function CheckInForm({
   restored: Record<string, string | string[]> | null;
 }) {
   const t = useT();
-  const schema = checkInSchema(new Date(today));
-  const [form, fields] = useForm<CheckInFields, Record<string, unknown>>({
+  const [form, fields] = useValidatedForm(forms.checkIn, {
     id: CHECK_IN_FORM_ID,
     lastResult,
     // a kept draft holds the form's own field names (rows[0].progress, …), as Conform reads them
@@ -56,11 +56,9 @@ export function CheckInForm({
         narrative: "",
       })),
     },
-    constraint: getZodConstraint(schema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }) as never,
-  });
+  }, new Date(today));
   const rows = fields.rows.getFieldList();
   const byId = new Map(items.map((i) => [i.id, i]));
   const fieldLabels: Record<string, string> = {
@@ -108,7 +106,6 @@ type CheckInRowValue = {
   narrative: string;
   noChange: boolean;
 };
-type CheckInFields = { reportedOn: string; rows: CheckInRowValue[] };
 type DefaultValue = { reportedOn: string; rows: Record<keyof CheckInRowValue, string>[] };
 type RowFields = ReturnType<FieldMetadata<CheckInRowValue>["getFieldset"]>;
 

@@ -1,15 +1,16 @@
-import { getFormProps, getSelectProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps, getSelectProps, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useMemo } from "react";
 import type { RecordChange, RecordConflict } from "~/domain/conflict";
 import { parseIsoDate } from "~/domain/dates";
 import { formatDate } from "~/domain/i18n";
 import { formatIndicatorValue } from "~/domain/indicator";
-import { linkItemSchema, recordValueSchema } from "~/domain/schemas/indicator";
+import { recordIndicatorValueConstraint } from "~/domain/schemas/form-constraints";
 import { ConflictDiscardLink, ConflictPanel, VersionFields } from "./conflict-panel";
 import { ErrorList, ErrorSummary, SubmitButton, TextField } from "./forms";
 import { useLocale, useT } from "./i18n";
+import * as forms from "~/domain/schemas/constraints.generated";
+import { useValidatedForm } from "./use-lazy-validation";
 
 /** A number typed as text (so "46,03" works), with the decimal keypad on phones. */
 function DecimalField({ label, field, hint }: { label: string; field: FieldMetadata<any>; hint?: string }) {
@@ -62,14 +63,13 @@ export function RecordValueForm({
   lastResult?: SubmissionResult<string[]> | null;
 }) {
   const t = useT();
-  const schema = useMemo(() => recordValueSchema(parseIsoDate(today) ?? new Date()), [today]);
-  const [form, fields] = useForm({
+  const day = useMemo(() => parseIsoDate(today) ?? new Date(), [today]);
+  const [form, fields] = useValidatedForm(forms.recordIndicatorValue, {
     lastResult,
-    constraint: getZodConstraint(schema),
     shouldValidate: "onBlur",
     defaultValue: { year: today.slice(0, 4), observedOn: today },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-  });
+    constraint: recordIndicatorValueConstraint(day),
+  }, day);
   return (
     <Form method="post" className="space-y-4" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="record-value" />
@@ -132,11 +132,9 @@ export function LinkItemForm({
   lastResult?: SubmissionResult<string[]> | null;
 }) {
   const t = useT();
-  const [form, fields] = useForm({
+  const [form, fields] = useValidatedForm(forms.indicatorLinkItem, {
     lastResult,
-    constraint: getZodConstraint(linkItemSchema),
     shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: linkItemSchema }),
   });
   const groups = useMemo(() => {
     const byCampus = new Map<string, typeof items>();

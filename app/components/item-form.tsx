@@ -1,14 +1,13 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
-import type { z } from "zod";
 import { ITEM_VISIBILITIES, TRI_DHARMA_FIELDS } from "~/domain/enums";
 import type { RecordConflict } from "~/domain/conflict";
 import { formatDate, labelKey } from "~/domain/i18n";
-import { itemSchema } from "~/domain/schemas/item";
 import { ConflictDiscardLink, ConflictPanel, VersionFields } from "./conflict-panel";
 import { ErrorList, ErrorSummary, FormIdField, SelectField, SubmitButton, TextField, TextareaField } from "./forms";
 import { useLocale, useT } from "./i18n";
+import * as forms from "~/domain/schemas/constraints.generated";
+import { useValidatedForm } from "./use-lazy-validation";
 
 export type ItemFormOptions = {
   priorityAreas: { id: string; nameId: string; nameEn: string }[];
@@ -41,16 +40,13 @@ export function ItemForm({
   const validity = options.agreement
     ? { validFrom: new Date(options.agreement.validFrom), validUntil: new Date(options.agreement.validUntil) }
     : null;
-  const schema = itemSchema(validity);
-  const [form, fields] = useForm<z.output<typeof schema>, Record<string, unknown>>({
+  const [form, fields] = useValidatedForm(forms.item, {
     id: ITEM_FORM_ID,
     lastResult,
     defaultValue,
-    constraint: getZodConstraint(schema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-  });
+  }, validity);
   const areaName = (id: string) => {
     const area = options.priorityAreas.find((a) => a.id === id);
     return area ? (locale === "en" ? area.nameEn : area.nameId) : id;

@@ -1,17 +1,15 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form, Link } from "@remix-run/react";
-import type { z } from "zod";
 import { toIsoDate } from "~/domain/dates";
 import { formatDate, formatDateTime } from "~/domain/i18n";
-import { commentSchema, resolveObstacleSchema } from "~/domain/schemas/progress";
 import { AuditChanges } from "./audit-changes";
 import { ErrorList, FormIdField, SelectField, SubmitButton, TextField, TextareaField } from "./forms";
 import { useLocale, useT } from "./i18n";
 import { MilestoneBadge, StatusBadge } from "./status";
 import { isMilestoneOverdue, isObstaclePastDue } from "~/domain/status";
 import { mergeItemHistory, type HistoryEntry } from "~/domain/item-history";
-import { assignObstacleSchema, governmentNoteSchema } from "~/domain/schemas/obstacle";
+import * as forms from "~/domain/schemas/constraints.generated";
+import { useValidatedForm } from "./use-lazy-validation";
 
 type Update = {
   id: string;
@@ -279,7 +277,7 @@ function AssignObstacleForm({
   defaultValue: Defaults;
 }) {
   const t = useT();
-  const [form, fields] = useForm<z.output<typeof assignObstacleSchema>, Record<string, unknown>>({
+  const [form, fields] = useValidatedForm(forms.assignObstacle, {
     id: assignObstacleFormId(obstacle.id),
     lastResult,
     defaultValue: defaultValue ?? {
@@ -288,9 +286,7 @@ function AssignObstacleForm({
       ownerName: obstacle.ownerName ?? "",
       dueDate: obstacle.dueDate ? toIsoDate(new Date(obstacle.dueDate)) : "",
     },
-    constraint: getZodConstraint(assignObstacleSchema),
     shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: assignObstacleSchema }),
   });
   const sideErrors = fields.ownerSide.errors;
   return (
@@ -339,13 +335,11 @@ function ResolveObstacleForm({
   defaultValue: Defaults;
 }) {
   const t = useT();
-  const [form, fields] = useForm<z.output<typeof resolveObstacleSchema>, Record<string, unknown>>({
+  const [form, fields] = useValidatedForm(forms.resolveObstacle, {
     id: resolveObstacleFormId(obstacleId),
     lastResult,
     defaultValue: defaultValue ?? undefined,
-    constraint: getZodConstraint(resolveObstacleSchema),
     shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: resolveObstacleSchema }),
   });
   return (
     <Form method="post" className="mt-2 space-y-2" {...getFormProps(form)}>
@@ -432,13 +426,11 @@ export function CommentSection({
 
 function CommentForm({ lastResult, defaultValue }: { lastResult: SubmissionResult<string[]> | null; defaultValue: Defaults }) {
   const t = useT();
-  const [form, fields] = useForm<z.output<typeof commentSchema>, Record<string, unknown>>({
+  const [form, fields] = useValidatedForm(forms.comment, {
     id: COMMENT_FORM_ID,
     lastResult,
     defaultValue: defaultValue ?? undefined,
-    constraint: getZodConstraint(commentSchema),
     shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: commentSchema }),
   });
   return (
     <Form method="post" className="space-y-2" {...getFormProps(form)}>
@@ -485,13 +477,11 @@ export function GovernmentNoteForm({
   defaultValue: Defaults;
 }) {
   const t = useT();
-  const [form, fields] = useForm<z.output<typeof governmentNoteSchema>, Record<string, unknown>>({
+  const [form, fields] = useValidatedForm(forms.governmentNote, {
     id: GOVERNMENT_NOTE_FORM_ID,
     lastResult,
     defaultValue: defaultValue ?? undefined,
-    constraint: getZodConstraint(governmentNoteSchema),
     shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: governmentNoteSchema }),
   });
   return (
     <Form method="post" className="space-y-2" {...getFormProps(form)}>

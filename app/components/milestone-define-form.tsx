@@ -1,9 +1,9 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
-import { newMilestoneSchema, type NewMilestoneInput } from "~/domain/schemas/milestone";
 import { ErrorList, ErrorSummary, FormIdField, SubmitButton, TextField, TextareaField } from "./forms";
 import { useT } from "./i18n";
+import * as forms from "~/domain/schemas/constraints.generated";
+import { useValidatedForm } from "./use-lazy-validation";
 
 /** The Conform id of the milestone form: what a draft kept when the session ended is restored into. */
 export const MILESTONE_NEW_FORM_ID = "milestone-new";
@@ -17,14 +17,12 @@ export function MilestoneDefineForm({
   defaultValue?: Record<string, string | string[]> | null;
 }) {
   const t = useT();
-  const [form, fields] = useForm<NewMilestoneInput, Record<string, unknown>>({
+  const [form, fields] = useValidatedForm(forms.newMilestone, {
     id: MILESTONE_NEW_FORM_ID,
     lastResult,
     defaultValue: defaultValue ?? undefined,
-    constraint: getZodConstraint(newMilestoneSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: newMilestoneSchema }),
   });
   return (
     <Form method="post" className="space-y-4" {...getFormProps(form)}>

@@ -1,14 +1,14 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import type { RecordConflict } from "~/domain/conflict";
 import { MILESTONE_DECISIONS } from "~/domain/enums";
 import { SCORE_MAX, SCORE_MIN } from "~/domain/milestone";
-import { evaluateMilestoneSchema, type EvaluateMilestoneInput } from "~/domain/schemas/milestone";
 import { VersionFields } from "./conflict-panel";
 import { ErrorList, ErrorSummary, SelectField, SubmitButton, TextareaField } from "./forms";
 import { useT } from "./i18n";
 import { MilestoneConflict } from "./milestone-details";
+import * as forms from "~/domain/schemas/constraints.generated";
+import { useValidatedForm } from "./use-lazy-validation";
 
 const SCORES = Array.from({ length: SCORE_MAX - SCORE_MIN + 1 }, (_, i) => String(SCORE_MIN + i));
 
@@ -27,13 +27,11 @@ export function MilestoneEvaluateForm({
   lastResult?: SubmissionResult<string[]> | null;
 }) {
   const t = useT();
-  const [form, fields] = useForm<EvaluateMilestoneInput, Record<string, unknown>>({
+  const [form, fields] = useValidatedForm(forms.evaluateMilestone, {
     id: "milestone-evaluate",
     lastResult,
-    constraint: getZodConstraint(evaluateMilestoneSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: evaluateMilestoneSchema }),
   });
   const decision = fields.decision;
   const scoreOptions = SCORES.map((s) => ({ value: s, label: s }));

@@ -1,12 +1,12 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import type { RecordConflict } from "~/domain/conflict";
-import { submitMilestoneSchema, type SubmitMilestoneInput } from "~/domain/schemas/milestone";
 import { VersionFields } from "./conflict-panel";
 import { ErrorList, ErrorSummary, EvidenceFileField, SubmitButton, TextareaField } from "./forms";
 import { useT } from "./i18n";
 import { MilestoneConflict } from "./milestone-details";
+import * as forms from "~/domain/schemas/constraints.generated";
+import { useValidatedForm } from "./use-lazy-validation";
 
 /**
  * The campus submits a milestone with its self-assessment and evidence: a multipart POST that
@@ -30,13 +30,11 @@ export function MilestoneSubmitForm({
   filesDropped?: boolean;
 }) {
   const t = useT();
-  const [form, fields] = useForm<SubmitMilestoneInput, Record<string, unknown>>({
+  const [form, fields] = useValidatedForm(forms.submitMilestone, {
     id: "milestone-submit",
     lastResult,
-    constraint: getZodConstraint(submitMilestoneSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: submitMilestoneSchema }),
   });
   return (
     <Form method="post" encType="multipart/form-data" className="space-y-4" {...getFormProps(form)}>

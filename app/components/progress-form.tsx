@@ -1,12 +1,12 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
-import type { z } from "zod";
 import { UPDATE_STATUSES } from "~/domain/enums";
 import { formatDate } from "~/domain/i18n";
-import { progressChangeWarning, progressUpdateSchema } from "~/domain/schemas/progress";
+import { progressChangeWarning } from "~/domain/progress-change";
 import { CheckboxField, ErrorList, ErrorSummary, EvidenceFileField, FormIdField, SelectField, SubmitButton, TextField, TextareaField } from "./forms";
 import { useLocale, useT } from "./i18n";
+import * as forms from "~/domain/schemas/constraints.generated";
+import { useValidatedForm } from "./use-lazy-validation";
 
 /** The Conform id of the progress form: what a draft kept when the session ended is restored into. */
 export const PROGRESS_FORM_ID = "progress-update";
@@ -33,16 +33,13 @@ export function ProgressForm({
 }) {
   const t = useT();
   const locale = useLocale();
-  const schema = progressUpdateSchema(new Date(today));
-  const [form, fields] = useForm<z.output<typeof schema>, Record<string, unknown>>({
+  const [form, fields] = useValidatedForm(forms.progressUpdate, {
     id: PROGRESS_FORM_ID,
     lastResult,
     defaultValue,
-    constraint: getZodConstraint(schema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-  });
+  }, new Date(today));
   const optional = (label: string) => `${label} (${t("form.optional")})`;
   const labels: Record<string, string> = {
     reportedOn: t("progress.reportedOn"),

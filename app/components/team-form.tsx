@@ -1,12 +1,12 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import type { RecordConflict } from "~/domain/conflict";
-import { createTeamSchema, updateTeamSchema } from "~/domain/schemas/team";
 import { ConflictDiscardLink, ConflictPanel, VersionFields } from "./conflict-panel";
 import { ErrorList, ErrorSummary, TextField, TextareaField } from "./forms";
 import { useT } from "./i18n";
 import { IntentSubmitButton } from "./team-fields";
+import * as forms from "~/domain/schemas/constraints.generated";
+import { useValidatedForm } from "./use-lazy-validation";
 
 export type TeamFormValues = { name: string; decreeRef: string; decreeDate: string; mandate: string };
 
@@ -30,14 +30,11 @@ export function TeamForm({
   conflict?: RecordConflict | null;
 }) {
   const t = useT();
-  const schema = intent === "create-team" ? createTeamSchema : updateTeamSchema;
-  const [form, fields] = useForm({
+  const [form, fields] = useValidatedForm(intent === "create-team" ? forms.createTeam : forms.updateTeam, {
     id: intent,
     lastResult,
     defaultValue,
-    constraint: getZodConstraint(schema),
     shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   const labels: Record<string, string> = {
     name: t("teams.name"),

@@ -1,15 +1,15 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import type { RecordConflict } from "~/domain/conflict";
 import { MEMBER_ROLES, MEMBER_SIDES } from "~/domain/enums";
 import { isMessageKey } from "~/domain/i18n";
-import { addMemberSchema, updateMemberSchema } from "~/domain/schemas/team";
 import { formatAuditValue } from "./audit-changes";
 import { ConflictDiscardLink, ConflictPanel, VersionFields } from "./conflict-panel";
 import { ErrorList, ErrorSummary, SelectField, TextField } from "./forms";
 import { useLocale, useT } from "./i18n";
 import { IntentSubmitButton } from "./team-fields";
+import * as forms from "~/domain/schemas/constraints.generated";
+import { useValidatedForm } from "./use-lazy-validation";
 
 export type GovernmentUnitOption = { id: string; name: string; abbreviation: string | null; retired?: boolean };
 
@@ -81,14 +81,11 @@ export function MemberForm({
   const t = useT();
   const text = useMemberFieldText(units);
   const intent = memberId ? "update-member" : "add-member";
-  const schema = memberId ? updateMemberSchema : addMemberSchema;
-  const [form, fields] = useForm({
+  const [form, fields] = useValidatedForm(memberId ? forms.updateMember : forms.addMember, {
     id: formId ?? (memberId ? `member-${memberId}` : "add-member"),
     lastResult,
     defaultValue: defaultValue ?? { side: "CAMPUS", role: "ANGGOTA" },
-    constraint: getZodConstraint(schema),
     shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   // a missing or unreadable version is a form-level problem (the field is hidden)
   const versionErrors = (fields as unknown as Record<string, { errors?: string[] }>).version?.errors;

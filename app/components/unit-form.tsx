@@ -1,12 +1,12 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import type { RecordConflict } from "~/domain/conflict";
 import { UNIT_KINDS } from "~/domain/enums";
-import { createUnitSchema, updateUnitSchema } from "~/domain/schemas/unit";
 import { ConflictDiscardLink, ConflictPanel, VersionFields } from "./conflict-panel";
 import { ErrorList, ErrorSummary, SelectField, SubmitButton, TextField } from "./forms";
 import { useT } from "./i18n";
+import * as forms from "~/domain/schemas/constraints.generated";
+import { useValidatedForm } from "./use-lazy-validation";
 
 // The form that adds a government unit ("create") or edits one ("update", carrying the version it
 // was opened at; a refused save shows what changed and keeps the input). Used by /admin/units.
@@ -29,14 +29,11 @@ export function UnitForm({
   conflict?: RecordConflict | null;
 }) {
   const t = useT();
-  const schema = intent === "create" ? createUnitSchema : updateUnitSchema;
-  const [form, fields] = useForm({
+  const [form, fields] = useValidatedForm(intent === "create" ? forms.createUnit : forms.updateUnit, {
     id: `unit-${intent}`,
     lastResult,
     defaultValue: defaultValue ?? { kind: "DINAS" },
-    constraint: getZodConstraint(schema),
     shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   const labels: Record<string, string> = {
     name: t("unitAdmin.field.name"),

@@ -1,18 +1,18 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { CheckboxField, ErrorList, SelectField, SubmitButton, TextField } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { formatDateTime } from "~/domain/i18n";
-import { changePasswordSchema } from "~/domain/schemas/auth";
-import { DIGEST_CHOICES, mailPreferencesSchema } from "~/domain/schemas/mail";
+import { DIGEST_CHOICES } from "~/domain/mail-preferences";
 import { calendarFeedOf } from "~/models/calendar.server";
 import { listCampuses } from "~/models/campus.server";
 import { mailPreferencesOf } from "~/models/outbox.server";
 import { requireUser } from "~/utils/auth.server";
 import { accountAction } from "./account.server";
+import * as forms from "~/domain/schemas/constraints.generated";
+import { useValidatedForm } from "~/components/use-lazy-validation";
 
 export const meta: MetaFunction = () => [{ title: "Akun Saya · Kolaborasi Banten" }];
 
@@ -95,13 +95,11 @@ export default function AccountPage() {
 
 function PasswordForm({ lastResult }: { lastResult: SubmissionResult<string[]> | undefined }) {
   const t = useT();
-  const [form, fields] = useForm({
+  const [form, fields] = useValidatedForm(forms.changePassword, {
     id: "change-password",
     lastResult,
-    constraint: getZodConstraint(changePasswordSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: changePasswordSchema }),
   });
   return (
     <Form method="post" className="mt-3 space-y-4" {...getFormProps(form)}>
@@ -139,12 +137,10 @@ function MailPreferencesForm({
   lastResult: SubmissionResult<string[]> | undefined;
 }) {
   const t = useT();
-  const [form, fields] = useForm({
+  const [form, fields] = useValidatedForm(forms.mailPreferences, {
     id: "mail-preferences",
     lastResult,
     defaultValue: { emailImmediate: defaults.emailImmediate ? "on" : undefined, emailDigest: defaults.emailDigest, locale: defaults.locale },
-    constraint: getZodConstraint(mailPreferencesSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: mailPreferencesSchema }),
   });
   return (
     <Form method="post" className="mt-3 space-y-4" {...getFormProps(form)} data-testid="mail-preferences">

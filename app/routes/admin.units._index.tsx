@@ -6,7 +6,7 @@ import { TableWrap } from "~/components/table-wrap";
 import { UnitForm } from "~/components/unit-form";
 import { messageWithParams } from "~/domain/form-message";
 import { formatDate } from "~/domain/i18n";
-import { createUnitSchema } from "~/domain/schemas/unit";
+import { createUnitSchema } from "~/domain/schemas/all.server";
 import { createUnit, listUnitsForAdmin } from "~/models/unit-admin.server";
 import { authorOf, requirePermission } from "~/utils/auth.server";
 import { formAction } from "~/utils/form-action.server";

@@ -1,5 +1,4 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -8,7 +7,6 @@ import { useLocale, useT } from "~/components/i18n";
 import { DeliveryState } from "~/components/delivery-state";
 import { CampusBadges, CampusField, RoleField, UnitBadges, UnitField } from "~/components/user-form";
 import { formatDateTime } from "~/domain/i18n";
-import { updateUserSchema } from "~/domain/schemas/auth";
 import { listCampuses } from "~/models/campus.server";
 import { deliveryState } from "~/models/outbox.server";
 import { unitOptionsForUser } from "~/models/unit-admin.server";
@@ -16,6 +14,8 @@ import { getUserForAdmin } from "~/models/user.server";
 import { can } from "~/domain/policy";
 import { notFound, requirePermission, toPrincipal } from "~/utils/auth.server";
 import { userAction, type UserActionData } from "./admin.users.$userId.server";
+import * as forms from "~/domain/schemas/constraints.generated";
+import { useValidatedForm } from "~/components/use-lazy-validation";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.user.name ?? "Pengguna"} · Kolaborasi Banten` },
@@ -46,13 +46,11 @@ export default function UserPage() {
   const actionData = useActionData<UserActionData>();
   const t = useT();
   const locale = useLocale();
-  const [form, fields] = useForm({
+  const [form, fields] = useValidatedForm(forms.updateUser, {
     id: `edit-user-${user.id}`,
     lastResult: actionData?.intent === "update" ? actionData.result : undefined,
     defaultValue: { name: user.name, role: user.role, campuses: user.campuses.map((c) => c.slug), units: user.units.map((u) => u.code) },
-    constraint: getZodConstraint(updateUserSchema),
     shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: updateUserSchema }),
   });
   // the buttons without fields show the refusal's form-level errors beside them
   const errorOf = (intent: string) => (actionData?.intent === intent ? (actionData.result.error?.[""] ?? null) : null);

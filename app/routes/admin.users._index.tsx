@@ -1,5 +1,4 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -7,7 +6,7 @@ import { ErrorList, ErrorSummary, SubmitButton, TextField } from "~/components/f
 import { useLocale, useT } from "~/components/i18n";
 import { CampusBadges, CampusField, RoleField, UnitBadges, UnitField } from "~/components/user-form";
 import { formatDateTime } from "~/domain/i18n";
-import { createUserSchema } from "~/domain/schemas/auth";
+import { createUserSchema } from "~/domain/schemas/all.server";
 import { listCampuses } from "~/models/campus.server";
 import { unitOptionsForUser } from "~/models/unit-admin.server";
 import { createUser, listUsers } from "~/models/user.server";
@@ -16,6 +15,8 @@ import { formAction } from "~/utils/form-action.server";
 import { parseForm } from "~/utils/parse-form.server";
 import { readFormData } from "~/utils/request-body.server";
 import { redirectWithToast } from "~/utils/session.server";
+import * as forms from "~/domain/schemas/constraints.generated";
+import { useValidatedForm } from "~/components/use-lazy-validation";
 
 export const meta: MetaFunction = () => [{ title: "Pengguna · Kolaborasi Banten" }];
 
@@ -52,13 +53,11 @@ export default function UsersPage() {
   const actionData = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
-  const [form, fields] = useForm({
+  const [form, fields] = useValidatedForm(forms.createUser, {
     id: "create-user",
     lastResult: actionData?.result,
     defaultValue: { role: "LIAISON" },
-    constraint: getZodConstraint(createUserSchema),
     shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: createUserSchema }),
   });
   return (
     <>

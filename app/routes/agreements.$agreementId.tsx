@@ -1,8 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
 import { AgreementForm, AmendmentForm, FileField } from "~/components/agreement-form";
 import { AgreementStatusBadge, AgreementSummary } from "~/components/agreement-bits";
 import { useOpenedVersion, VersionFields } from "~/components/conflict-panel";
@@ -12,11 +11,12 @@ import { StatusBadge } from "~/components/status";
 import { todayInBanten, toIsoDate } from "~/domain/dates";
 import { formatDate, labelKey } from "~/domain/i18n";
 import { can } from "~/domain/policy";
-import { linkItemSchema, uploadDocumentSchema } from "~/domain/schemas/agreement";
 import * as agreements from "~/models/agreement.server";
 import { listGovernmentUnits } from "~/models/team.server";
 import { assertCanSee, notFound, requireUser, toPrincipal } from "~/utils/auth.server";
 import { agreementAction, type AgreementActionData } from "./agreements.$agreementId.server";
+import * as forms from "~/domain/schemas/constraints.generated";
+import { useValidatedForm } from "~/components/use-lazy-validation";
 
 // a 409 (somebody else saved first) reloads the page's data beside the conflict panel
 export { revalidateAfterConflict as shouldRevalidate } from "~/utils/revalidate";
@@ -335,12 +335,10 @@ function ConfirmForm({ version, startedAt, actionData }: { version: number; star
 
 function UploadForm({ lastResult }: { lastResult: AgreementActionData["result"] }) {
   const t = useT();
-  const [form, fields] = useForm({
+  const [form, fields] = useValidatedForm(forms.uploadAgreementDocument, {
     id: "agreement-upload",
     lastResult,
-    constraint: getZodConstraint(uploadDocumentSchema),
     shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: uploadDocumentSchema }),
   });
   return (
     <Form method="post" encType="multipart/form-data" className="card mt-3 space-y-3" {...getFormProps(form)}>
@@ -354,12 +352,10 @@ function UploadForm({ lastResult }: { lastResult: AgreementActionData["result"] 
 
 function LinkItemForm({ items, lastResult }: { items: readonly { id: string; title: string }[]; lastResult: AgreementActionData["result"] }) {
   const t = useT();
-  const [form, fields] = useForm({
+  const [form, fields] = useValidatedForm(forms.agreementLinkItem, {
     id: "agreement-link-item",
     lastResult,
-    constraint: getZodConstraint(linkItemSchema),
     shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: linkItemSchema }),
   });
   return (
     <Form method="post" className="card mt-3 space-y-3" {...getFormProps(form)}>

@@ -5,7 +5,7 @@ import { AgreementForm } from "~/components/agreement-form";
 import { RestoredNotice, useRestoredDraft } from "~/components/forms";
 import { useT } from "~/components/i18n";
 import { can, type Principal } from "~/domain/policy";
-import { newAgreementSchema } from "~/domain/schemas/agreement";
+import { newAgreementSchema } from "~/domain/schemas/all.server";
 import { createAgreement, newAgreementOptions } from "~/models/agreement.server";
 import { authorOf, forbidden, requireUser, toPrincipal } from "~/utils/auth.server";
 import { formAction } from "~/utils/form-action.server";

@@ -6,7 +6,7 @@ import { RestoredNotice, useRestoredDraft } from "~/components/forms";
 import { useT } from "~/components/i18n";
 import { todayInBanten, toIsoDate } from "~/domain/dates";
 import { translator } from "~/domain/i18n";
-import { checkInSchema } from "~/domain/schemas/progress";
+import { checkInSchema } from "~/domain/schemas/all.server";
 import { isItemOverdue, isStale } from "~/domain/status";
 import { getCampusBySlug } from "~/models/campus.server";
 import { openItemsForCheckIn, postCheckIn, type CheckInReport } from "~/models/roadmap-item.server";

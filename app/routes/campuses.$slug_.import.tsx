@@ -5,7 +5,7 @@ import { SubmitButton } from "~/components/forms";
 import { useT } from "~/components/i18n";
 import { IMPORT_COLUMNS, IMPORT_HEADERS, MAX_IMPORT_ROWS, MAX_IMPORT_EXPANDED_MB, columnOfFormField, rowToFormFields, type ImportRow } from "~/domain/item-import";
 import { textKey, translator, type MessageKey } from "~/domain/i18n";
-import { itemSchema } from "~/domain/schemas/item";
+import { itemSchema } from "~/domain/schemas/all.server";
 import { getCampusBySlug } from "~/models/campus.server";
 import { importChoices, readImportFile } from "~/models/item-import.server";
 import { createItems, invalidReferences, itemFormOptions } from "~/models/roadmap-item.server";

@@ -6,7 +6,7 @@ import { TeamForm } from "~/components/team-form";
 import { formatDate } from "~/domain/i18n";
 import { MEMBER_SIDES } from "~/domain/enums";
 import { can } from "~/domain/policy";
-import { createTeamSchema } from "~/domain/schemas/team";
+import { createTeamSchema } from "~/domain/schemas/all.server";
 import { getCampusBySlug } from "~/models/campus.server";
 import { createTeam, listTeamsForCampus } from "~/models/team.server";
 import { assertCan, authorOf, notFound, requirePermission, requireUser, toPrincipal } from "~/utils/auth.server";

@@ -4,7 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { RestoredNotice, useRestoredDraft } from "~/components/forms";
 import { useT } from "~/components/i18n";
 import { MILESTONE_NEW_FORM_ID, MilestoneDefineForm } from "~/components/milestone-define-form";
-import { newMilestoneSchema } from "~/domain/schemas/milestone";
+import { newMilestoneSchema } from "~/domain/schemas/all.server";
 import { createMilestone } from "~/models/milestone.server";
 import { getItemAccess } from "~/models/roadmap-item.server";
 import { assertCan, assertCanSee, authorOf, notFound, requireUser } from "~/utils/auth.server";

@@ -1,11 +1,12 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ErrorList, ErrorSummary, SubmitButton, TextField } from "~/components/forms";
 import { useT } from "~/components/i18n";
-import { loginSchema } from "~/domain/schemas/auth";
+import { useValidatedForm } from "~/components/use-lazy-validation";
+import { login as loginForm } from "~/domain/schemas/constraints.generated";
+import { loginSchema } from "~/domain/schemas/all.server";
 import { homePath } from "~/models/unit.server";
 import { isDemoLoaded } from "~/models/app-status.server";
 import { login } from "~/models/user.server";
@@ -68,11 +69,9 @@ export default function LoginPage() {
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const t = useT();
-  const [form, fields] = useForm({
+  const [form, fields] = useValidatedForm(loginForm, {
     lastResult: actionData?.result,
-    constraint: getZodConstraint(loginSchema),
     shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: loginSchema }),
   });
   return (
     <div className="mx-auto max-w-md">

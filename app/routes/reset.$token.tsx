@@ -1,17 +1,18 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorList, ErrorSummary, SubmitButton, TextField } from "~/components/forms";
 import { useT } from "~/components/i18n";
-import { resetPasswordSchema } from "~/domain/schemas/auth";
+import { resetPasswordSchema } from "~/domain/schemas/all.server";
 import { consumePasswordReset, findValidReset } from "~/models/user.server";
 import { clientIp } from "~/utils/auth.server";
 import { formAction } from "~/utils/form-action.server";
 import { parseForm } from "~/utils/parse-form.server";
 import { readFormData } from "~/utils/request-body.server";
 import { redirectWithToast } from "~/utils/session.server";
+import * as forms from "~/domain/schemas/constraints.generated";
+import { useValidatedForm } from "~/components/use-lazy-validation";
 
 export const meta: MetaFunction = () => [
   { title: "Atur ulang kata sandi · Kolaborasi Banten" },
@@ -52,11 +53,9 @@ export default function ResetPage() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
-  const [form, fields] = useForm({
+  const [form, fields] = useValidatedForm(forms.resetPassword, {
     lastResult: actionData?.result,
-    constraint: getZodConstraint(resetPasswordSchema),
     shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: resetPasswordSchema }),
   });
   const valid = data.valid && actionData?.valid !== false;
   return (

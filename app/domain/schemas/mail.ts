@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { LOCALES } from "../enums";
+import { DIGEST_CHOICES } from "../mail-preferences";
 
-export const DIGEST_CHOICES = ["WEEKLY", "OFF"] as const;
+export { DIGEST_CHOICES };
 
 /** E-mail preferences on /account (a checkbox sends "on" or nothing). */
 export const mailPreferencesSchema = z.object({

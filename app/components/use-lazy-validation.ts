@@ -1,0 +1,113 @@
+import { parse, useForm, type Submission } from "@conform-to/react";
+import { useEffect, useId, useRef } from "react";
+import type { z } from "zod";
+import type { FormArgs, FormKey, FormSchemas } from "~/domain/schemas/forms";
+
+// Browser validation without Zod in the page's first load (issue #17, decision 004). A form renders
+// its HTML constraints from app/domain/schemas/constraints.generated.ts; the schemas (and Zod) arrive
+// in one chunk of their own when the user first focuses or presses anything in a form. Until then
+// a blur validates nothing (and is replayed once the chunk is here) and a submission goes to the
+// server, which validates every submission anyway. Once loaded, onValidate is today's parseWithZod.
+
+type Validators = typeof import("~/domain/schemas/forms");
+
+let validators: Validators | null = null;
+let loading: Promise<Validators> | null = null;
+
+/** Loads the schemas once; a failed load (offline) may be tried again on the next interaction. */
+export function loadValidators(): Promise<Validators> {
+  if (!loading) {
+    loading = import("~/domain/schemas/forms").then((module) => (validators = module));
+    loading.catch(() => {
+      loading = null;
+    });
+  }
+  return loading;
+}
+
+/**
+ * What onValidate answers before the schemas are here. A submission (no Conform intent) has
+ * `error: null`: Conform reports nothing and lets it go to the server, whose reply shows the errors.
+ * An intent (a blur's "validate", a list's insert/remove …) is handled in the browser with every
+ * error shown now kept as it is (`null` keeps a field's error in Conform's report); `validated` names
+ * the field a blur asked about, to be validated again once the schemas arrive.
+ */
+export function submissionBeforeValidators(
+  formData: FormData,
+  shownErrors: Record<string, unknown>,
+): { submission: Submission<Record<string, unknown>>; validated: string | null } {
+  let validated: string | null = null;
+  const submission = parse<Record<string, unknown>, string[]>(formData, {
+    resolve(_payload, intent) {
+      if (!intent) return { error: null };
+      if (intent.type === "validate") validated = intent.payload.name ?? "";
+      return { error: Object.fromEntries(Object.keys(shownErrors).map((name) => [name, null])) };
+    },
+  });
+  return { submission, validated };
+}
+
+type Schema<K extends FormKey> = ReturnType<FormSchemas[K]>;
+type Options<K extends FormKey> = Omit<Parameters<typeof useForm<z.input<Schema<K>>, z.output<Schema<K>>>>[0], "onValidate">;
+
+/**
+ * Conform's useForm for one of the forms of app/domain/schemas/forms.ts: `spec` is its export from
+ * constraints.generated.ts (name and constraints), `args` what its schema depends on.
+ * `options.constraint`, when given, replaces the generated constraints (they depend on `args`).
+ */
+export function useValidatedForm<K extends FormKey>(
+  spec: { form: K; constraint: NonNullable<Options<K>["constraint"]> },
+  options: Options<K>,
+  ...args: FormArgs<K>
+) {
+  const generatedId = useId();
+  const id = options.id ?? generatedId;
+  const latestArgs = useRef(args);
+  latestArgs.current = args;
+  const pending = useRef(new Set<string>());
+  const latest = useRef<{ allErrors: Record<string, unknown>; validate: (options: { name: string }) => void } | null>(null);
+
+  const [form, fields] = useForm<z.input<Schema<K>>, z.output<Schema<K>>>({
+    ...options,
+    id,
+    constraint: options.constraint ?? spec.constraint,
+    onValidate: ({ formData }) => {
+      if (validators) return validators.validateForm(spec.form, latestArgs.current, formData) as never;
+      const { submission, validated } = submissionBeforeValidators(formData, latest.current?.allErrors ?? {});
+      if (validated !== null) pending.current.add(validated);
+      void loadValidators().then(replay, () => undefined);
+      return submission as never;
+    },
+  });
+  latest.current = form;
+
+  // the blurs that came before the schemas, validated now as they would have been then
+  function replay() {
+    const names = [...pending.current];
+    pending.current.clear();
+    if (!document.forms.namedItem(id)) return;
+    for (const name of names) latest.current?.validate({ name });
+  }
+
+  useEffect(() => {
+    if (validators) return;
+    const start = (event: Event) => {
+      const target = event.target;
+      const owner = target instanceof Element ? ((target as HTMLInputElement).form ?? target.closest("form")) : null;
+      if (owner?.id !== id) return;
+      stop();
+      void loadValidators().then(replay, () => undefined);
+    };
+    const stop = () => {
+      document.removeEventListener("focusin", start, true);
+      document.removeEventListener("pointerdown", start, true);
+    };
+    document.addEventListener("focusin", start, true);
+    document.addEventListener("pointerdown", start, true);
+    return stop;
+    // replay reads refs only
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [id]);
+
+  return [form, fields] as const;
+}
