@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./support";
 
 // What a phone downloads (issue #17, decision 004): the stylesheet travels inside the document,
@@ -44,4 +44,66 @@ test("after sign-in and client-side navigation the page keeps its styles", async
   expect((await page.locator("style#app-css").textContent())?.length).toBeGreaterThan(1000);
   expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(SLATE_50);
   expect(fetchedCss).toEqual([]);
+});
+
+// Form validation (Zod and the schemas, app/domain/schemas/forms.ts) is its own chunk, fetched when the
+// user first works in a form (app/components/use-lazy-validation.ts): not in the first load.
+const VALIDATION_CHUNK = /\/build\/_shared\/forms-[A-Z0-9]+\.js$/;
+
+function watchScripts(page: Page) {
+  const scripts: { path: string; body: Promise<string> }[] = [];
+  page.on("response", (response) => {
+    const path = new URL(response.url()).pathname;
+    if (path.startsWith("/build/") && path.endsWith(".js")) scripts.push({ path, body: response.text().catch(() => "") });
+  });
+  return {
+    paths: () => scripts.map((s) => s.path),
+    /** the scripts so far that carry Zod (its error class is named in its code) */
+    withZod: async () => (await Promise.all(scripts.map(async (s) => ((await s.body).includes("ZodError") ? s.path : null)))).filter(Boolean),
+  };
+}
+
+test("/login and the item page load without the validation code, which arrives with the first field used", async ({ page }) => {
+  await signIn(page, "liaison.unma@demo.test");
+  // the item page, as a liaison opens it
+  await page.goto("/campuses/unma");
+  const itemPath = await page.locator('main a[href^="/items/"]:not([href^="/items/new"])').first().getAttribute("href");
+  const item = watchScripts(page);
+  const itemResponse = await page.goto(itemPath!);
+  await page.waitForLoadState("networkidle");
+  expect(item.paths().length).toBeGreaterThan(0);
+  expect(item.paths().filter((p) => VALIDATION_CHUNK.test(p))).toEqual([]);
+  expect(await item.withZod()).toEqual([]);
+  expect(await itemResponse?.text()).not.toMatch(/_shared\/forms-/);
+
+  // a field focused and left empty: the chunk comes, and the field says what is wrong, before any submission
+  const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Kirim laporan kemajuan" }) });
+  const narrative = form.getByLabel("Uraian kemajuan");
+  await expect(async () => {
+    await narrative.focus();
+    await narrative.blur();
+    await expect(narrative).toHaveAttribute("aria-invalid", "true", { timeout: 1_000 });
+  }).toPass();
+  await expect(form.getByText("Wajib diisi.")).toBeVisible();
+  expect(item.paths().filter((p) => VALIDATION_CHUNK.test(p))).toHaveLength(1);
+  expect((await item.withZod()).length).toBeGreaterThan(0);
+  await page.context().clearCookies();
+
+  // /login, signed out
+  const login = watchScripts(page);
+  const loginResponse = await page.goto("/login");
+  await page.waitForLoadState("networkidle");
+  expect(login.paths().filter((p) => VALIDATION_CHUNK.test(p))).toEqual([]);
+  expect(await login.withZod()).toEqual([]);
+  expect(await loginResponse?.text()).not.toMatch(/_shared\/forms-/);
+  const email = page.getByLabel("Email");
+  await expect(async () => {
+    await email.focus();
+    await email.blur();
+    await expect(email).toHaveAttribute("aria-invalid", "true", { timeout: 1_000 });
+  }).toPass();
+  await expect(page.locator("main").getByText("Wajib diisi.")).toBeVisible();
+  // the constraints still reach the HTML without Zod
+  await expect(email).toHaveAttribute("required", "");
+  await expect(email).toHaveAttribute("maxlength", "200");
 });
