@@ -5,7 +5,10 @@ import { labelKey, type MessageKey } from "~/domain/i18n";
 import { ConflictDiscardLink, ConflictPanel, VersionFields } from "./conflict-panel";
 import { CheckboxField, ErrorList, ErrorSummary, FormIdField, SelectField, SubmitButton, TextField, TextareaField } from "./forms";
 import { useT } from "./i18n";
-import * as forms from "~/domain/schemas/constraints.generated";
+import { amendAgreementForm } from "~/domain/schemas/constraints/amend-agreement.generated";
+import { newAgreementForm } from "~/domain/schemas/constraints/new-agreement.generated";
+import { renewAgreementForm } from "~/domain/schemas/constraints/renew-agreement.generated";
+import { updateAgreementForm } from "~/domain/schemas/constraints/update-agreement.generated";
 import { useValidatedForm } from "./use-lazy-validation";
 
 export type AgreementFormValues = Record<string, string | string[] | boolean | undefined>;
@@ -31,7 +34,7 @@ const LABELS: Record<string, MessageKey> = {
   file: "agreements.field.file",
 };
 
-const SPECS = { new: forms.newAgreement, update: forms.updateAgreement, renew: forms.renewAgreement } as const;
+const SPECS = { new: newAgreementForm, update: updateAgreementForm, renew: renewAgreementForm } as const;
 
 /**
  * The record of a PKS/IA: registering or proposing one ("new": kind, parent, campus and the signed
@@ -174,7 +177,7 @@ export function AmendmentForm({
   conflict?: RecordConflict | null;
 }) {
   const t = useT();
-  const [form, fields] = useValidatedForm(forms.amendAgreement, {
+  const [form, fields] = useValidatedForm(amendAgreementForm, {
     id: "agreement-amend",
     lastResult,
     shouldValidate: "onBlur",

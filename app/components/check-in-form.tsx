@@ -6,7 +6,7 @@ import { progressChangeWarning } from "~/domain/progress-change";
 import { ErrorList, ErrorSummary, FormIdField, SubmitButton, TextField } from "./forms";
 import { useLocale, useT } from "./i18n";
 import { StatusBadge } from "./status";
-import * as forms from "~/domain/schemas/constraints.generated";
+import { checkInForm } from "~/domain/schemas/constraints/check-in.generated";
 import { useValidatedForm } from "./use-lazy-validation";
 
 /** The Conform id of the check-in form (a draft kept when the session ended comes back into it). */
@@ -41,7 +41,7 @@ export function CheckInForm({
   restored: Record<string, string | string[]> | null;
 }) {
   const t = useT();
-  const [form, fields] = useValidatedForm(forms.checkIn, {
+  const [form, fields] = useValidatedForm(checkInForm, {
     id: CHECK_IN_FORM_ID,
     lastResult,
     // a kept draft holds the form's own field names (rows[0].progress, …), as Conform reads them

@@ -9,7 +9,8 @@ import { recordIndicatorValueConstraint } from "~/domain/schemas/form-constraint
 import { ConflictDiscardLink, ConflictPanel, VersionFields } from "./conflict-panel";
 import { ErrorList, ErrorSummary, SubmitButton, TextField } from "./forms";
 import { useLocale, useT } from "./i18n";
-import * as forms from "~/domain/schemas/constraints.generated";
+import { indicatorLinkItemForm } from "~/domain/schemas/constraints/indicator-link-item.generated";
+import { recordIndicatorValueForm } from "~/domain/schemas/constraints/record-indicator-value.generated";
 import { useValidatedForm } from "./use-lazy-validation";
 
 /** A number typed as text (so "46,03" works), with the decimal keypad on phones. */
@@ -64,7 +65,7 @@ export function RecordValueForm({
 }) {
   const t = useT();
   const day = useMemo(() => parseIsoDate(today) ?? new Date(), [today]);
-  const [form, fields] = useValidatedForm(forms.recordIndicatorValue, {
+  const [form, fields] = useValidatedForm(recordIndicatorValueForm, {
     lastResult,
     shouldValidate: "onBlur",
     defaultValue: { year: today.slice(0, 4), observedOn: today },
@@ -132,7 +133,7 @@ export function LinkItemForm({
   lastResult?: SubmissionResult<string[]> | null;
 }) {
   const t = useT();
-  const [form, fields] = useValidatedForm(forms.indicatorLinkItem, {
+  const [form, fields] = useValidatedForm(indicatorLinkItemForm, {
     lastResult,
     shouldValidate: "onBlur",
   });

@@ -6,7 +6,7 @@ import { formatDate, labelKey } from "~/domain/i18n";
 import { ConflictDiscardLink, ConflictPanel, VersionFields } from "./conflict-panel";
 import { ErrorList, ErrorSummary, FormIdField, SelectField, SubmitButton, TextField, TextareaField } from "./forms";
 import { useLocale, useT } from "./i18n";
-import * as forms from "~/domain/schemas/constraints.generated";
+import { itemForm } from "~/domain/schemas/constraints/item.generated";
 import { useValidatedForm } from "./use-lazy-validation";
 
 export type ItemFormOptions = {
@@ -40,7 +40,7 @@ export function ItemForm({
   const validity = options.agreement
     ? { validFrom: new Date(options.agreement.validFrom), validUntil: new Date(options.agreement.validUntil) }
     : null;
-  const [form, fields] = useValidatedForm(forms.item, {
+  const [form, fields] = useValidatedForm(itemForm, {
     id: ITEM_FORM_ID,
     lastResult,
     defaultValue,

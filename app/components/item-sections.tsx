@@ -8,7 +8,10 @@ import { useLocale, useT } from "./i18n";
 import { MilestoneBadge, StatusBadge } from "./status";
 import { isMilestoneOverdue, isObstaclePastDue } from "~/domain/status";
 import { mergeItemHistory, type HistoryEntry } from "~/domain/item-history";
-import * as forms from "~/domain/schemas/constraints.generated";
+import { assignObstacleForm } from "~/domain/schemas/constraints/assign-obstacle.generated";
+import { commentForm } from "~/domain/schemas/constraints/comment.generated";
+import { governmentNoteForm } from "~/domain/schemas/constraints/government-note.generated";
+import { resolveObstacleForm } from "~/domain/schemas/constraints/resolve-obstacle.generated";
 import { useValidatedForm } from "./use-lazy-validation";
 
 type Update = {
@@ -277,7 +280,7 @@ function AssignObstacleForm({
   defaultValue: Defaults;
 }) {
   const t = useT();
-  const [form, fields] = useValidatedForm(forms.assignObstacle, {
+  const [form, fields] = useValidatedForm(assignObstacleForm, {
     id: assignObstacleFormId(obstacle.id),
     lastResult,
     defaultValue: defaultValue ?? {
@@ -335,7 +338,7 @@ function ResolveObstacleForm({
   defaultValue: Defaults;
 }) {
   const t = useT();
-  const [form, fields] = useValidatedForm(forms.resolveObstacle, {
+  const [form, fields] = useValidatedForm(resolveObstacleForm, {
     id: resolveObstacleFormId(obstacleId),
     lastResult,
     defaultValue: defaultValue ?? undefined,
@@ -426,7 +429,7 @@ export function CommentSection({
 
 function CommentForm({ lastResult, defaultValue }: { lastResult: SubmissionResult<string[]> | null; defaultValue: Defaults }) {
   const t = useT();
-  const [form, fields] = useValidatedForm(forms.comment, {
+  const [form, fields] = useValidatedForm(commentForm, {
     id: COMMENT_FORM_ID,
     lastResult,
     defaultValue: defaultValue ?? undefined,
@@ -477,7 +480,7 @@ export function GovernmentNoteForm({
   defaultValue: Defaults;
 }) {
   const t = useT();
-  const [form, fields] = useValidatedForm(forms.governmentNote, {
+  const [form, fields] = useValidatedForm(governmentNoteForm, {
     id: GOVERNMENT_NOTE_FORM_ID,
     lastResult,
     defaultValue: defaultValue ?? undefined,

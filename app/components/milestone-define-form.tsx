@@ -2,7 +2,7 @@ import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { ErrorList, ErrorSummary, FormIdField, SubmitButton, TextField, TextareaField } from "./forms";
 import { useT } from "./i18n";
-import * as forms from "~/domain/schemas/constraints.generated";
+import { newMilestoneForm } from "~/domain/schemas/constraints/new-milestone.generated";
 import { useValidatedForm } from "./use-lazy-validation";
 
 /** The Conform id of the milestone form: what a draft kept when the session ended is restored into. */
@@ -17,7 +17,7 @@ export function MilestoneDefineForm({
   defaultValue?: Record<string, string | string[]> | null;
 }) {
   const t = useT();
-  const [form, fields] = useValidatedForm(forms.newMilestone, {
+  const [form, fields] = useValidatedForm(newMilestoneForm, {
     id: MILESTONE_NEW_FORM_ID,
     lastResult,
     defaultValue: defaultValue ?? undefined,

@@ -7,7 +7,7 @@ import { VersionFields } from "./conflict-panel";
 import { ErrorList, ErrorSummary, SelectField, SubmitButton, TextareaField } from "./forms";
 import { useT } from "./i18n";
 import { MilestoneConflict } from "./milestone-details";
-import * as forms from "~/domain/schemas/constraints.generated";
+import { evaluateMilestoneForm } from "~/domain/schemas/constraints/evaluate-milestone.generated";
 import { useValidatedForm } from "./use-lazy-validation";
 
 const SCORES = Array.from({ length: SCORE_MAX - SCORE_MIN + 1 }, (_, i) => String(SCORE_MIN + i));
@@ -27,7 +27,7 @@ export function MilestoneEvaluateForm({
   lastResult?: SubmissionResult<string[]> | null;
 }) {
   const t = useT();
-  const [form, fields] = useValidatedForm(forms.evaluateMilestone, {
+  const [form, fields] = useValidatedForm(evaluateMilestoneForm, {
     id: "milestone-evaluate",
     lastResult,
     shouldValidate: "onBlur",

@@ -5,7 +5,7 @@ import { VersionFields } from "./conflict-panel";
 import { ErrorList, ErrorSummary, EvidenceFileField, SubmitButton, TextareaField } from "./forms";
 import { useT } from "./i18n";
 import { MilestoneConflict } from "./milestone-details";
-import * as forms from "~/domain/schemas/constraints.generated";
+import { submitMilestoneForm } from "~/domain/schemas/constraints/submit-milestone.generated";
 import { useValidatedForm } from "./use-lazy-validation";
 
 /**
@@ -30,7 +30,7 @@ export function MilestoneSubmitForm({
   filesDropped?: boolean;
 }) {
   const t = useT();
-  const [form, fields] = useValidatedForm(forms.submitMilestone, {
+  const [form, fields] = useValidatedForm(submitMilestoneForm, {
     id: "milestone-submit",
     lastResult,
     shouldValidate: "onBlur",

@@ -5,7 +5,7 @@ import { formatDate } from "~/domain/i18n";
 import { progressChangeWarning } from "~/domain/progress-change";
 import { CheckboxField, ErrorList, ErrorSummary, EvidenceFileField, FormIdField, SelectField, SubmitButton, TextField, TextareaField } from "./forms";
 import { useLocale, useT } from "./i18n";
-import * as forms from "~/domain/schemas/constraints.generated";
+import { progressUpdateForm } from "~/domain/schemas/constraints/progress-update.generated";
 import { useValidatedForm } from "./use-lazy-validation";
 
 /** The Conform id of the progress form: what a draft kept when the session ended is restored into. */
@@ -33,7 +33,7 @@ export function ProgressForm({
 }) {
   const t = useT();
   const locale = useLocale();
-  const [form, fields] = useValidatedForm(forms.progressUpdate, {
+  const [form, fields] = useValidatedForm(progressUpdateForm, {
     id: PROGRESS_FORM_ID,
     lastResult,
     defaultValue,

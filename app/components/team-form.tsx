@@ -5,7 +5,8 @@ import { ConflictDiscardLink, ConflictPanel, VersionFields } from "./conflict-pa
 import { ErrorList, ErrorSummary, TextField, TextareaField } from "./forms";
 import { useT } from "./i18n";
 import { IntentSubmitButton } from "./team-fields";
-import * as forms from "~/domain/schemas/constraints.generated";
+import { createTeamForm } from "~/domain/schemas/constraints/create-team.generated";
+import { updateTeamForm } from "~/domain/schemas/constraints/update-team.generated";
 import { useValidatedForm } from "./use-lazy-validation";
 
 export type TeamFormValues = { name: string; decreeRef: string; decreeDate: string; mandate: string };
@@ -30,7 +31,7 @@ export function TeamForm({
   conflict?: RecordConflict | null;
 }) {
   const t = useT();
-  const [form, fields] = useValidatedForm(intent === "create-team" ? forms.createTeam : forms.updateTeam, {
+  const [form, fields] = useValidatedForm(intent === "create-team" ? createTeamForm : updateTeamForm, {
     id: intent,
     lastResult,
     defaultValue,

@@ -8,7 +8,8 @@ import { ConflictDiscardLink, ConflictPanel, VersionFields } from "./conflict-pa
 import { ErrorList, ErrorSummary, SelectField, TextField } from "./forms";
 import { useLocale, useT } from "./i18n";
 import { IntentSubmitButton } from "./team-fields";
-import * as forms from "~/domain/schemas/constraints.generated";
+import { addMemberForm } from "~/domain/schemas/constraints/add-member.generated";
+import { updateMemberForm } from "~/domain/schemas/constraints/update-member.generated";
 import { useValidatedForm } from "./use-lazy-validation";
 
 export type GovernmentUnitOption = { id: string; name: string; abbreviation: string | null; retired?: boolean };
@@ -81,7 +82,7 @@ export function MemberForm({
   const t = useT();
   const text = useMemberFieldText(units);
   const intent = memberId ? "update-member" : "add-member";
-  const [form, fields] = useValidatedForm(memberId ? forms.updateMember : forms.addMember, {
+  const [form, fields] = useValidatedForm(memberId ? updateMemberForm : addMemberForm, {
     id: formId ?? (memberId ? `member-${memberId}` : "add-member"),
     lastResult,
     defaultValue: defaultValue ?? { side: "CAMPUS", role: "ANGGOTA" },

@@ -5,7 +5,8 @@ import { UNIT_KINDS } from "~/domain/enums";
 import { ConflictDiscardLink, ConflictPanel, VersionFields } from "./conflict-panel";
 import { ErrorList, ErrorSummary, SelectField, SubmitButton, TextField } from "./forms";
 import { useT } from "./i18n";
-import * as forms from "~/domain/schemas/constraints.generated";
+import { createUnitForm } from "~/domain/schemas/constraints/create-unit.generated";
+import { updateUnitForm } from "~/domain/schemas/constraints/update-unit.generated";
 import { useValidatedForm } from "./use-lazy-validation";
 
 // The form that adds a government unit ("create") or edits one ("update", carrying the version it
@@ -29,7 +30,7 @@ export function UnitForm({
   conflict?: RecordConflict | null;
 }) {
   const t = useT();
-  const [form, fields] = useValidatedForm(intent === "create" ? forms.createUnit : forms.updateUnit, {
+  const [form, fields] = useValidatedForm(intent === "create" ? createUnitForm : updateUnitForm, {
     id: `unit-${intent}`,
     lastResult,
     defaultValue: defaultValue ?? { kind: "DINAS" },

@@ -4,7 +4,7 @@ import type { z } from "zod";
 import type { FormArgs, FormKey, FormSchemas } from "~/domain/schemas/forms";
 
 // Browser validation without Zod in the page's first load (issue #17, decision 004). A form renders
-// its HTML constraints from app/domain/schemas/constraints.generated.ts; the schemas (and Zod) arrive
+// its HTML constraints from app/domain/schemas/constraints/<form>.generated.ts; the schemas (and Zod) arrive
 // in one chunk of their own when the user first focuses or presses anything in a form. Until then
 // a blur validates nothing (and is replayed once the chunk is here) and a submission goes to the
 // server, which validates every submission anyway. Once loaded, onValidate is today's parseWithZod.
@@ -52,7 +52,7 @@ type Options<K extends FormKey> = Omit<Parameters<typeof useForm<z.input<Schema<
 
 /**
  * Conform's useForm for one of the forms of app/domain/schemas/forms.ts: `spec` is its export from
- * constraints.generated.ts (name and constraints), `args` what its schema depends on.
+ * constraints/<form>.generated.ts (`<form>Form`: name and constraints), `args` what its schema depends on.
  * `options.constraint`, when given, replaces the generated constraints (they depend on `args`).
  */
 export function useValidatedForm<K extends FormKey>(

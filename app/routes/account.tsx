@@ -11,7 +11,8 @@ import { listCampuses } from "~/models/campus.server";
 import { mailPreferencesOf } from "~/models/outbox.server";
 import { requireUser } from "~/utils/auth.server";
 import { accountAction } from "./account.server";
-import * as forms from "~/domain/schemas/constraints.generated";
+import { changePasswordForm } from "~/domain/schemas/constraints/change-password.generated";
+import { mailPreferencesForm } from "~/domain/schemas/constraints/mail-preferences.generated";
 import { useValidatedForm } from "~/components/use-lazy-validation";
 
 export const meta: MetaFunction = () => [{ title: "Akun Saya · Kolaborasi Banten" }];
@@ -95,7 +96,7 @@ export default function AccountPage() {
 
 function PasswordForm({ lastResult }: { lastResult: SubmissionResult<string[]> | undefined }) {
   const t = useT();
-  const [form, fields] = useValidatedForm(forms.changePassword, {
+  const [form, fields] = useValidatedForm(changePasswordForm, {
     id: "change-password",
     lastResult,
     shouldValidate: "onBlur",
@@ -137,7 +138,7 @@ function MailPreferencesForm({
   lastResult: SubmissionResult<string[]> | undefined;
 }) {
   const t = useT();
-  const [form, fields] = useValidatedForm(forms.mailPreferences, {
+  const [form, fields] = useValidatedForm(mailPreferencesForm, {
     id: "mail-preferences",
     lastResult,
     defaultValue: { emailImmediate: defaults.emailImmediate ? "on" : undefined, emailDigest: defaults.emailDigest, locale: defaults.locale },

@@ -14,7 +14,7 @@ import { getUserForAdmin } from "~/models/user.server";
 import { can } from "~/domain/policy";
 import { notFound, requirePermission, toPrincipal } from "~/utils/auth.server";
 import { userAction, type UserActionData } from "./admin.users.$userId.server";
-import * as forms from "~/domain/schemas/constraints.generated";
+import { updateUserForm } from "~/domain/schemas/constraints/update-user.generated";
 import { useValidatedForm } from "~/components/use-lazy-validation";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -46,7 +46,7 @@ export default function UserPage() {
   const actionData = useActionData<UserActionData>();
   const t = useT();
   const locale = useLocale();
-  const [form, fields] = useValidatedForm(forms.updateUser, {
+  const [form, fields] = useValidatedForm(updateUserForm, {
     id: `edit-user-${user.id}`,
     lastResult: actionData?.intent === "update" ? actionData.result : undefined,
     defaultValue: { name: user.name, role: user.role, campuses: user.campuses.map((c) => c.slug), units: user.units.map((u) => u.code) },

@@ -15,7 +15,7 @@ import { formAction } from "~/utils/form-action.server";
 import { parseForm } from "~/utils/parse-form.server";
 import { readFormData } from "~/utils/request-body.server";
 import { redirectWithToast } from "~/utils/session.server";
-import * as forms from "~/domain/schemas/constraints.generated";
+import { createUserForm } from "~/domain/schemas/constraints/create-user.generated";
 import { useValidatedForm } from "~/components/use-lazy-validation";
 
 export const meta: MetaFunction = () => [{ title: "Pengguna · Kolaborasi Banten" }];
@@ -53,7 +53,7 @@ export default function UsersPage() {
   const actionData = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
-  const [form, fields] = useValidatedForm(forms.createUser, {
+  const [form, fields] = useValidatedForm(createUserForm, {
     id: "create-user",
     lastResult: actionData?.result,
     defaultValue: { role: "LIAISON" },

@@ -15,7 +15,8 @@ import * as agreements from "~/models/agreement.server";
 import { listGovernmentUnits } from "~/models/team.server";
 import { assertCanSee, notFound, requireUser, toPrincipal } from "~/utils/auth.server";
 import { agreementAction, type AgreementActionData } from "./agreements.$agreementId.server";
-import * as forms from "~/domain/schemas/constraints.generated";
+import { agreementLinkItemForm } from "~/domain/schemas/constraints/agreement-link-item.generated";
+import { uploadAgreementDocumentForm } from "~/domain/schemas/constraints/upload-agreement-document.generated";
 import { useValidatedForm } from "~/components/use-lazy-validation";
 
 // a 409 (somebody else saved first) reloads the page's data beside the conflict panel
@@ -335,7 +336,7 @@ function ConfirmForm({ version, startedAt, actionData }: { version: number; star
 
 function UploadForm({ lastResult }: { lastResult: AgreementActionData["result"] }) {
   const t = useT();
-  const [form, fields] = useValidatedForm(forms.uploadAgreementDocument, {
+  const [form, fields] = useValidatedForm(uploadAgreementDocumentForm, {
     id: "agreement-upload",
     lastResult,
     shouldValidate: "onBlur",
@@ -352,7 +353,7 @@ function UploadForm({ lastResult }: { lastResult: AgreementActionData["result"] 
 
 function LinkItemForm({ items, lastResult }: { items: readonly { id: string; title: string }[]; lastResult: AgreementActionData["result"] }) {
   const t = useT();
-  const [form, fields] = useValidatedForm(forms.agreementLinkItem, {
+  const [form, fields] = useValidatedForm(agreementLinkItemForm, {
     id: "agreement-link-item",
     lastResult,
     shouldValidate: "onBlur",

@@ -5,7 +5,7 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { ErrorList, ErrorSummary, SubmitButton, TextField } from "~/components/forms";
 import { useT } from "~/components/i18n";
 import { useValidatedForm } from "~/components/use-lazy-validation";
-import { login as loginForm } from "~/domain/schemas/constraints.generated";
+import { loginForm } from "~/domain/schemas/constraints/login.generated";
 import { loginSchema } from "~/domain/schemas/all.server";
 import { homePath } from "~/models/unit.server";
 import { isDemoLoaded } from "~/models/app-status.server";

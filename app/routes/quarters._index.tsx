@@ -1,5 +1,4 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -16,6 +15,8 @@ import { parseForm, parseIntent } from "~/utils/parse-form.server";
 import { readFormData } from "~/utils/request-body.server";
 import { redirectWithToast } from "~/utils/session.server";
 import { pageMeta } from "~/utils/meta";
+import { closeQuarterForm } from "~/domain/schemas/constraints/close-quarter.generated";
+import { useValidatedForm } from "~/components/use-lazy-validation";
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "nav.quarters", "meta.quarters");
 
@@ -97,13 +98,11 @@ export default function QuartersPage() {
 function CloseForm({ closable }: { closable: string[] }) {
   const actionData = useActionData<typeof action>();
   const t = useT();
-  const [form, fields] = useForm({
+  const [form, fields] = useValidatedForm(closeQuarterForm, {
     id: "close-quarter",
     lastResult: actionData?.result,
     defaultValue: { quarter: closable[0] ?? "" },
-    constraint: getZodConstraint(closeQuarterSchema),
     shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: closeQuarterSchema }),
   });
   // a refused value (closed meanwhile, or typed into the URL) stays selected beside its error
   const submitted = typeof fields.quarter.value === "string" ? fields.quarter.value : "";

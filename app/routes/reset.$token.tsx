@@ -11,7 +11,7 @@ import { formAction } from "~/utils/form-action.server";
 import { parseForm } from "~/utils/parse-form.server";
 import { readFormData } from "~/utils/request-body.server";
 import { redirectWithToast } from "~/utils/session.server";
-import * as forms from "~/domain/schemas/constraints.generated";
+import { resetPasswordForm } from "~/domain/schemas/constraints/reset-password.generated";
 import { useValidatedForm } from "~/components/use-lazy-validation";
 
 export const meta: MetaFunction = () => [
@@ -53,7 +53,7 @@ export default function ResetPage() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
-  const [form, fields] = useValidatedForm(forms.resetPassword, {
+  const [form, fields] = useValidatedForm(resetPasswordForm, {
     lastResult: actionData?.result,
     shouldValidate: "onBlur",
   });

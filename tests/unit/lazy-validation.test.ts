@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { loadValidators, submissionBeforeValidators } from "~/components/use-lazy-validation";
-import { login } from "~/domain/schemas/constraints.generated";
+import { loginForm } from "~/domain/schemas/constraints/login.generated";
 
 // What a form answers before the schemas (and Zod) have arrived, and after (issue #17).
 
@@ -48,9 +48,9 @@ describe("before the schemas are loaded", () => {
 describe("once loaded", () => {
   test("validation is today's parseWithZod with the form's schema, with the same messages", async () => {
     const validators = await loadValidators();
-    const blurred = validators.validateForm(login.form, [], form({ email: "", password: "", __intent__: validateIntent("email") }));
+    const blurred = validators.validateForm(loginForm.form, [], form({ email: "", password: "", __intent__: validateIntent("email") }));
     expect(blurred.status === "success" ? null : blurred.error).toMatchObject({ email: ["form.required"] });
-    const ok = validators.validateForm(login.form, [], form({ email: "Admin@Demo.test", password: "secret" }));
+    const ok = validators.validateForm(loginForm.form, [], form({ email: "Admin@Demo.test", password: "secret" }));
     expect(ok.status).toBe("success");
     expect(ok.status === "success" ? ok.value.email : null).toBe("admin@demo.test");
     // one module, loaded once

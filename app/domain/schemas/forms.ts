@@ -1,5 +1,6 @@
 import { parseWithZod } from "@conform-to/zod";
 import type { ZodTypeAny } from "zod";
+import { closeQuarterSchema } from "../quarter";
 import { amendAgreementSchema, linkItemSchema as agreementLinkItemSchema, newAgreementSchema, renewAgreementSchema, updateAgreementSchema, uploadDocumentSchema } from "./agreement";
 import { changePasswordSchema, createUserSchema, loginSchema, resetPasswordSchema, updateUserSchema } from "./auth";
 import { linkItemSchema as indicatorLinkItemSchema, recordValueSchema } from "./indicator";
@@ -47,6 +48,7 @@ export const formSchemas = {
   amendAgreement: () => amendAgreementSchema,
   uploadAgreementDocument: () => uploadDocumentSchema,
   agreementLinkItem: () => agreementLinkItemSchema,
+  closeQuarter: () => closeQuarterSchema,
 } satisfies Record<string, (...args: never[]) => ZodTypeAny>;
 
 export type FormSchemas = typeof formSchemas;
