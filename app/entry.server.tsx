@@ -43,9 +43,10 @@ export default function handleRequest(
         clearTimeout(timer);
         responseHeaders.set("Content-Type", "text/html; charset=utf-8");
         applySecurityHeaders(responseHeaders, { nonce });
-        // bytes, not a string: a string body is scanned and copied again by undici's USVString conversion
-        const html = wellFormed(Buffer.concat(chunks), () => pageMessagesScript(messages));
-        resolve(new Response(Buffer.from(html), { headers: responseHeaders, status: responseStatusCode }));
+        // bytes, not a string: a string body is scanned and copied again by undici's USVString
+        // conversion (and the document is never decoded and encoded again here)
+        const html = wellFormed(chunks, () => pageMessagesScript(messages));
+        resolve(new Response(html as Uint8Array<ArrayBuffer>, { headers: responseHeaders, status: responseStatusCode }));
         done();
       },
     });
@@ -72,26 +73,37 @@ export default function handleRequest(
   });
 }
 
-const DOCTYPE = "<!DOCTYPE html>";
-const END = "</body></html>";
+const DOCTYPE = Buffer.from("<!DOCTYPE html>");
+const END = Buffer.from("</body></html>");
+const HYDRATION_SCRIPT = Buffer.from("window.__remixContext");
 
 /**
  * The document as valid HTML: no NUL padding, one doctype (React writes its own before a root <html>), and the
  * single-fetch data scripts React streams after </html> moved inside the body, where a parser
  * puts them anyway (the W3C validator calls them stray: tests/e2e/html-validity.spec.ts). A page
  * that hydrates gets its strings (`pageMessages()`) last in the body; a page without scripts none.
+ * Done on the bytes: a NUL byte is never part of a UTF-8 character, and the markers are ASCII.
  */
-function wellFormed(rendered: Buffer, pageMessages: () => string): string {
+function wellFormed(chunks: Buffer[], pageMessages: () => string): Buffer {
   // React 18.3's renderToPipeableStream pads a 2 KB chunk with a NUL byte when a multi-byte
   // character (the "·" of many labels) does not fit at its end (writeStringChunk writes the whole
   // view): the padding is dropped here. A NUL is never text of a page (tests/e2e/html-validity.spec.ts).
-  let html = rendered.toString("utf8");
-  if (html.includes("\u0000")) html = html.replace(/\u0000/g, "");
-  if (!html.startsWith(DOCTYPE)) html = DOCTYPE + html;
+  const parts: Buffer[] = [];
+  for (const chunk of chunks) {
+    let start = 0;
+    for (let nul = chunk.indexOf(0); nul >= 0; nul = chunk.indexOf(0, start)) {
+      if (nul > start) parts.push(chunk.subarray(start, nul));
+      start = nul + 1;
+    }
+    if (start < chunk.length) parts.push(start === 0 ? chunk : chunk.subarray(start));
+  }
+  const html = Buffer.concat(parts);
+  const head = html.subarray(0, DOCTYPE.length).equals(DOCTYPE) ? [] : [DOCTYPE];
   const end = html.indexOf(END);
-  if (end < 0) return html;
-  const hydrates = html.lastIndexOf("window.__remixContext", end) >= 0;
-  return html.slice(0, end) + html.slice(end + END.length) + (hydrates ? pageMessages() : "") + END;
+  if (end < 0) return Buffer.concat([...head, html]);
+  const hydrates = html.lastIndexOf(HYDRATION_SCRIPT, end) >= 0;
+  const messages = hydrates ? [Buffer.from(pageMessages())] : [];
+  return Buffer.concat([...head, html.subarray(0, end), html.subarray(end + END.length), ...messages, END]);
 }
 
 // Remix logs every error a request meets, with its stack. A refusal it answers itself (a POST to a

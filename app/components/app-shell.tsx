@@ -1,11 +1,12 @@
-import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import { Form, Link, useLocation } from "@remix-run/react";
 import { can, type Action } from "~/domain/policy";
 import type { Role } from "~/domain/enums";
 import type { MessageKey } from "~/domain/i18n";
 import { useRootData, useT } from "./i18n";
+import { isCurrentSection, PageLink, useClientNavigation } from "./page-link";
 import { Toast } from "./toast";
 
-const NAV: { to: string; key: MessageKey; action: Action | null }[] = [
+const NAV: { to: `/${string}`; key: MessageKey; action: Action | null }[] = [
   { to: "/dashboard", key: "nav.dashboard", action: "dashboard.read" },
   { to: "/campuses", key: "nav.campuses", action: "campus.read" },
   { to: "/units", key: "nav.units", action: "unit.read" },
@@ -29,6 +30,7 @@ export function AppShell({ children }: { children: React.ReactNode }) {
   const user = data?.user;
   const actor = user ? { id: user.id, role: user.role as Role, campusIds: user.campusIds } : null;
   const here = `${location.pathname}${location.search}`;
+  useClientNavigation();
   return (
     <>
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-2">
@@ -94,18 +96,20 @@ export function AppShell({ children }: { children: React.ReactNode }) {
           <nav aria-label={t("nav.main")} className="bg-brand-800">
             {/* a wrapping bar: at 360 px every entry stays on screen, none hidden off to the side */}
             <ul className="mx-auto flex max-w-6xl flex-wrap gap-x-1 px-2">
-              {NAV.filter((n) => n.action === null || can(actor, n.action)).map((n) => (
-                <li key={n.to}>
-                  <NavLink
-                    to={n.to}
-                    className={({ isActive }) =>
-                      `block whitespace-nowrap px-2 py-2 text-sm sm:px-3 ${isActive ? "bg-white/20 font-semibold" : "hover:bg-white/10"}`
-                    }
-                  >
-                    {t(n.key)}
-                  </NavLink>
-                </li>
-              ))}
+              {NAV.filter((n) => n.action === null || can(actor, n.action)).map((n) => {
+                const current = isCurrentSection(location.pathname, n.to);
+                return (
+                  <li key={n.to}>
+                    <PageLink
+                      to={n.to}
+                      aria-current={current ? "page" : undefined}
+                      className={`block whitespace-nowrap px-2 py-2 text-sm sm:px-3 ${current ? "bg-white/20 font-semibold" : "hover:bg-white/10"}`}
+                    >
+                      {t(n.key)}
+                    </PageLink>
+                  </li>
+                );
+              })}
             </ul>
           </nav>
         ) : null}

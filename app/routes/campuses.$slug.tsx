@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { PageLink } from "~/components/page-link";
 import { useLocale, useT } from "~/components/i18n";
 import { ShowAllLink } from "~/components/show-all-link";
 import { MilestoneBadge, ProgressBar, StatusBadge } from "~/components/status";
@@ -84,9 +85,9 @@ export default function CampusWorkspace() {
       {may.checkIn ? (
         <p className="card flex flex-wrap items-center justify-between gap-2 border-brand-600" data-testid="check-in-link">
           <span className="text-sm text-slate-700">{t("checkIn.linkHint")}</span>
-          <Link className="btn" to={`/campuses/${campus.slug}/check-in`}>
+          <PageLink className="btn" to={`/campuses/${campus.slug}/check-in`}>
             {t("checkIn.link")}
-          </Link>
+          </PageLink>
         </p>
       ) : null}
 
@@ -104,12 +105,12 @@ export default function CampusWorkspace() {
           <h2 id="items" className="text-lg font-semibold">{t("campus.items")}</h2>
           {may.createItem ? (
             <span className="flex flex-wrap gap-2">
-              <Link className="btn-secondary" to={`/campuses/${campus.slug}/import`}>
+              <PageLink className="btn-secondary" to={`/campuses/${campus.slug}/import`}>
                 {t("import.link")}
-              </Link>
-              <Link className="btn" to={`/items/new?campus=${campus.slug}`}>
+              </PageLink>
+              <PageLink className="btn" to={`/items/new?campus=${campus.slug}`}>
                 {t("campus.newItem")}
-              </Link>
+              </PageLink>
             </span>
           ) : null}
         </div>
@@ -122,9 +123,9 @@ export default function CampusWorkspace() {
             <ul className="space-y-2">
               {group.items.map((item) => (
                 <li key={item.id} className="card">
-                  <Link to={`/items/${item.id}`} className="font-medium text-brand-700 underline">
+                  <PageLink to={`/items/${item.id}`} className="font-medium text-brand-700 underline">
                     {item.title}
-                  </Link>
+                  </PageLink>
                   {item.visibility === "DRAFT" ? <DraftBadge /> : null}
                   <p className="text-sm text-slate-600">
                     {locale === "en" ? item.priorityArea.nameEn : item.priorityArea.nameId} · {t("item.lastUpdate")}:{" "}
@@ -146,9 +147,9 @@ export default function CampusWorkspace() {
           <ul className="mt-2 space-y-2">
             {milestones.map((m) => (
               <li key={m.id} className="card text-sm">
-                <Link to={`/milestones/${m.id}`} className="font-medium text-brand-700 underline">
+                <PageLink to={`/milestones/${m.id}`} className="font-medium text-brand-700 underline">
                   {m.title}
-                </Link>{" "}
+                </PageLink>{" "}
                 <MilestoneBadge state={m.state} />
                 {m.item?.draft ? <DraftBadge /> : null}
                 <p className="text-slate-600">
@@ -177,7 +178,7 @@ export default function CampusWorkspace() {
                   {o.item.draft ? <DraftBadge /> : null}
                 </p>
                 <p className="text-slate-600">
-                  <Link className="underline" to={`/items/${o.item.id}`}>{o.item.title}</Link>
+                  <PageLink className="underline" to={`/items/${o.item.id}`}>{o.item.title}</PageLink>
                   {o.dueDate ? ` · ${t("obstacle.dueDate")}: ${formatDate(o.dueDate, locale)}` : ""}
                 </p>
               </li>
@@ -190,14 +191,14 @@ export default function CampusWorkspace() {
       <section aria-labelledby="teams">
         <div className="flex flex-wrap items-center justify-between gap-2">
           <h2 id="teams" className="text-lg font-semibold">{t("campus.teams")}</h2>
-          <Link className="btn-secondary" to={`/campuses/${campus.slug}/teams`}>
+          <PageLink className="btn-secondary" to={`/campuses/${campus.slug}/teams`}>
             {t("campus.manageTeams")}
-          </Link>
+          </PageLink>
         </div>
         <ul className="mt-2 space-y-1">
           {teams.map((team) => (
             <li key={team.id}>
-              <Link className="text-brand-700 underline" to={`/teams/${team.id}`}>{team.name}</Link>
+              <PageLink className="text-brand-700 underline" to={`/teams/${team.id}`}>{team.name}</PageLink>
               <span className="text-sm text-slate-600"> · {team.decreeRef ?? "–"} · {team._count.members}</span>
             </li>
           ))}
@@ -207,17 +208,17 @@ export default function CampusWorkspace() {
       <section aria-labelledby="agreements">
         <h2 id="agreements" className="text-lg font-semibold">{t("agreement.title")}</h2>
         <p className="text-sm">
-          <Link className="underline" to={`/agreements?campus=${campus.slug}`}>
+          <PageLink className="underline" to={`/agreements?campus=${campus.slug}`}>
             {t("agreements.title")}
-          </Link>
+          </PageLink>
         </p>
         <ul className="mt-2 space-y-3">
           {agreements.map((a) => (
             <li key={a.id} className={`card ${a.status === "ENDING_SOON" || a.status === "EXPIRED" ? "border-l-4 border-l-amber-500" : ""}`}>
               <p className="font-semibold">
-                <Link className="underline" to={`/agreements/${a.id}`}>
+                <PageLink className="underline" to={`/agreements/${a.id}`}>
                   {a.kind} · {a.title}
-                </Link>
+                </PageLink>
               </p>
               {a.number || a.campusNumber ? (
                 <p className="text-sm text-slate-700">{[a.number, a.campusNumber].filter(Boolean).join(" / ")}</p>

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { PageLink } from "~/components/page-link";
 import { HeatMap, StatusBars } from "~/components/dashboard-charts";
 import { ExportLinks } from "~/components/export-links";
 import { FilterSelect, KpiGrid } from "~/components/filter-select";
@@ -114,9 +115,9 @@ export default function DashboardPage() {
           <p className="text-slate-700">{t("dash.intro")}</p>
         </div>
         {data.may.briefing ? (
-          <Link to="/reports/briefing" className="btn-secondary no-print">
+          <PageLink to="/reports/briefing" className="btn-secondary no-print">
             {t("dash.briefing")}
-          </Link>
+          </PageLink>
         ) : null}
       </header>
 
@@ -129,9 +130,9 @@ export default function DashboardPage() {
         <ol className="mt-2 space-y-1.5">
           {data.need.map((c) => (
             <li key={c.slug} data-testid="campus-need-row">
-              <Link to={`/campuses/${c.slug}`} className="font-semibold text-brand-700 underline" title={c.fullName}>
+              <PageLink to={`/campuses/${c.slug}`} className="font-semibold text-brand-700 underline" title={c.fullName}>
                 {c.name}
-              </Link>
+              </PageLink>
               <span className="text-slate-800"> — {c.reasons.map((r) => t(r.key, r.values)).join(" · ")}</span>
             </li>
           ))}
@@ -156,9 +157,9 @@ export default function DashboardPage() {
           <button type="submit" className="btn">
             {t("dash.filter.apply")}
           </button>
-          <Link to="/dashboard" className="btn-secondary">
+          <PageLink to="/dashboard" className="btn-secondary">
             {t("dash.filter.reset")}
-          </Link>
+          </PageLink>
         </div>
       </Form>
 
@@ -198,9 +199,9 @@ export default function DashboardPage() {
               {data.rows.map((r) => (
                 <tr key={r.slug}>
                   <th scope="row" className="font-medium">
-                    <Link to={`/campuses/${r.slug}`} className="text-brand-700 underline" title={r.fullName}>
+                    <PageLink to={`/campuses/${r.slug}`} className="text-brand-700 underline" title={r.fullName}>
                       {r.name}
-                    </Link>
+                    </PageLink>
                   </th>
                   <td className="tabular-nums">{r.items}</td>
                   <td className="tabular-nums">{r.progress === null ? "–" : formatPercent(r.progress, locale)}</td>
@@ -269,9 +270,9 @@ export default function DashboardPage() {
                 {formatDateTime(a.createdAt, locale)} · {a.item.campus.abbreviation ?? a.item.campus.name}
               </p>
               <p>
-                <Link to={`/items/${a.item.id}`} className="font-medium text-brand-700 underline">
+                <PageLink to={`/items/${a.item.id}`} className="font-medium text-brand-700 underline">
                   {a.item.title}
-                </Link>{" "}
+                </PageLink>{" "}
                 <StatusBadge status={a.status} />
               </p>
               <p>{t("dash.activity.update", { author: a.author.name, progress: a.progress, status: t(labelKey("status", a.status)) })}</p>
@@ -314,9 +315,9 @@ function UnitObstacles({
               {units.map((u) => (
                 <tr key={u.code} data-testid={`unit-${u.code}`}>
                   <th scope="row" className="font-medium">
-                    <Link to={`/units/${u.code}`} className="text-brand-700 underline" title={u.name}>
+                    <PageLink to={`/units/${u.code}`} className="text-brand-700 underline" title={u.name}>
                       {u.abbreviation ?? u.name}
-                    </Link>
+                    </PageLink>
                     {u.retired ? <span className="text-slate-600"> {t("dash.units.retired")}</span> : null}
                   </th>
                   <td className={`tabular-nums ${u.pastDue ? "font-semibold text-red-700" : ""}`}>{formatNumber(u.pastDue, locale)}</td>

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { PageLink } from "~/components/page-link";
 import { RestoredNotice, useRestoredDraft } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 import {
@@ -99,9 +100,9 @@ export default function ItemPage() {
     <article className="space-y-6">
       <header>
         <p>
-          <Link to={`/campuses/${item.campus.slug}`} className="text-sm text-brand-700 underline">
+          <PageLink to={`/campuses/${item.campus.slug}`} className="text-sm text-brand-700 underline">
             ← {item.campus.name}
-          </Link>
+          </PageLink>
         </p>
         <h1 className="mt-1 text-2xl font-bold">
           {item.title} {item.visibility === "DRAFT" ? <span className="rounded bg-slate-200 px-2 text-sm">{t("item.draftBadge")}</span> : null}
@@ -115,9 +116,9 @@ export default function ItemPage() {
             {t("item.lastUpdate")}: {formatDate(item.lastUpdateAt, locale)}
           </span>
           {may.edit ? (
-            <Link to={`/items/${item.id}/edit`} className="btn-secondary">
+            <PageLink to={`/items/${item.id}/edit`} className="btn-secondary">
               {t("item.editLink")}
-            </Link>
+            </PageLink>
           ) : null}
           {whatsapp ? <WhatsAppLink href={whatsapp} /> : null}
         </div>
@@ -191,9 +192,9 @@ export default function ItemPage() {
         <div className="flex flex-wrap items-center justify-between gap-2">
           <h2 id="milestones" className="text-lg font-semibold">{t("milestone.title")}</h2>
           {may.addMilestone ? (
-            <Link to={`/items/${item.id}/milestones/new`} className="btn-secondary">
+            <PageLink to={`/items/${item.id}/milestones/new`} className="btn-secondary">
               {t("milestone.newLink")}
-            </Link>
+            </PageLink>
           ) : null}
         </div>
         <MilestoneList milestones={item.milestones} today={today} />
@@ -208,11 +209,11 @@ export default function ItemPage() {
           <dt className="text-slate-600">{t("item.triDharma")}</dt>
           <dd>{t(labelKey("triDharma", item.triDharma))}</dd>
           <dt className="text-slate-600">{t("item.team")}</dt>
-          <dd>{item.team ? <Link className="underline" to={`/teams/${item.team.id}`}>{item.team.name}</Link> : "–"}</dd>
+          <dd>{item.team ? <PageLink className="underline" to={`/teams/${item.team.id}`}>{item.team.name}</PageLink> : "–"}</dd>
           <dt className="text-slate-600">{t("item.governmentUnit")}</dt>
           <dd>
             {item.governmentUnit ? (
-              <Link className="underline" to={`/units/${item.governmentUnit.code}`}>{item.governmentUnit.name}</Link>
+              <PageLink className="underline" to={`/units/${item.governmentUnit.code}`}>{item.governmentUnit.name}</PageLink>
             ) : (
               "–"
             )}
@@ -227,9 +228,9 @@ export default function ItemPage() {
             <>
               <dt className="text-slate-600">{t("agreements.implements")}</dt>
               <dd data-testid="item-agreement">
-                <Link className="underline" to={`/agreements/${item.agreement.id}`}>
+                <PageLink className="underline" to={`/agreements/${item.agreement.id}`}>
                   {t(labelKey("agreement.kind", item.agreement.kind))} · {item.agreement.title}
-                </Link>{" "}
+                </PageLink>{" "}
                 ({formatDate(item.agreement.validFrom, locale)} – {formatDate(item.agreement.validUntil, locale)})
               </dd>
             </>
