@@ -107,3 +107,42 @@ test("/login and the item page load without the validation code, which arrives w
   await expect(email).toHaveAttribute("required", "");
   await expect(email).toHaveAttribute("maxlength", "200");
 });
+
+test("until the validation chunk has arrived, a submission is validated by the server and a blur waits for the chunk", async ({ page }) => {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(VALIDATION_CHUNK, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto("/login");
+  const email = page.getByLabel("Email");
+  const password = page.getByLabel("Kata sandi");
+  // the first focus in the form asks for the chunk (tried again until the page has hydrated)
+  await expect(async () => {
+    await email.blur();
+    const asked = page.waitForRequest(VALIDATION_CHUNK, { timeout: 1_000 });
+    await email.focus();
+    await asked;
+  }).toPass();
+
+  // submitted before the chunk is here: the server validates, and its errors sit beside the fields
+  await email.fill("someone@demo.test");
+  // (with single fetch the action is posted to /login.data)
+  const posted = page.waitForRequest((r) => r.method() === "POST" && /^\/login(\.data)?$/.test(new URL(r.url()).pathname));
+  await page.getByRole("button", { name: "Masuk" }).click();
+  await posted;
+  await expect(password).toHaveAttribute("aria-invalid", "true");
+  await expect(page.locator("main").getByText("Wajib diisi.").first()).toBeVisible();
+
+  // a blur, still before the chunk: the server's error stays, nothing is said of the field yet
+  await email.fill("");
+  await email.blur();
+  await expect(password).toHaveAttribute("aria-invalid", "true");
+  await expect(email).not.toHaveAttribute("aria-invalid", "true");
+
+  // the chunk arrives: the waiting blur is validated as it would have been at once
+  release();
+  await expect(email).toHaveAttribute("aria-invalid", "true");
+  await expect(password).toHaveAttribute("aria-invalid", "true");
+});
