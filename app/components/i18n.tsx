@@ -22,29 +22,26 @@ export function useT(): Translate {
   return translator(useLocale());
 }
 
-let loading: Promise<void> | null = null;
+const loading: Partial<Record<Locale, Promise<void>>> = {};
 
-/** The whole dictionary, fetched once (its own script, cached by the browser like the others). */
-export function loadAllMessages(): Promise<void> {
-  loading ??= import("~/domain/dictionary").then(
-    ({ dictionaries }) => {
-      for (const locale of LOCALES) provideMessages(locale, dictionaries[locale]);
-    },
+/** A language's whole dictionary, fetched once (its own script, cached by the browser like the others). */
+export function loadAllMessages(locale: Locale): Promise<void> {
+  return (loading[locale] ??= (locale === "en" ? import("~/domain/dictionary-en") : import("~/domain/dictionary-id")).then(
+    ({ messages }) => provideMessages(locale, messages),
     (error: unknown) => {
-      loading = null; // a failed fetch (offline) is tried again on the next use
+      delete loading[locale]; // a failed fetch (offline) is tried again on the next use
       throw error;
     },
-  );
-  return loading;
+  ));
 }
 
 const FIRST_USE = ["pointerdown", "keydown", "focusin", "touchstart"] as const;
 
 /**
  * In the browser, before hydration: the strings the server rendered into the page are given to
- * the translators; the rest of the dictionary is loaded when the user first touches, types or
- * focuses anything (a navigation, a form's messages), or as soon as a view asks for a string the
- * page did not bring. A page only read never loads it.
+ * the translators; the rest of the page's language is loaded when the user first touches, types
+ * or focuses anything (a navigation, a form's messages), or as soon as a view asks for a string
+ * the page did not bring (then in that string's language). A page only read never loads it.
  */
 export function startPageMessages(document: Document): void {
   const element = document.getElementById(PAGE_MESSAGES_ID);
@@ -52,8 +49,9 @@ export function startPageMessages(document: Document): void {
     const tables = JSON.parse(element.textContent) as Record<string, Record<string, string>>;
     for (const [locale, table] of Object.entries(tables)) if (isOneOf(LOCALES, locale)) provideMessages(locale, table);
   }
-  const loadSoon = () => void loadAllMessages().catch(() => undefined);
-  whenMessageMissing(() => queueMicrotask(loadSoon));
+  const pageLocale: Locale = isOneOf(LOCALES, document.documentElement?.lang) ? document.documentElement.lang : "id";
+  const loadSoon = (locale: Locale = pageLocale) => void loadAllMessages(locale).catch(() => undefined);
+  whenMessageMissing((locale) => queueMicrotask(() => loadSoon(locale)));
   const onFirstUse = () => {
     for (const type of FIRST_USE) document.removeEventListener(type, onFirstUse, true);
     loadSoon();

@@ -16,7 +16,7 @@ const complete = Boolean(everything.dictionaries);
 
 let version = 0;
 const listeners = new Set<() => void>();
-let onMissing: (() => void) | undefined;
+let onMissing: ((locale?: Locale) => void) | undefined;
 let onUse: ((locale: Locale, key: MessageKey) => void) | undefined;
 
 /** Adds strings to what the browser knows (the page's own, or a whole language); views re-render. */
@@ -37,7 +37,7 @@ export function messagesVersion(): number {
 }
 
 /** Called (in the browser) when a view asks for a string it does not have yet. */
-export function whenMessageMissing(handler: () => void): void {
+export function whenMessageMissing(handler: (locale?: Locale) => void): void {
   onMissing = handler;
 }
 
@@ -132,7 +132,7 @@ export function translator(locale: Locale): Translate {
     if (text === undefined) {
       if (complete) return key;
       // the browser has not been given this string yet: asked for, and the view re-renders with it
-      onMissing?.();
+      onMissing?.(locale);
       text = "";
     }
     if (!params) return text;

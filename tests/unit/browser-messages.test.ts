@@ -10,6 +10,7 @@ const { startPageMessages, loadAllMessages } = await import("~/components/i18n")
 
 class FakeDocument {
   listeners = new Map<string, Set<() => void>>();
+  documentElement = { lang: "id" };
   constructor(private json: string | null) {}
   getElementById(id: string) {
     return id === i18n.PAGE_MESSAGES_ID && this.json !== null ? { textContent: this.json } : null;
@@ -43,13 +44,17 @@ describe("translators in the browser", () => {
     expect(t("login.rateLimited", { minutes: 12 })).toBe(dictionaries.id["login.rateLimited"].replace("{minutes}", "12"));
     expect(i18n.isMessageKey("login.title")).toBe(true);
 
-    // a string the page did not bring reads empty for now, and the whole dictionary is asked for
+    // a string the page did not bring reads empty for now, and its language is asked for
     const arrived = new Promise<void>((resolve) => i18n.subscribeMessages(resolve));
     expect(t("nav.dashboard")).toBe("");
     await arrived;
     expect(t("nav.dashboard")).toBe(dictionaries.id["nav.dashboard"]);
-    expect(i18n.translator("en")("nav.dashboard")).toBe(dictionaries.en["nav.dashboard"]);
     expect(i18n.isMessageKey("status.ON_TRACK")).toBe(true);
+    // the other language only when a view asks for it
+    const english = new Promise<void>((resolve) => i18n.subscribeMessages(resolve));
+    expect(i18n.translator("en")("nav.dashboard")).toBe("");
+    await english;
+    expect(i18n.translator("en")("nav.dashboard")).toBe(dictionaries.en["nav.dashboard"]);
   });
 
   it("loads the dictionary on the first touch, key or focus, once", async () => {
@@ -58,7 +63,13 @@ describe("translators in the browser", () => {
     expect(page.listening).toBe(4);
     page.fire("focusin");
     expect(page.listening).toBe(0);
-    await loadAllMessages();
+    await loadAllMessages("en");
     expect(i18n.translator("en")("login.title")).toBe("Sign in");
+  });
+
+  it("loads each language's half of the dictionary whole, and only that language", async () => {
+    const [{ messages: id }, { messages: en }] = await Promise.all([import("~/domain/dictionary-id"), import("~/domain/dictionary-en")]);
+    expect(id).toEqual(dictionaries.id);
+    expect(en).toEqual(dictionaries.en);
   });
 });

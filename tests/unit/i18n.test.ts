@@ -2,13 +2,17 @@ import { describe, expect, it } from "vitest";
 import { CAMPUS_TYPES, ITEM_STATUSES, ITEM_VISIBILITIES, MEMBER_ROLES, MEMBER_SIDES, MILESTONE_STATES, ROLES, TRI_DHARMA_FIELDS } from "~/domain/enums";
 import { formatDate, formatNumber, formatPercent, labelKey, preferredLocale, textKey, translator, type LabelFamily, type MessageKey } from "~/domain/i18n";
 
-const modules = import.meta.glob<{ id: Record<string, string>; en: Record<string, string> }>("../../app/domain/messages/*.ts", {
-  eager: true,
-});
+// each area: its Indonesian table (messages/<area>.ts) beside its English one (messages/en/<area>.ts)
+const indonesian = import.meta.glob<{ id: Record<string, string> }>("../../app/domain/messages/*.ts", { eager: true });
+const english = import.meta.glob<{ en: Record<string, string> }>("../../app/domain/messages/en/*.ts", { eager: true });
+const modules = Object.fromEntries(
+  Object.entries(indonesian).map(([file, m]) => [file, { id: m.id, en: english[file.replace("/messages/", "/messages/en/")]?.en ?? {} }]),
+);
 
 describe("dictionary", () => {
   it("has an English text for every Indonesian key in every module, and no empty text", () => {
     expect(Object.keys(modules).length).toBeGreaterThan(1);
+    expect(Object.keys(english).length).toBe(Object.keys(indonesian).length);
     for (const [file, m] of Object.entries(modules)) {
       expect(Object.keys(m.en).sort(), file).toEqual(Object.keys(m.id).sort());
       for (const text of [...Object.values(m.id), ...Object.values(m.en)]) expect(text.trim(), file).not.toBe("");
@@ -23,11 +27,13 @@ describe("dictionary", () => {
       }
     }
   });
-  it("registers every module (a key of each translates)", () => {
-    const t = translator("en");
-    for (const m of Object.values(modules)) {
-      const key = Object.keys(m.id)[0]!;
-      expect(t(key as MessageKey)).toBe(m.en[key]);
+  it("registers every module in both languages (every key translates)", () => {
+    const [tId, tEn] = [translator("id"), translator("en")];
+    for (const [file, m] of Object.entries(modules)) {
+      for (const key of Object.keys(m.id)) {
+        expect(tId(key as MessageKey), `${key} in ${file}`).toBe(m.id[key]);
+        expect(tEn(key as MessageKey), `${key} in ${file}`).toBe(m.en[key]);
+      }
     }
   });
   it("speaks Indonesian by default and fills parameters", () => {

@@ -1,5 +1,6 @@
 // Messages of the audit trail screen and the own account page (the shared audit.* and account.*
 // basics live in core.ts). Bahasa Indonesia first.
+// Their English is in ./en/audit.ts (its own file: the browser loads one language).
 export const id = {
   "audit.intro": "Setiap perubahan data, masuk dan keluar, terbaru di atas. Waktu dalam WIB.",
   "audit.from": "Dari tanggal",
@@ -52,56 +53,3 @@ export const id = {
   "account.noCampus": "Tidak terikat pada kampus.",
   "account.passwordHint": "Minimal 10 karakter. Sesi Anda di perangkat lain akan diakhiri.",
 } as const;
-
-export const en: Record<keyof typeof id, string> = {
-  "audit.intro": "Every change to the data, every sign-in and sign-out, newest first. Times in WIB (UTC+7).",
-  "audit.from": "From date",
-  "audit.to": "To date",
-  "audit.all": "All",
-  "audit.clear": "Clear filters",
-  "audit.filters": "Filters",
-  "audit.filtersActive": "Filters ({count} active)",
-  "audit.pages": "Pages of events",
-  "audit.newest": "Newest",
-  "audit.list": "Events",
-  "audit.noChanges": "No details of changes.",
-  "audit.emptyValue": "(empty)",
-  "audit.yes": "yes",
-  "audit.no": "no",
-  "audit.open": "Open",
-
-  "audit.action.login": "Sign in",
-  "audit.action.logout": "Sign out",
-  "audit.action.password.change": "Password changed",
-  "audit.action.password.reset": "Password reset",
-  "audit.action.password.reset-issued": "Reset link created",
-  "audit.action.create": "Create",
-  "audit.action.update": "Update",
-  "audit.action.delete": "Delete",
-  "audit.action.state": "Status change",
-  "audit.action.permission": "Access change",
-  "audit.action.deactivate": "Account deactivated",
-  "audit.action.activate": "Account activated",
-  "audit.action.sessions.revoke": "All sessions ended",
-
-  "audit.entity.Session": "Session",
-  "audit.entity.User": "User",
-  "audit.entity.Campus": "Campus",
-  "audit.entity.Agreement": "Agreement",
-  "audit.entity.JointTeam": "Joint team",
-  "audit.entity.TeamMember": "Team member",
-  "audit.entity.RoadmapItem": "Roadmap item",
-  "audit.entity.ProgressUpdate": "Progress report",
-  "audit.entity.Evidence": "Evidence",
-  "audit.entity.Obstacle": "Obstacle",
-  "audit.entity.Milestone": "Evaluation milestone",
-  "audit.entity.Indicator": "Indicator",
-  "audit.entity.IndicatorValue": "Indicator value",
-  "audit.entity.QuarterClose": "Quarter close",
-  "audit.entity.Comment": "Comment",
-  "audit.entity.Reminder": "Reminder",
-
-  "account.profile": "Profile",
-  "account.noCampus": "Not attached to a campus.",
-  "account.passwordHint": "At least 10 characters. Your sessions on other devices will be ended.",
-};

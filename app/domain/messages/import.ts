@@ -1,4 +1,5 @@
 // The spreadsheet import of roadmap items. Bahasa Indonesia first.
+// Their English is in ./en/import.ts (its own file: the browser loads one language).
 export const id = {
   "import.title": "Impor program dari spreadsheet",
   "import.link": "Impor dari spreadsheet",
@@ -29,34 +30,3 @@ export const id = {
   "import.stale": "Isi pratinjau tidak dapat dibaca lagi. Unggah berkasnya lagi.",
   "import.fieldError": "{column}: {message}",
 } as const;
-
-export const en: Record<keyof typeof id, string> = {
-  "import.title": "Import items from a spreadsheet",
-  "import.link": "Import from a spreadsheet",
-  "import.intro": "Items already kept in a spreadsheet need not be typed again one by one: download the template, fill one item per row, upload it, check the preview, then import them all at once.",
-  "import.step1": "1. Download the template",
-  "import.template": "Import template (XLSX)",
-  "import.templateHint": "Indonesian column headers, one example row (delete it before uploading), and lists to choose the priority, field, government unit and publication status from. At most {max} rows.",
-  "import.step2": "2. Upload the filled-in file",
-  "import.file": "XLSX file",
-  "import.preview": "Show the preview",
-  "import.step3": "3. Check, then import",
-  "import.previewTitle": "{count, plural, one {Preview: # row} other {Preview: # rows}}",
-  "import.rowsWithErrors": "{count, plural, one {# row has errors.} other {# rows have errors.}} Correct them in the file and upload it again; nothing is imported until every row is right.",
-  "import.allValid": "Every row is right.",
-  "import.line": "Row",
-  "import.itemTitle": "Title",
-  "import.errors": "Errors",
-  "import.ok": "Right",
-  "import.commit": "{count, plural, one {Import # item} other {Import # items}}",
-  "import.done": "{count, plural, one {# item imported.} other {# items imported.}}",
-  "import.noFile": "Choose the XLSX file to upload.",
-  "import.notXlsx": "This file is not an XLSX workbook (a CSV or an old XLS, for instance). Save it as \"Excel Workbook (.xlsx)\" and upload it again.",
-  "import.unreadable": "This XLSX file cannot be read. Save it again from Excel or LibreOffice and upload it again.",
-  "import.badHeaders": "The column headers differ from the template's. The first row must hold, in this order: {headers}.",
-  "import.empty": "The file holds no item rows under the column headers.",
-  "import.tooManyRows": "The file holds more than {max} item rows. Split it into several files.",
-  "import.expandsTooLarge": "This file's contents exceed {max} MB once unpacked, too large for a list of items. Upload only the filled-in template.",
-  "import.stale": "The preview can no longer be read. Upload the file again.",
-  "import.fieldError": "{column}: {message}",
-};

@@ -1,4 +1,5 @@
 // Reminders about items without recent updates, and the campus workspace's attention list.
+// Their English is in ./en/reminders.ts (its own file: the browser loads one language).
 export const id = {
   "reminders.title": "Pengingat laporan",
   "reminders.intro": "Program terbit yang tidak dilaporkan lebih dari {days} hari. Pengingat masuk ke notifikasi penghubung kampus; satu kampus paling banyak sekali sehari.",
@@ -29,34 +30,3 @@ export const id = {
   "nav.unread": "{count} belum dibaca",
   "nav.public": "Halaman publik",
 } as const;
-
-export const en: Record<keyof typeof id, string> = {
-  "reminders.title": "Update reminders",
-  "reminders.intro": "Published items without an update for more than {days} days. Reminders go to the campus liaisons' notifications; a campus is reminded at most once a day.",
-  "reminders.campus": "Campus",
-  "reminders.stale": "Items without updates",
-  "reminders.last": "Last reminder",
-  "reminders.never": "never",
-  "reminders.send": "Send reminder",
-  "reminders.sent": "Reminder sent to {recipients, plural, one {# liaison} other {# liaisons}} ({items, plural, one {# item} other {# items}}).",
-  "reminders.alreadyToday": "This campus was already reminded today ({time}). Try again tomorrow.",
-  "reminders.nothingStale": "This campus has no items without recent updates.",
-  "reminders.history": "Reminders sent",
-  "reminders.historyRow": "{by} reminded {campus}: {items, plural, one {# item} other {# items}}, {recipients, plural, one {# recipient} other {# recipients}}",
-  "reminders.none": "No reminders yet.",
-  "notify.reminder": "Reminder from the governor's office: {count, plural, one {# of your campus's items has} other {# of your campus's items have}} had no update for more than {days, plural, one {# day} other {# days}}.",
-  "attention.title": "Needs attention",
-  "attention.stale": "No update for more than {days, plural, one {# day} other {# days}}",
-  "attention.overdue": "Overdue evaluation milestones",
-  "attention.returned": "Returned for rework",
-  "attention.none": "Nothing outstanding. Thank you!",
-  "attention.stalePublished": "Published items without an update for more than {days, plural, one {# day} other {# days}}",
-  "nav.reminders": "Reminders",
-  "nav.review": "Review queue",
-  "nav.roadmap": "Roadmap",
-  "nav.quarters": "Quarters",
-  "nav.indicators": "Indicators",
-  "nav.notifications": "Notifications",
-  "nav.unread": "{count} unread",
-  "nav.public": "Public page",
-};

@@ -1,5 +1,6 @@
 // Government units (perangkat daerah): the role of their focal points, their kinds, the unit
 // pages and filters. Bahasa Indonesia first.
+// Their English is in ./en/units.ts (its own file: the browser loads one language).
 export const id = {
   "role.UNIT": "PIC Perangkat Daerah",
 
@@ -61,65 +62,3 @@ export const id = {
 
   "unit.option.retired": "{name} (tidak aktif)",
 } as const;
-
-export const en: Record<keyof typeof id, string> = {
-  "role.UNIT": "Government unit focal point",
-
-  "unitKind.BADAN": "Agency (badan)",
-  "unitKind.DINAS": "Service (dinas)",
-  "unitKind.BIRO": "Bureau (biro)",
-
-  "obstacle.ownerSide.CAMPUS": "Campus",
-  "obstacle.ownerSide.GOVERNMENT": "Government unit",
-
-  "nav.units": "Government units",
-  "meta.units": "The Banten provincial government's units: the items they are the counterpart of, the obstacles they must clear, their members in joint teams.",
-  "meta.unit": "A government unit's page: the obstacles it owns (past due first), the items it is the counterpart of, its members in joint teams.",
-
-  "units.title": "Government units",
-  "units.intro": "The Banten provincial government's units that are counterparts of roadmap items. Active units first.",
-  "units.scope": "Item counts cover published items; open obstacles are counted on the items you may see.",
-  "units.table": "Government units",
-  "units.col.unit": "Government unit",
-  "units.col.kind": "Kind",
-  "units.col.parent": "Parent organisation",
-  "units.col.items": "Published items (counterpart)",
-  "units.col.obstacles": "Open obstacles",
-  "units.col.members": "Joint team members",
-  "units.obstacles.pastDue": "{count} past due",
-  "units.retired": "Retired",
-  "units.retiredSince": "Retired since {date}",
-  "units.empty": "No government units yet.",
-
-  "unit.page": "Government unit",
-  "unit.retiredNotice": "This unit was retired on {date}. Its history is kept, but it cannot be chosen for new data.",
-  "unit.obstacles": "Obstacles {unit} must clear",
-  "unit.obstacles.hint": "Open obstacles handed to this unit; past due first, then by due date.",
-  "unit.obstacles.none": "No open obstacle is this unit's to clear.",
-  "unit.obstacle.col.item": "Item",
-  "unit.obstacle.col.campus": "Campus",
-  "unit.obstacle.col.owner": "Owner",
-  "unit.obstacle.col.due": "Due",
-  "unit.obstacle.pastDue": "past due",
-  "unit.obstacle.noDue": "not set",
-  "unit.items": "Items with {unit} as counterpart",
-  "unit.items.none": "No item you may see has this unit as its counterpart.",
-  "unit.items.table": "Items with this unit as counterpart",
-  "unit.item.col.item": "Item",
-  "unit.item.col.campus": "Campus",
-  "unit.item.col.status": "Status",
-  "unit.item.col.progress": "Progress",
-  "unit.item.col.lastUpdate": "Last update",
-  "unit.item.draft": "Draft",
-  "unit.item.noUpdate": "none yet",
-  "unit.members": "Members of {unit} in joint teams",
-  "unit.members.none": "No member of this unit sits in a joint team yet.",
-  "unit.members.table": "The unit's members in joint teams",
-  "unit.member.col.name": "Name",
-  "unit.member.col.team": "Joint team",
-  "unit.member.col.role": "Role",
-  "unit.member.col.contact": "Contact",
-  "unit.member.contactHidden": "not shown",
-
-  "unit.option.retired": "{name} (retired)",
-};

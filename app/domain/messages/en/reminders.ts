@@ -1,0 +1,33 @@
+// The English of app/domain/messages/reminders.ts: the same keys (the type of `en` says so).
+import type { id } from "../reminders";
+
+export const en: Record<keyof typeof id, string> = {
+  "reminders.title": "Update reminders",
+  "reminders.intro": "Published items without an update for more than {days} days. Reminders go to the campus liaisons' notifications; a campus is reminded at most once a day.",
+  "reminders.campus": "Campus",
+  "reminders.stale": "Items without updates",
+  "reminders.last": "Last reminder",
+  "reminders.never": "never",
+  "reminders.send": "Send reminder",
+  "reminders.sent": "Reminder sent to {recipients, plural, one {# liaison} other {# liaisons}} ({items, plural, one {# item} other {# items}}).",
+  "reminders.alreadyToday": "This campus was already reminded today ({time}). Try again tomorrow.",
+  "reminders.nothingStale": "This campus has no items without recent updates.",
+  "reminders.history": "Reminders sent",
+  "reminders.historyRow": "{by} reminded {campus}: {items, plural, one {# item} other {# items}}, {recipients, plural, one {# recipient} other {# recipients}}",
+  "reminders.none": "No reminders yet.",
+  "notify.reminder": "Reminder from the governor's office: {count, plural, one {# of your campus's items has} other {# of your campus's items have}} had no update for more than {days, plural, one {# day} other {# days}}.",
+  "attention.title": "Needs attention",
+  "attention.stale": "No update for more than {days, plural, one {# day} other {# days}}",
+  "attention.overdue": "Overdue evaluation milestones",
+  "attention.returned": "Returned for rework",
+  "attention.none": "Nothing outstanding. Thank you!",
+  "attention.stalePublished": "Published items without an update for more than {days, plural, one {# day} other {# days}}",
+  "nav.reminders": "Reminders",
+  "nav.review": "Review queue",
+  "nav.roadmap": "Roadmap",
+  "nav.quarters": "Quarters",
+  "nav.indicators": "Indicators",
+  "nav.notifications": "Notifications",
+  "nav.unread": "{count} unread",
+  "nav.public": "Public page",
+};
