@@ -4,8 +4,8 @@ import type { z } from "zod";
 import type { FormArgs, FormKey, FormSchemas } from "~/domain/schemas/forms";
 
 // Browser validation without Zod in the page's first load (issue #17, decision 004). A form renders
-// its HTML constraints from app/domain/schemas/constraints/<form>.generated.ts; the schemas (and Zod) arrive
-// in one chunk of their own when the user first focuses or presses anything in a form. Until then
+// its HTML constraints from app/domain/schemas/constraints/<form>.generated.ts; the schemas (and Zod)
+// arrive in one chunk of their own when the user first focuses or presses anything in a form. Until then
 // a blur validates nothing (and is replayed once the chunk is here) and a submission goes to the
 // server, which validates every submission anyway. Once loaded, onValidate is today's parseWithZod.
 
@@ -105,8 +105,7 @@ export function useValidatedForm<K extends FormKey>(
     document.addEventListener("focusin", start, true);
     document.addEventListener("pointerdown", start, true);
     return stop;
-    // replay reads refs only
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // `replay` reads refs only: the listeners depend on the form's id alone
   }, [id]);
 
   return [form, fields] as const;
