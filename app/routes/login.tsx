@@ -22,6 +22,11 @@ import { secureCookieDropped } from "~/domain/secure-cookie";
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "login.title", "meta.login");
 
+// Signing in is one form: the page is sent without scripts (a phone on a slow network has nothing
+// to download before it can sign in), and the form is a plain POST that the server answers with
+// its errors beside the fields, or with a redirect. The app's scripts load on the page it leads to.
+export const handle = { hydrate: false };
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
   const redirectTo = new URL(request.url).searchParams.get("redirectTo");

@@ -2,11 +2,11 @@ import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./support";
 
 // What a phone downloads (issue #17, decision 004): the stylesheet travels inside the document,
-// and /publik needs no JavaScript at all.
+// and /publik and /login need no JavaScript at all.
 
 const SLATE_50 = "rgb(248, 250, 252)";
 
-test("the stylesheet is inline in every document, and /publik comes without any script", async ({ page }) => {
+test("the stylesheet is inline in every document, and /publik and /login come without any script", async ({ page }) => {
   const requested: string[] = [];
   page.on("request", (request) => requested.push(new URL(request.url()).pathname));
 
@@ -21,12 +21,20 @@ test("the stylesheet is inline in every document, and /publik comes without any 
   expect(requested.filter((p) => p.endsWith(".css"))).toEqual([]);
   expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(SLATE_50);
 
-  // a hydrated page: the same inline stylesheet, and its scripts
+  // signing in: a plain form, no script either
   const login = await page.goto("/login");
   const loginHtml = (await login?.text()) ?? "";
   expect(loginHtml).toContain('<style id="app-css">');
-  expect(loginHtml).not.toContain('rel="stylesheet"');
-  expect(loginHtml).toMatch(/<script\b[^>]*type="module"/);
+  expect(loginHtml).not.toMatch(/<script\b|rel="modulepreload"/);
+  expect(requested.filter((p) => p.endsWith(".js"))).toEqual([]);
+
+  // a hydrated page after signing in: the same inline stylesheet, and its scripts
+  await signIn(page, "reviewer@demo.test");
+  const campuses = await page.goto("/campuses");
+  const campusesHtml = (await campuses?.text()) ?? "";
+  expect(campusesHtml).toContain('<style id="app-css">');
+  expect(campusesHtml).not.toContain('rel="stylesheet"');
+  expect(campusesHtml).toMatch(/<script\b[^>]*type="module"/);
   expect(requested.some((p) => p.startsWith("/build/") && p.endsWith(".js"))).toBe(true);
 });
 
@@ -63,7 +71,7 @@ function watchScripts(page: Page) {
   };
 }
 
-test("/login and the item page load without the validation code, which arrives with the first field used", async ({ page }) => {
+test("the item page loads without the validation code, which arrives with the first field used", async ({ page }) => {
   await signIn(page, "liaison.unma@demo.test");
   // the item page, as a liaison opens it
   await page.goto("/campuses/unma");
@@ -87,62 +95,48 @@ test("/login and the item page load without the validation code, which arrives w
   await expect(form.getByText("Wajib diisi.")).toBeVisible();
   expect(item.paths().filter((p) => VALIDATION_CHUNK.test(p))).toHaveLength(1);
   expect((await item.withZod()).length).toBeGreaterThan(0);
-  await page.context().clearCookies();
-
-  // /login, signed out
-  const login = watchScripts(page);
-  const loginResponse = await page.goto("/login");
-  await page.waitForLoadState("networkidle");
-  expect(login.paths().filter((p) => VALIDATION_CHUNK.test(p))).toEqual([]);
-  expect(await login.withZod()).toEqual([]);
-  expect(await loginResponse?.text()).not.toMatch(/_shared\/forms-/);
-  const email = page.getByLabel("Email");
-  await expect(async () => {
-    await email.focus();
-    await email.blur();
-    await expect(email).toHaveAttribute("aria-invalid", "true", { timeout: 1_000 });
-  }).toPass();
-  await expect(page.locator("main").getByText("Wajib diisi.")).toBeVisible();
   // the constraints still reach the HTML without Zod
-  await expect(email).toHaveAttribute("required", "");
-  await expect(email).toHaveAttribute("maxlength", "200");
+  await expect(narrative).toHaveAttribute("required", "");
+  await expect(narrative).toHaveAttribute("maxlength", /^\d+$/);
 });
 
 test("until the validation chunk has arrived, a submission is validated by the server and a blur waits for the chunk", async ({ page }) => {
+  await signIn(page, "liaison.unma@demo.test");
   let release = () => {};
   const held = new Promise<void>((resolve) => (release = resolve));
   await page.route(VALIDATION_CHUNK, async (route) => {
     await held;
     await route.continue();
   });
-  await page.goto("/login");
-  const email = page.getByLabel("Email");
-  const password = page.getByLabel("Kata sandi");
+  await page.goto("/account");
+  const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Simpan kata sandi" }) });
+  const current = form.getByLabel("Kata sandi saat ini");
+  const next = form.getByLabel("Kata sandi baru", { exact: true });
   // the first focus in the form asks for the chunk (tried again until the page has hydrated)
   await expect(async () => {
-    await email.blur();
+    await current.blur();
     const asked = page.waitForRequest(VALIDATION_CHUNK, { timeout: 1_000 });
-    await email.focus();
+    await current.focus();
     await asked;
   }).toPass();
 
   // submitted before the chunk is here: the server validates, and its errors sit beside the fields
-  await email.fill("someone@demo.test");
-  // (with single fetch the action is posted to /login.data)
-  const posted = page.waitForRequest((r) => r.method() === "POST" && /^\/login(\.data)?$/.test(new URL(r.url()).pathname));
-  await page.getByRole("button", { name: "Masuk" }).click();
+  await current.fill("not-the-password");
+  // (with single fetch the action is posted to /account.data)
+  const posted = page.waitForRequest((r) => r.method() === "POST" && /^\/account(\.data)?$/.test(new URL(r.url()).pathname));
+  await form.getByRole("button", { name: "Simpan kata sandi" }).click();
   await posted;
-  await expect(password).toHaveAttribute("aria-invalid", "true");
-  await expect(page.locator("main").getByText("Wajib diisi.").first()).toBeVisible();
+  await expect(next).toHaveAttribute("aria-invalid", "true");
+  await expect(form.getByText("Wajib diisi.").first()).toBeVisible();
 
   // a blur, still before the chunk: the server's error stays, nothing is said of the field yet
-  await email.fill("");
-  await email.blur();
-  await expect(password).toHaveAttribute("aria-invalid", "true");
-  await expect(email).not.toHaveAttribute("aria-invalid", "true");
+  await current.fill("");
+  await current.blur();
+  await expect(next).toHaveAttribute("aria-invalid", "true");
+  await expect(current).not.toHaveAttribute("aria-invalid", "true");
 
   // the chunk arrives: the waiting blur is validated as it would have been at once
   release();
-  await expect(email).toHaveAttribute("aria-invalid", "true");
-  await expect(password).toHaveAttribute("aria-invalid", "true");
+  await expect(current).toHaveAttribute("aria-invalid", "true");
+  await expect(next).toHaveAttribute("aria-invalid", "true");
 });
