@@ -180,6 +180,7 @@ const DATE_TIME: Intl.DateTimeFormatOptions = { dateStyle: "medium", timeStyle: 
 /** Whole numbers, one decimal, two decimals… (index = digits). */
 const FIXED_DIGITS: Intl.NumberFormatOptions[] = [0, 1, 2, 3, 4].map((d) => ({ minimumFractionDigits: d, maximumFractionDigits: d }));
 const UP_TO_TWO_DIGITS: Intl.NumberFormatOptions = { maximumFractionDigits: 2 };
+const RUPIAH: Intl.NumberFormatOptions = { style: "currency", currency: "IDR", maximumFractionDigits: 0 };
 
 function dateFormatter(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   return cached(locale, options, () => new Intl.DateTimeFormat(INTL_LOCALE[locale], options));
@@ -214,5 +215,5 @@ export function formatPercent(value: number, locale: Locale, digits = 0): string
 }
 
 export function formatIdr(value: number, locale: Locale): string {
-  return numberFormatter(locale, { style: "currency", currency: "IDR", maximumFractionDigits: 0 }).format(value);
+  return numberFormatter(locale, RUPIAH).format(value);
 }
