@@ -19,7 +19,7 @@ import { getUser } from "~/utils/auth.server";
 import { takeDraft } from "~/utils/form-draft.server";
 import { commitCookieSession, getCookieSession, getLocale } from "~/utils/session.server";
 import { useNonce } from "~/utils/nonce";
-import { useLocale, useMessagesArrival, useT } from "~/components/i18n";
+import { useLocale, useMessagesArrival, useMessagesBeforeNavigation, useT } from "~/components/i18n";
 import stylesheet from "~/tailwind.css";
 import { builtStylesheet } from "~/utils/inline-css.server";
 
@@ -77,6 +77,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const locale = useLocale();
   // <Meta /> translates the page's title: again when the dictionary arrives
   useMessagesArrival();
+  useMessagesBeforeNavigation();
   const [css] = useState(stylesheetText);
   // a route whose page needs no JavaScript says so (`handle = { hydrate: false }`): no scripts at all
   const hydrate = !useMatches().some((match) => (match.handle as { hydrate?: boolean } | undefined)?.hydrate === false);

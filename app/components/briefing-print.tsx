@@ -13,11 +13,14 @@ export function PrintButton() {
   const t = useT();
   const [ready, setReady] = useState(false);
   useEffect(() => setReady(true), []);
+  // translated on the server too, though only the browser shows it: the page then brings the
+  // button's label with its strings (app/utils/page-messages.server.ts)
+  const print = t("briefing.print");
   return (
     <div className="no-print flex flex-wrap items-center gap-2">
       {ready ? (
         <button type="button" className="btn" onClick={() => window.print()}>
-          {t("briefing.print")}
+          {print}
         </button>
       ) : (
         <p className="text-sm text-slate-700">{t("briefing.printHint")}</p>

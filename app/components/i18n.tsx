@@ -1,6 +1,6 @@
 import { useRouteLoaderData } from "@remix-run/react";
-import { useSyncExternalStore } from "react";
-import { messagesVersion, PAGE_MESSAGES_ID, provideMessages, subscribeMessages, translator, whenMessageMissing, type Translate } from "~/domain/i18n";
+import { useEffect, useSyncExternalStore } from "react";
+import { messagesVersion, PAGE_MESSAGES_ID, provideAbsentKeys, provideMessages, subscribeMessages, translator, whenMessageMissing, type Translate } from "~/domain/i18n";
 import { LOCALES, isOneOf, type Locale } from "~/domain/enums";
 import type { loader as rootLoader } from "~/root";
 
@@ -35,7 +35,7 @@ export function loadAllMessages(locale: Locale): Promise<void> {
   ));
 }
 
-const FIRST_USE = ["pointerdown", "keydown", "focusin", "touchstart"] as const;
+const FIRST_USE = ["pointerdown", "keydown", "focusin", "touchstart", "click", "submit"] as const;
 
 /**
  * In the browser, before hydration: the strings the server rendered into the page are given to
@@ -46,15 +46,49 @@ const FIRST_USE = ["pointerdown", "keydown", "focusin", "touchstart"] as const;
 export function startPageMessages(document: Document): void {
   const element = document.getElementById(PAGE_MESSAGES_ID);
   if (element?.textContent) {
-    const tables = JSON.parse(element.textContent) as Record<string, Record<string, string>>;
-    for (const [locale, table] of Object.entries(tables)) if (isOneOf(LOCALES, locale)) provideMessages(locale, table);
+    const page = JSON.parse(element.textContent) as { strings?: Record<string, Record<string, string>>; absent?: string[] };
+    provideAbsentKeys(page.absent ?? []);
+    for (const [locale, table] of Object.entries(page.strings ?? {})) if (isOneOf(LOCALES, locale)) provideMessages(locale, table);
   }
-  const pageLocale: Locale = isOneOf(LOCALES, document.documentElement?.lang) ? document.documentElement.lang : "id";
-  const loadSoon = (locale: Locale = pageLocale) => void loadAllMessages(locale).catch(() => undefined);
+  pageLocale = isOneOf(LOCALES, document.documentElement?.lang) ? document.documentElement.lang : "id";
+  const loadSoon = (locale: Locale = pageLocale) =>
+    void loadAllMessages(locale).catch(() => listenForFirstUse(document, loadSoon)); // offline: the next use tries again
   whenMessageMissing((locale) => queueMicrotask(() => loadSoon(locale)));
+  listenForFirstUse(document, loadSoon);
+}
+
+let pageLocale: Locale = "id";
+
+function listenForFirstUse(document: Document, load: () => void): void {
   const onFirstUse = () => {
     for (const type of FIRST_USE) document.removeEventListener(type, onFirstUse, true);
-    loadSoon();
+    load();
   };
   for (const type of FIRST_USE) document.addEventListener(type, onFirstUse, { capture: true, passive: true });
+}
+
+type Router = { navigate: (...args: never[]) => Promise<void> };
+const waiting = new WeakSet<Router>();
+
+/**
+ * A new screen never shows without its words: the router's navigations (links, forms, and the
+ * redirects they lead to) first wait for the reader's language, at once when it is already here.
+ * If it cannot be fetched the navigation goes on, and the next use tries again.
+ */
+export function navigationsAwaitMessages(router: Router, locale: Locale): void {
+  if (waiting.has(router)) return;
+  waiting.add(router);
+  const navigate = router.navigate;
+  router.navigate = (...args) =>
+    loadAllMessages(locale)
+      .catch(() => undefined)
+      .then(() => navigate(...args));
+}
+
+/** Once, after hydration: Remix's router (the one its links and forms call) waits for the language. */
+export function useMessagesBeforeNavigation(): void {
+  useEffect(() => {
+    const router = (window as { __remixRouter?: Router }).__remixRouter;
+    if (router) navigationsAwaitMessages(router, pageLocale);
+  }, []);
 }

@@ -18,6 +18,15 @@ let version = 0;
 const listeners = new Set<() => void>();
 let onMissing: ((locale?: Locale) => void) | undefined;
 let onUse: ((locale: Locale, key: MessageKey) => void) | undefined;
+let onAbsent: ((key: string) => void) | undefined;
+// texts the server asked about and found not to be keys (a field without a label of its own…): the
+// browser then answers the same without waiting for its dictionary
+const absent = new Set<string>();
+
+/** Texts the server found not to be keys while rendering the page (the browser's `isMessageKey` answers false). */
+export function provideAbsentKeys(keys: readonly string[]): void {
+  for (const key of keys) absent.add(key);
+}
 
 /** Adds strings to what the browser knows (the page's own, or a whole language); views re-render. */
 export function provideMessages(locale: Locale, table: Partial<Record<MessageKey, string>>): void {
@@ -49,6 +58,11 @@ export function messageText(locale: Locale, key: MessageKey): string | undefined
 /** The id of the document's JSON with the strings the page rendered. */
 export const PAGE_MESSAGES_ID = "app-messages";
 
+/** Called (on the server) with every text `isMessageKey` finds not to be a key. */
+export function whenMessageAbsent(handler: (key: string) => void): void {
+  onAbsent = handler;
+}
+
 /** Called (on the server) with every string a render uses, to send them with the page. */
 export function whenMessageUsed(handler: (locale: Locale, key: MessageKey) => void): void {
   onUse = handler;
@@ -61,11 +75,21 @@ export function whenMessageUsed(handler: (locale: Locale, key: MessageKey) => vo
  */
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
+// the shape of every key (tests/unit/i18n.test.ts): a text of another shape (a name, a title, a
+// sentence) is not asked of the dictionary, nor noted as absent, nor waited for in the browser
+const KEY_SHAPE = /^[a-z][A-Za-z0-9]*(\.[A-Za-z0-9_-]+)+$/;
+
 export function isMessageKey(key: string): key is MessageKey {
-  if (complete) return key in known.id;
-  // the browser answers from what it knows (the keys the page rendered, every key once loaded)
+  if (!KEY_SHAPE.test(key)) return false;
+  if (complete) {
+    if (key in known.id) return true;
+    onAbsent?.(key);
+    return false;
+  }
+  // the browser answers from what it knows: the keys the page rendered and the texts the server
+  // found not to be keys, every key once its language has loaded
   if (key in known.id || key in known.en) return true;
-  onMissing?.();
+  if (!absent.has(key)) onMissing?.();
   return false;
 }
 

@@ -1,23 +1,26 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { Locale } from "~/domain/enums";
-import { messageText, PAGE_MESSAGES_ID, whenMessageUsed, type MessageKey } from "~/domain/i18n";
+import { messageText, PAGE_MESSAGES_ID, whenMessageAbsent, whenMessageUsed, type MessageKey } from "~/domain/i18n";
 
 // The strings a page renders travel with the page, so the browser's bundle carries no dictionary
 // (≈40 kB gzipped): while a document renders, every key its translators use is noted, and the
-// document ends with those strings as JSON (about 1–3 kB), which app/entry.client.tsx gives to the
+// document ends with those strings as JSON (about 1–5 kB), which app/entry.client.tsx gives to the
 // browser's translators before it hydrates. The whole dictionary is loaded on first use.
 
-type Used = Map<Locale, Set<MessageKey>>;
+type Used = { keys: Map<Locale, Set<MessageKey>>; absent: Set<string> };
 
 const rendering = new AsyncLocalStorage<Used>();
 
 whenMessageUsed((locale, key) => {
   const used = rendering.getStore();
   if (!used) return;
-  let keys = used.get(locale);
-  if (!keys) used.set(locale, (keys = new Set()));
+  let keys = used.keys.get(locale);
+  if (!keys) used.keys.set(locale, (keys = new Set()));
   keys.add(key);
 });
+
+// a text the render asked about and found not to be a key: the browser must answer the same
+whenMessageAbsent((key) => rendering.getStore()?.absent.add(key));
 
 /** Runs `render` noting the strings it (and the work it schedules) translates. */
 export function notingMessages<T>(used: Used, render: () => T): T {
@@ -25,19 +28,25 @@ export function notingMessages<T>(used: Used, render: () => T): T {
 }
 
 export function newMessageNotes(): Used {
-  return new Map();
+  return { keys: new Map(), absent: new Set() };
 }
 
-/** The `<script type="application/json">` with the strings a render used, per language. */
+/**
+ * The `<script type="application/json">` with the strings a render used, per language
+ * (`strings`), and the texts it found not to be keys (`absent`).
+ */
 export function pageMessagesScript(used: Used): string {
   const tables: Partial<Record<Locale, Record<string, string>>> = {};
-  for (const [locale, keys] of used) {
+  for (const [locale, keys] of used.keys) {
     const table: Record<string, string> = {};
     // the text as written (with its {params}): the browser's translator fills them
     for (const key of keys) table[key] = messageText(locale, key) ?? key;
     tables[locale] = table;
   }
-  // `<` escaped: no text can close the script element
-  const json = JSON.stringify(tables).replace(/</g, "\\u003c");
-  return `<script type="application/json" id="${PAGE_MESSAGES_ID}">${json}</script>`;
+  return `<script type="application/json" id="${PAGE_MESSAGES_ID}">${jsonInScript({ strings: tables, absent: [...used.absent] })}</script>`;
+}
+
+/** JSON to put inside a <script> element: every `<` escaped, so no text can end the element or open a comment. */
+export function jsonInScript(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, "\\u003c");
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CAMPUS_TYPES, ITEM_STATUSES, ITEM_VISIBILITIES, MEMBER_ROLES, MEMBER_SIDES, MILESTONE_STATES, ROLES, TRI_DHARMA_FIELDS } from "~/domain/enums";
-import { formatDate, formatNumber, formatPercent, labelKey, preferredLocale, textKey, translator, type LabelFamily, type MessageKey } from "~/domain/i18n";
+import { formatDate, formatNumber, formatPercent, isMessageKey, labelKey, preferredLocale, textKey, translator, type LabelFamily, type MessageKey } from "~/domain/i18n";
 
 // each area: its Indonesian table (messages/<area>.ts) beside its English one (messages/en/<area>.ts)
 const indonesian = import.meta.glob<{ id: Record<string, string> }>("../../app/domain/messages/*.ts", { eager: true });
@@ -32,6 +32,8 @@ describe("dictionary", () => {
     for (const [file, m] of Object.entries(modules)) {
       for (const key of Object.keys(m.id)) {
         expect(tId(key as MessageKey), `${key} in ${file}`).toBe(m.id[key]);
+        // every key has the shape isMessageKey looks for (a name or a sentence is never a key)
+        expect(isMessageKey(key), `${key} in ${file}`).toBe(true);
         expect(tEn(key as MessageKey), `${key} in ${file}`).toBe(m.en[key]);
       }
     }

@@ -1,15 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { dictionaries } from "~/domain/dictionary";
-import { translator } from "~/domain/i18n";
-import { newMessageNotes, notingMessages, pageMessagesScript } from "~/utils/page-messages.server";
+import { isMessageKey, translator } from "~/domain/i18n";
+import { jsonInScript, newMessageNotes, notingMessages, pageMessagesScript } from "~/utils/page-messages.server";
 
 // The server side of "the page's strings travel with the page": what a render translates is
 // noted (also in the work it schedules), and only that goes into the document's JSON.
 
-function parseScript(script: string): Record<string, Record<string, string>> {
+function parsePage(script: string): { strings: Record<string, Record<string, string>>; absent: string[] } {
   const match = /^<script type="application\/json" id="app-messages">(.*)<\/script>$/s.exec(script);
   expect(match, script).not.toBeNull();
-  return JSON.parse(match![1]!) as Record<string, Record<string, string>>;
+  return JSON.parse(match![1]!) as { strings: Record<string, Record<string, string>>; absent: string[] };
+}
+
+function parseScript(script: string): Record<string, Record<string, string>> {
+  return parsePage(script).strings;
 }
 
 describe("the strings a page renders", () => {
@@ -49,16 +53,26 @@ describe("the strings a page renders", () => {
     expect(Object.keys(parseScript(pageMessagesScript(b)).id!)).toEqual(["nav.campuses"]);
   });
 
-  it("cannot be closed by a text: every < is escaped", () => {
-    const notes = newMessageNotes();
-    // a message with "<" in it is rare; the escaping is checked on the JSON itself
-    notingMessages(notes, () => translator("id")("pager.previous"));
-    const script = pageMessagesScript(notes);
-    expect(script.slice(0, -"</script>".length)).not.toMatch(/<\/|<!--/);
+  it("cannot be closed by a text: every < is escaped, and the JSON reads back the same", () => {
+    const text = 'a </script><script>alert(1)</script> <!-- b';
+    const json = jsonInScript({ strings: { id: { "x.y": text } } });
+    expect(json).not.toMatch(/<\/script|<!--|</);
+    expect(JSON.parse(json)).toEqual({ strings: { id: { "x.y": text } } });
+    // the page's script is made with it
+    const script = pageMessagesScript(newMessageNotes());
     expect(script.indexOf("<", 1)).toBe(script.length - "</script>".length);
   });
 
   it("writes an empty table for a render that translated nothing", () => {
-    expect(parseScript(pageMessagesScript(newMessageNotes()))).toEqual({});
+    expect(parsePage(pageMessagesScript(newMessageNotes()))).toEqual({ strings: {}, absent: [] });
+  });
+
+  it("notes the texts the render found not to be keys, so the browser answers the same", () => {
+    const notes = newMessageNotes();
+    notingMessages(notes, () => {
+      expect(isMessageKey("audit.field.progress-bar-colour")).toBe(false);
+      expect(isMessageKey("login.title")).toBe(true);
+    });
+    expect(parsePage(pageMessagesScript(notes)).absent).toEqual(["audit.field.progress-bar-colour"]);
   });
 });
