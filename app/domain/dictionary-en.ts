@@ -1,7 +1,7 @@
 // The English half of the dictionary: every area's `en` table (app/domain/messages/en/<area>.ts).
 // The server merges it with the Indonesian half (dictionary.ts); the browser loads it alone, on
 // first use, when the reader's language is English (app/components/i18n.tsx).
-import type { MessageKey } from "./dictionary";
+import type { messages as indonesian } from "./dictionary-id";
 import { en as admin } from "./messages/en/admin";
 import { en as agreements } from "./messages/en/agreements";
 import { en as audit } from "./messages/en/audit";
@@ -25,4 +25,5 @@ import { en as units } from "./messages/en/units";
 import { en as unitAdmin } from "./messages/en/unit-admin";
 import { en as obstacles } from "./messages/en/obstacles";
 
-export const messages: Record<MessageKey, string> = Object.assign({}, admin, agreements, audit, briefing, checkIn, core, dashboard, exportsMessages, indicators, importMessages, items, mail, reminders, search, milestones, pages, quarters, roadmap, teams, units, unitAdmin, obstacles);
+// the same keys as the Indonesian half
+export const messages: Record<keyof typeof indonesian, string> = Object.assign({}, admin, agreements, audit, briefing, checkIn, core, dashboard, exportsMessages, indicators, importMessages, items, mail, reminders, search, milestones, pages, quarters, roadmap, teams, units, unitAdmin, obstacles);
