@@ -39,9 +39,9 @@ const FIRST_USE = ["pointerdown", "keydown", "focusin", "touchstart", "click", "
 
 /**
  * In the browser, before hydration: the strings the server rendered into the page are given to
- * the translators; the rest of the page's language is loaded when the user first touches, types
- * or focuses anything (a navigation, a form's messages), or as soon as a view asks for a string
- * the page did not bring (then in that string's language). A page only read never loads it.
+ * the translators; the rest of the page's language is loaded when the user first touches, types,
+ * focuses, clicks or submits anything, or as soon as a view asks for a string the page did not
+ * bring (then in that string's language). A page only read never loads it.
  */
 export function startPageMessages(document: Document): void {
   const element = document.getElementById(PAGE_MESSAGES_ID);
@@ -59,8 +59,13 @@ export function startPageMessages(document: Document): void {
 
 let pageLocale: Locale = "id";
 
+let listening = false;
+
 function listenForFirstUse(document: Document, load: () => void): void {
+  if (listening) return; // one set of listeners, however many fetches failed
+  listening = true;
   const onFirstUse = () => {
+    listening = false;
     for (const type of FIRST_USE) document.removeEventListener(type, onFirstUse, true);
     load();
   };
