@@ -13,6 +13,5 @@ export * from "./mail";
 export * from "./milestone";
 export * from "./obstacle";
 export * from "./progress";
-export * from "./quarter";
 export * from "./team";
 export * from "./unit";

@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod";
 import type { ZodTypeAny } from "zod";
-import { closeQuarterSchema } from "./quarter";
+import { closeQuarterSchema } from "../quarter";
 import { amendAgreementSchema, linkItemSchema as agreementLinkItemSchema, newAgreementSchema, renewAgreementSchema, updateAgreementSchema, uploadDocumentSchema } from "./agreement";
 import { changePasswordSchema, createUserSchema, loginSchema, resetPasswordSchema, updateUserSchema } from "./auth";
 import { linkItemSchema as indicatorLinkItemSchema, recordValueSchema } from "./indicator";
