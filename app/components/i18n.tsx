@@ -3,6 +3,7 @@ import { useEffect, useSyncExternalStore } from "react";
 import { messagesVersion, PAGE_MESSAGES_ID, provideAbsentKeys, provideMessages, subscribeMessages, translator, whenMessageMissing, type Translate } from "~/domain/i18n";
 import { LOCALES, isOneOf, type Locale } from "~/domain/enums";
 import type { loader as rootLoader } from "~/root";
+import { loadOnce } from "~/utils/load-once";
 
 export function useRootData() {
   return useRouteLoaderData<typeof rootLoader>("root");
@@ -22,17 +23,14 @@ export function useT(): Translate {
   return translator(useLocale());
 }
 
-const loading: Partial<Record<Locale, Promise<void>>> = {};
+const languages: Record<Locale, () => Promise<void>> = {
+  id: loadOnce(() => import("~/domain/dictionary-id").then(({ messages }) => provideMessages("id", messages))),
+  en: loadOnce(() => import("~/domain/dictionary-en").then(({ messages }) => provideMessages("en", messages))),
+};
 
 /** A language's whole dictionary, fetched once (its own script, cached by the browser like the others). */
 export function loadAllMessages(locale: Locale): Promise<void> {
-  return (loading[locale] ??= (locale === "en" ? import("~/domain/dictionary-en") : import("~/domain/dictionary-id")).then(
-    ({ messages }) => provideMessages(locale, messages),
-    (error: unknown) => {
-      delete loading[locale]; // a failed fetch (offline) is tried again on the next use
-      throw error;
-    },
-  ));
+  return languages[locale]();
 }
 
 const FIRST_USE = ["pointerdown", "keydown", "focusin", "touchstart", "click", "submit"] as const;

@@ -2,6 +2,7 @@ import { parse, useForm, type Submission } from "@conform-to/react";
 import { useEffect, useId, useRef } from "react";
 import type { z } from "zod";
 import type { FormArgs, FormKey, FormSchemas } from "~/domain/schemas/forms";
+import { loadOnce } from "~/utils/load-once";
 
 // Browser validation without Zod in the page's first load (issue #17, decision 004). A form renders
 // its HTML constraints from app/domain/schemas/constraints/<form>.generated.ts; the schemas (and Zod)
@@ -12,18 +13,9 @@ import type { FormArgs, FormKey, FormSchemas } from "~/domain/schemas/forms";
 type Validators = typeof import("~/domain/schemas/forms");
 
 let validators: Validators | null = null;
-let loading: Promise<Validators> | null = null;
 
 /** Loads the schemas once; a failed load (offline) may be tried again on the next interaction. */
-export function loadValidators(): Promise<Validators> {
-  if (!loading) {
-    loading = import("~/domain/schemas/forms").then((module) => (validators = module));
-    loading.catch(() => {
-      loading = null;
-    });
-  }
-  return loading;
-}
+export const loadValidators = loadOnce(() => import("~/domain/schemas/forms").then((module) => (validators = module)));
 
 /**
  * What onValidate answers before the schemas are here. A submission (no Conform intent) has
