@@ -3,9 +3,11 @@ import type { EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { Writable } from "node:stream";
 import { renderToPipeableStream } from "react-dom/server";
+import { StaticMarkupContext } from "./components/static-markup";
 import { NonceProvider } from "./utils/nonce";
 import { newMessageNotes, notingMessages, pageMessagesScript } from "./utils/page-messages.server";
 import { applySecurityHeaders } from "./utils/security-headers";
+import { renderStaticMarkup } from "./utils/static-markup.server";
 
 // server.mjs validates the environment with this at boot, and screens every request with
 // screenRequest before Remix sees it (one definition each, taken from the build).
@@ -53,7 +55,9 @@ export default function handleRequest(
     const { pipe, abort } = notingMessages(messages, () =>
       renderToPipeableStream(
         <NonceProvider value={nonce}>
-          <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+          <StaticMarkupContext.Provider value={renderStaticMarkup}>
+            <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+          </StaticMarkupContext.Provider>
         </NonceProvider>,
         {
           nonce,

@@ -11,7 +11,7 @@ import {
   useMatches,
   useRouteError,
 } from "@remix-run/react";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { AppShell } from "~/components/app-shell";
 import { isDemoLoaded } from "~/models/app-status.server";
 import { unreadCount } from "~/models/notification.server";
@@ -19,7 +19,8 @@ import { getUser } from "~/utils/auth.server";
 import { takeDraft } from "~/utils/form-draft.server";
 import { commitCookieSession, getCookieSession, getLocale } from "~/utils/session.server";
 import { useNonce } from "~/utils/nonce";
-import { useLocale, useMessagesArrival, useMessagesBeforeNavigation, useT } from "~/components/i18n";
+import { LocaleProvider, useRootLocale, useMessagesArrival, useMessagesBeforeNavigation, useT } from "~/components/i18n";
+import { documentHydrated } from "~/components/static-markup";
 import stylesheet from "~/tailwind.css";
 import { builtStylesheet } from "~/utils/inline-css.server";
 
@@ -74,14 +75,17 @@ function stylesheetText(): string | null {
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const nonce = useNonce();
-  const locale = useLocale();
+  const locale = useRootLocale();
   // <Meta /> translates the page's title: again when the dictionary arrives
   useMessagesArrival();
   useMessagesBeforeNavigation();
   const [css] = useState(stylesheetText);
   // a route whose page needs no JavaScript says so (`handle = { hydrate: false }`): no scripts at all
   const hydrate = !useMatches().some((match) => (match.handle as { hydrate?: boolean } | undefined)?.hydrate === false);
+  // parts rendered once on the server (StaticMarkup) keep their HTML only through hydration
+  useEffect(documentHydrated, []);
   return (
+    <LocaleProvider value={locale}>
     <html lang={locale}>
       <head>
         <meta charSet="utf-8" />
@@ -100,6 +104,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         ) : null}
       </body>
     </html>
+    </LocaleProvider>
   );
 }
 

@@ -140,6 +140,9 @@ export async function campusStatusLines(today: Date) {
   });
 }
 
+/** The status lines of every campus (/campuses), kept until the data changes. */
+export const cachedCampusStatusLines = cachedQuery("campus-status-lines", (today: Date) => String(today.getTime()), campusStatusLines);
+
 export const WORKSPACE_ITEM_LIMIT = 300;
 
 /** Everything a campus workspace shows, limited to what the actor may see. */

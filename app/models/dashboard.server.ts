@@ -1,6 +1,8 @@
 import { Prisma } from "@prisma/client";
 import { daysBetween, quarterRange } from "~/domain/dates";
-import type { DashboardFilter } from "~/domain/dashboard";
+import { DASHBOARD_PAGE_SIZE, sortRows, type DashboardFilter } from "~/domain/dashboard";
+import { byNeed, needReasons } from "~/domain/campus-need";
+import { pageOf } from "~/domain/paging";
 import type { ItemStatus } from "~/domain/enums";
 import {
   countsInSharesWhere,
@@ -271,4 +273,40 @@ export const cachedDashboardData = cachedQuery(
   ({ sort: _sort, dir: _dir, page: _page, ...filter }: DashboardFilter, today: Date, staleAfterDays: number) =>
     `${JSON.stringify(filter)}:${today.getTime()}:${staleAfterDays}`,
   dashboardData,
+);
+
+/** How many campuses the "needing attention" list names on the first screen. */
+const NEED_SHOWN = 6;
+/** How many government units the obstacles-by-unit table lists (the most past due first). */
+const UNITS_SHOWN = 10;
+
+/**
+ * What the dashboard shows for a filter, its sort and page included: kept with the figures it is
+ * made of, so the same view is one object for every reviewer until the data changes (its lists
+ * are then rendered once: app/components/static-markup.tsx).
+ */
+export const cachedDashboardView = cachedQuery(
+  "dashboard-view",
+  (filter: DashboardFilter, today: Date, staleAfterDays: number) => `${JSON.stringify(filter)}:${today.getTime()}:${staleAfterDays}`,
+  async (filter: DashboardFilter, today: Date, staleAfterDays: number) => {
+    const data = await cachedDashboardData(filter, today, staleAfterDays);
+    // the first screen: who is behind and why (every campus of the filtered view, not one page)
+    const need = byNeed(data.rows)
+      .slice(0, NEED_SHOWN)
+      .map((r) => ({ slug: r.slug, name: r.name, fullName: r.fullName, reasons: needReasons(r) }));
+    // at province scale the per-campus table and heat map are paged (sorted over every campus first)
+    const { rows, ...page } = pageOf(sortRows(data.rows, filter.sort, filter.dir), filter.page, DASHBOARD_PAGE_SIZE);
+    const heatBySlug = new Map(data.heat.map((h) => [h.slug, h]));
+    return {
+      ...data,
+      // the units with the most past-due obstacles; /units lists every unit
+      unitObstacles: data.unitObstacles.slice(0, UNITS_SHOWN),
+      unitsHidden: Math.max(0, data.unitObstacles.length - UNITS_SHOWN),
+      rows,
+      heat: rows.map((r) => heatBySlug.get(r.slug)!),
+      page,
+      filter: { ...filter, page: page.page },
+      need,
+    };
+  },
 );

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { PageLink } from "~/components/page-link";
 import { useLocale, useT } from "~/components/i18n";
 import { ShowAllLink } from "~/components/show-all-link";
+import { StaticMarkup } from "~/components/static-markup";
 import { MilestoneBadge, ProgressBar, StatusBadge } from "~/components/status";
 import { agreementStatus } from "~/domain/agreement";
 import { todayInBanten, toIsoDate } from "~/domain/dates";
@@ -16,6 +17,11 @@ import { notFound, requirePermission, toPrincipal } from "~/utils/auth.server";
 import { pageMeta } from "~/utils/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(matches, (t) => data?.campus.name ?? t("nav.campuses"), "meta.campus");
+
+// The campus workspace only reads: lists of links, and its forms are on the pages it links to. It is
+// sent without scripts, as /publik and /login are: nothing to download or run before a phone shows
+// it, and no data stream for the server to encode (docs/decisions/004, "Pages that only read").
+export const handle = { hydrate: false };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const campus = await getCampusBySlug(params.slug ?? "");
@@ -61,9 +67,6 @@ export default function CampusWorkspace() {
   const { campus, agreements, items, teams, milestones, milestonesHidden, obstacles, may, attention } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
-  const byStatus = ITEM_STATUSES.map((status) => ({ status, items: items.filter((i) => i.status === status) })).filter(
-    (g) => g.items.length > 0,
-  );
   return (
     <div className="space-y-6">
       <header>
@@ -114,31 +117,7 @@ export default function CampusWorkspace() {
             </span>
           ) : null}
         </div>
-        {items.length === 0 ? <p className="mt-2 text-slate-600">{t("campus.noItems")}</p> : null}
-        {byStatus.map((group) => (
-          <div key={group.status} className="mt-3">
-            <h3 className="mb-1 flex items-center gap-2 font-medium">
-              <StatusBadge status={group.status} /> <span className="text-sm text-slate-600">({group.items.length})</span>
-            </h3>
-            <ul className="space-y-2">
-              {group.items.map((item) => (
-                <li key={item.id} className="card">
-                  <PageLink to={`/items/${item.id}`} className="font-medium text-brand-700 underline">
-                    {item.title}
-                  </PageLink>
-                  {item.visibility === "DRAFT" ? <DraftBadge /> : null}
-                  <p className="text-sm text-slate-600">
-                    {locale === "en" ? item.priorityArea.nameEn : item.priorityArea.nameId} · {t("item.lastUpdate")}:{" "}
-                    {formatDate(item.lastUpdateAt, locale)}
-                  </p>
-                  <div className="mt-1 max-w-xs">
-                    <ProgressBar value={item.progress} label={t("item.progress")} />
-                  </div>
-                </li>
-              ))}
-            </ul>
-          </div>
-        ))}
+        <StaticMarkup source={items} render={(items) => <ItemsByStatus items={items} />} />
       </section>
 
       <div className="grid gap-6 lg:grid-cols-2">
@@ -170,21 +149,7 @@ export default function CampusWorkspace() {
         </section>
         <section aria-labelledby="open-obstacles">
           <h2 id="open-obstacles" className="text-lg font-semibold">{t("campus.openObstacles")}</h2>
-          <ul className="mt-2 space-y-2">
-            {obstacles.map((o) => (
-              <li key={o.id} className="card text-sm">
-                <p>
-                  {o.description}
-                  {o.item.draft ? <DraftBadge /> : null}
-                </p>
-                <p className="text-slate-600">
-                  <PageLink className="underline" to={`/items/${o.item.id}`}>{o.item.title}</PageLink>
-                  {o.dueDate ? ` · ${t("obstacle.dueDate")}: ${formatDate(o.dueDate, locale)}` : ""}
-                </p>
-              </li>
-            ))}
-            {obstacles.length === 0 ? <li className="text-slate-600">{t("obstacle.none")}</li> : null}
-          </ul>
+          <StaticMarkup source={obstacles} render={(obstacles) => <OpenObstacles obstacles={obstacles} />} />
         </section>
       </div>
 
@@ -195,14 +160,7 @@ export default function CampusWorkspace() {
             {t("campus.manageTeams")}
           </PageLink>
         </div>
-        <ul className="mt-2 space-y-1">
-          {teams.map((team) => (
-            <li key={team.id}>
-              <PageLink className="text-brand-700 underline" to={`/teams/${team.id}`}>{team.name}</PageLink>
-              <span className="text-sm text-slate-600"> · {team.decreeRef ?? "–"} · {team._count.members}</span>
-            </li>
-          ))}
-        </ul>
+        <StaticMarkup source={teams} render={(teams) => <TeamList teams={teams} />} />
       </section>
 
       <section aria-labelledby="agreements">
@@ -247,6 +205,81 @@ export default function CampusWorkspace() {
         </ul>
       </section>
     </div>
+  );
+}
+
+type WorkspaceData = Awaited<ReturnType<typeof loader>>;
+
+/** The campus's items by status (rendered once per version of the workspace and language). */
+function ItemsByStatus({ items }: { items: WorkspaceData["items"] }) {
+  const t = useT();
+  const locale = useLocale();
+  const byStatus = ITEM_STATUSES.map((status) => ({ status, items: items.filter((i) => i.status === status) })).filter(
+    (g) => g.items.length > 0,
+  );
+  return (
+    <>
+      {items.length === 0 ? <p className="mt-2 text-slate-600">{t("campus.noItems")}</p> : null}
+      {byStatus.map((group) => (
+        <div key={group.status} className="mt-3">
+          <h3 className="mb-1 flex items-center gap-2 font-medium">
+            <StatusBadge status={group.status} /> <span className="text-sm text-slate-600">({group.items.length})</span>
+          </h3>
+          <ul className="space-y-2">
+            {group.items.map((item) => (
+              <li key={item.id} className="card">
+                <PageLink to={`/items/${item.id}`} className="font-medium text-brand-700 underline">
+                  {item.title}
+                </PageLink>
+                {item.visibility === "DRAFT" ? <DraftBadge /> : null}
+                <p className="text-sm text-slate-600">
+                  {locale === "en" ? item.priorityArea.nameEn : item.priorityArea.nameId} · {t("item.lastUpdate")}:{" "}
+                  {formatDate(item.lastUpdateAt, locale)}
+                </p>
+                <div className="mt-1 max-w-xs">
+                  <ProgressBar value={item.progress} label={t("item.progress")} />
+                </div>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </>
+  );
+}
+
+function OpenObstacles({ obstacles }: { obstacles: WorkspaceData["obstacles"] }) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <ul className="mt-2 space-y-2">
+      {obstacles.map((o) => (
+        <li key={o.id} className="card text-sm">
+          <p>
+            {o.description}
+            {o.item.draft ? <DraftBadge /> : null}
+          </p>
+          <p className="text-slate-600">
+            <PageLink className="underline" to={`/items/${o.item.id}`}>{o.item.title}</PageLink>
+            {o.dueDate ? ` · ${t("obstacle.dueDate")}: ${formatDate(o.dueDate, locale)}` : ""}
+          </p>
+        </li>
+      ))}
+      {obstacles.length === 0 ? <li className="text-slate-600">{t("obstacle.none")}</li> : null}
+    </ul>
+  );
+}
+
+function TeamList({ teams }: { teams: WorkspaceData["teams"] }) {
+  return (
+    <ul className="mt-2 space-y-1">
+      {teams.map((team) => (
+        <li key={team.id}>
+          <PageLink className="text-brand-700 underline" to={`/teams/${team.id}`}>{team.name}</PageLink>
+          <span className="text-sm text-slate-600"> · {team.decreeRef ?? "–"} · {team._count.members}</span>
+        </li>
+      ))}
+    </ul>
   );
 }
 

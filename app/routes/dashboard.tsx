@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
 import { PageLink } from "~/components/page-link";
 import { HeatMap, StatusBars } from "~/components/dashboard-charts";
 import { ExportLinks } from "~/components/export-links";
@@ -7,15 +7,15 @@ import { FilterSelect, KpiGrid } from "~/components/filter-select";
 import { Pager } from "~/components/pager";
 import { useLocale, useT } from "~/components/i18n";
 import { ShowAllLink } from "~/components/show-all-link";
+import { StaticMarkup } from "~/components/static-markup";
 import { StatusBadge } from "~/components/status";
-import { DASHBOARD_PAGE_SIZE, parseDashboardFilter, sortRows, type DashboardSort } from "~/domain/dashboard";
-import { pageOf } from "~/domain/paging";
-import { byNeed, NEED_WEIGHTS, needReasons } from "~/domain/campus-need";
+import { parseDashboardFilter, type DashboardSort } from "~/domain/dashboard";
+import { NEED_WEIGHTS } from "~/domain/campus-need";
 import { addDays, quarterOf, todayInBanten } from "~/domain/dates";
 import { DUE_SOON_DAYS } from "~/domain/status";
 import { ITEM_STATUSES } from "~/domain/enums";
 import { formatDateTime, formatNumber, formatPercent, labelKey, type MessageKey } from "~/domain/i18n";
-import { cachedDashboardData } from "~/models/dashboard.server";
+import { cachedDashboardView } from "~/models/dashboard.server";
 import { cachedAgreementsNeedingRenewal } from "~/models/agreement.server";
 import { AgreementsAttention } from "~/components/agreement-bits";
 import { can } from "~/domain/policy";
@@ -26,13 +26,17 @@ import { TableWrap } from "~/components/table-wrap";
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "nav.dashboard", "meta.dashboard");
 
+// The dashboard only reads: links, and a GET form for its filters that the browser submits itself.
+// It is sent without scripts (docs/decisions/004, "Pages that only read").
+export const handle = { hydrate: false };
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "dashboard.read");
   const filter = parseDashboardFilter(new URL(request.url).searchParams);
   const today = todayInBanten();
   const staleDays = env().STALE_AFTER_DAYS;
-  const [data, agreementsAttention] = await Promise.all([
-    cachedDashboardData(filter, today, staleDays),
+  const [view, agreementsAttention] = await Promise.all([
+    cachedDashboardView(filter, today, staleDays),
     // agreements ending within 90 days or expired, of the filtered campus (drafts as the viewer may see them)
     cachedAgreementsNeedingRenewal(toPrincipal(user), today, { slug: filter.campus }),
   ]);
@@ -41,34 +45,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   for (let d = new Date(Date.UTC(2025, 9, 1)); d <= addDays(today, 366); d = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 3, 1))) {
     quarters.push(quarterOf(d));
   }
-  // the first screen: who is behind and why (every campus of the filtered view, not one page)
-  const need = byNeed(data.rows)
-    .slice(0, NEED_SHOWN)
-    .map((r) => ({ slug: r.slug, name: r.name, fullName: r.fullName, reasons: needReasons(r) }));
-  // at province scale the per-campus table and heat map are paged (sorted over every campus first)
-  const { rows, ...page } = pageOf(sortRows(data.rows, filter.sort, filter.dir), filter.page, DASHBOARD_PAGE_SIZE);
-  const heatBySlug = new Map(data.heat.map((h) => [h.slug, h]));
   return {
-    ...data,
-    // the units with the most past-due obstacles; /units lists every unit
-    unitObstacles: data.unitObstacles.slice(0, UNITS_SHOWN),
-    unitsHidden: Math.max(0, data.unitObstacles.length - UNITS_SHOWN),
-    rows,
-    heat: rows.map((r) => heatBySlug.get(r.slug)!),
-    page,
-    filter: { ...filter, page: page.page },
+    ...view,
     quarters,
     staleDays,
     agreementsAttention,
-    need,
     may: { briefing: can(toPrincipal(user), "report.read") },
   };
 }
-
-/** How many campuses the "needing attention" list names on the first screen. */
-const NEED_SHOWN = 6;
-/** How many government units the obstacles-by-unit table lists (the most past due first). */
-const UNITS_SHOWN = 10;
 
 const COLUMNS: { key: DashboardSort; label: MessageKey }[] = [
   { key: "name", label: "dash.table.campus" },
@@ -89,13 +73,6 @@ export default function DashboardPage() {
   const locale = useLocale();
   const [params] = useSearchParams();
   const pct = (v: number | null) => (v === null ? "–" : formatPercent(v * 100, locale));
-  const sortLink = (key: DashboardSort) => {
-    const next = new URLSearchParams(params);
-    next.set("sort", key);
-    next.set("dir", data.filter.sort === key && data.filter.dir === "asc" ? "desc" : "asc");
-    next.delete("page");
-    return `?${next}`;
-  };
   const kpis = [
     { label: t("dash.kpi.items"), value: formatNumber(data.headline.items, locale) },
     { label: t("dash.kpi.progress"), value: data.headline.averageProgress === null ? "–" : formatPercent(data.headline.averageProgress, locale) },
@@ -177,113 +154,165 @@ export default function DashboardPage() {
 
       <section aria-labelledby="by-campus">
         <h2 id="by-campus" className="text-lg font-semibold">{t("dash.table.title")}</h2>
-        <TableWrap label={t("dash.table.title")} className="mt-2">
-          <table data-testid="campus-table">
-            <thead>
-              <tr>
-                {COLUMNS.map((c) => (
-                  <th
-                    key={c.key}
-                    scope="col"
-                    aria-sort={data.filter.sort === c.key ? (data.filter.dir === "asc" ? "ascending" : "descending") : undefined}
-                  >
-                    <Link to={sortLink(c.key)} className="underline" title={t("dash.table.sortBy", { column: t(c.label) })}>
-                      {t(c.label)}
-                      {data.filter.sort === c.key ? (data.filter.dir === "asc" ? " ▲" : " ▼") : ""}
-                    </Link>
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {data.rows.map((r) => (
-                <tr key={r.slug}>
-                  <th scope="row" className="font-medium">
-                    <PageLink to={`/campuses/${r.slug}`} className="text-brand-700 underline" title={r.fullName}>
-                      {r.name}
-                    </PageLink>
-                  </th>
-                  <td className="tabular-nums">{r.items}</td>
-                  <td className="tabular-nums">{r.progress === null ? "–" : formatPercent(r.progress, locale)}</td>
-                  <td className="tabular-nums">{pct(r.onTrack)}</td>
-                  <td className="tabular-nums">{pct(r.atRisk)}</td>
-                  <td className="tabular-nums">{pct(r.delayed)}</td>
-                  <td className={`tabular-nums ${r.overdue ? "font-semibold text-red-700" : ""}`}>{r.overdue}</td>
-                  <td className="tabular-nums">{r.stale}</td>
-                  <td className="tabular-nums">{r.obstacles}</td>
-                  <td className="tabular-nums">{r.lastUpdate ?? "–"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+        {/* the table for this filter, sort and page: the same for every reviewer until the data changes */}
+        <StaticMarkup
+          source={data.rows}
+          variant={params.toString()}
+          render={(rows) => <CampusTable rows={rows} sort={data.filter.sort} dir={data.filter.dir} search={params.toString()} />}
+        />
         <Pager page={data.page.page} pages={data.page.pages} label={t("dash.page.label")} summary={t("dash.page.showing", { ...data.page })} />
       </section>
 
-      <UnitObstacles units={data.unitObstacles} hidden={data.unitsHidden} />
+      <StaticMarkup
+        source={data.unitObstacles}
+        variant={String(data.unitsHidden)}
+        render={(units) => <UnitObstacles units={units} hidden={data.unitsHidden} />}
+      />
 
-      <div className="grid gap-6 lg:grid-cols-2">
-        <section className="card" aria-labelledby="by-area">
-          <h2 id="by-area" className="font-semibold">{t("dash.byArea")}</h2>
-          <StatusBars
-            title={t("dash.byArea")}
-            statusLabel={(s) => t(`status.${s}`)}
-            rows={data.byArea.map((a) => ({ label: locale === "en" ? a.nameEn : a.nameId, counts: a.counts }))}
-          />
-        </section>
-        <section className="card" aria-labelledby="by-field">
-          <h2 id="by-field" className="font-semibold">{t("dash.byField")}</h2>
-          <StatusBars
-            title={t("dash.byField")}
-            statusLabel={(s) => t(`status.${s}`)}
-            rows={data.byField.map((f) => ({ label: t(labelKey("triDharma", f.field)), counts: f.counts }))}
-          />
-        </section>
-      </div>
+      <StaticMarkup source={data.byArea} render={(byArea) => <ByAreaAndField byArea={byArea} byField={data.byField} />} />
 
-      <section className="card" aria-labelledby="heat">
-        <h2 id="heat" className="font-semibold">{t("dash.heat.title")}</h2>
-        <HeatMap
-          title={t("dash.heat.title")}
-          rows={data.heat}
-          columns={data.areas.map((a) => (locale === "en" ? a.nameEn : a.nameId))}
-          rowHeader={t("dash.table.campus")}
-          never={t("dash.heat.neverShort")}
+      <StaticMarkup source={data.heat} render={(heat) => <Heat heat={heat} areas={data.areas} />} />
+
+      <StaticMarkup source={data.activity} render={(activity) => <Activity activity={activity} />} />
+    </div>
+  );
+}
+
+
+type DashboardData = Awaited<ReturnType<typeof loader>>;
+
+/** The per-campus table of one page, with links that sort it (the other parameters kept). */
+function CampusTable({ rows, sort, dir, search }: { rows: DashboardData["rows"]; sort: DashboardSort; dir: "asc" | "desc"; search: string }) {
+  const t = useT();
+  const locale = useLocale();
+  const pct = (v: number | null) => (v === null ? "–" : formatPercent(v * 100, locale));
+  const sortLink = (key: DashboardSort): `/${string}` => {
+    const next = new URLSearchParams(search);
+    next.set("sort", key);
+    next.set("dir", sort === key && dir === "asc" ? "desc" : "asc");
+    next.delete("page");
+    return `/dashboard?${next}`;
+  };
+  return (
+    <TableWrap label={t("dash.table.title")} className="mt-2">
+      <table data-testid="campus-table">
+        <thead>
+          <tr>
+            {COLUMNS.map((c) => (
+              <th
+                key={c.key}
+                scope="col"
+                aria-sort={sort === c.key ? (dir === "asc" ? "ascending" : "descending") : undefined}
+              >
+                <PageLink to={sortLink(c.key)} className="underline" title={t("dash.table.sortBy", { column: t(c.label) })}>
+                  {t(c.label)}
+                  {sort === c.key ? (dir === "asc" ? " ▲" : " ▼") : ""}
+                </PageLink>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.slug}>
+              <th scope="row" className="font-medium">
+                <PageLink to={`/campuses/${r.slug}`} className="text-brand-700 underline" title={r.fullName}>
+                  {r.name}
+                </PageLink>
+              </th>
+              <td className="tabular-nums">{r.items}</td>
+              <td className="tabular-nums">{r.progress === null ? "–" : formatPercent(r.progress, locale)}</td>
+              <td className="tabular-nums">{pct(r.onTrack)}</td>
+              <td className="tabular-nums">{pct(r.atRisk)}</td>
+              <td className="tabular-nums">{pct(r.delayed)}</td>
+              <td className={`tabular-nums ${r.overdue ? "font-semibold text-red-700" : ""}`}>{r.overdue}</td>
+              <td className="tabular-nums">{r.stale}</td>
+              <td className="tabular-nums">{r.obstacles}</td>
+              <td className="tabular-nums">{r.lastUpdate ?? "–"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableWrap>
+  );
+}
+
+function ByAreaAndField({ byArea, byField }: { byArea: DashboardData["byArea"]; byField: DashboardData["byField"] }) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <div className="grid gap-6 lg:grid-cols-2">
+      <section className="card" aria-labelledby="by-area">
+        <h2 id="by-area" className="font-semibold">{t("dash.byArea")}</h2>
+        <StatusBars
+          title={t("dash.byArea")}
+          statusLabel={(s) => t(`status.${s}`)}
+          rows={byArea.map((a) => ({ label: locale === "en" ? a.nameEn : a.nameId, counts: a.counts }))}
         />
-        <ol className="mt-2 grid gap-x-4 text-xs text-slate-600 sm:grid-cols-3">
-          {data.areas.map((a, i) => (
-            <li key={a.code}>
-              {i + 1}. {locale === "en" ? a.nameEn : a.nameId}
-            </li>
-          ))}
-        </ol>
-        <p className="mt-1 text-xs text-slate-600">{t("dash.heat.legend")}</p>
       </section>
-
-      <section aria-labelledby="activity">
-        <h2 id="activity" className="text-lg font-semibold">{t("dash.activity")}</h2>
-        {data.activity.length === 0 ? <p className="text-slate-600">{t("dash.activity.none")}</p> : null}
-        <ul className="mt-2 space-y-2">
-          {data.activity.map((a) => (
-            <li key={a.id} className="card text-sm">
-              <p className="text-slate-600">
-                {formatDateTime(a.createdAt, locale)} · {a.item.campus.abbreviation ?? a.item.campus.name}
-              </p>
-              <p>
-                <PageLink to={`/items/${a.item.id}`} className="font-medium text-brand-700 underline">
-                  {a.item.title}
-                </PageLink>{" "}
-                <StatusBadge status={a.status} />
-              </p>
-              <p>{t("dash.activity.update", { author: a.author.name, progress: a.progress, status: t(labelKey("status", a.status)) })}</p>
-            </li>
-          ))}
-        </ul>
+      <section className="card" aria-labelledby="by-field">
+        <h2 id="by-field" className="font-semibold">{t("dash.byField")}</h2>
+        <StatusBars
+          title={t("dash.byField")}
+          statusLabel={(s) => t(`status.${s}`)}
+          rows={byField.map((f) => ({ label: t(labelKey("triDharma", f.field)), counts: f.counts }))}
+        />
       </section>
     </div>
   );
 }
 
+function Heat({ heat, areas }: { heat: DashboardData["heat"]; areas: DashboardData["areas"] }) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <section className="card" aria-labelledby="heat">
+      <h2 id="heat" className="font-semibold">{t("dash.heat.title")}</h2>
+      <HeatMap
+        title={t("dash.heat.title")}
+        rows={heat}
+        columns={areas.map((a) => (locale === "en" ? a.nameEn : a.nameId))}
+        rowHeader={t("dash.table.campus")}
+        never={t("dash.heat.neverShort")}
+      />
+      <ol className="mt-2 grid gap-x-4 text-xs text-slate-600 sm:grid-cols-3">
+        {areas.map((a, i) => (
+          <li key={a.code}>
+            {i + 1}. {locale === "en" ? a.nameEn : a.nameId}
+          </li>
+        ))}
+      </ol>
+      <p className="mt-1 text-xs text-slate-600">{t("dash.heat.legend")}</p>
+    </section>
+  );
+}
+
+function Activity({ activity }: { activity: DashboardData["activity"] }) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <section aria-labelledby="activity">
+      <h2 id="activity" className="text-lg font-semibold">{t("dash.activity")}</h2>
+      {activity.length === 0 ? <p className="text-slate-600">{t("dash.activity.none")}</p> : null}
+      <ul className="mt-2 space-y-2">
+        {activity.map((a) => (
+          <li key={a.id} className="card text-sm">
+            <p className="text-slate-600">
+              {formatDateTime(a.createdAt, locale)} · {a.item.campus.abbreviation ?? a.item.campus.name}
+            </p>
+            <p>
+              <PageLink to={`/items/${a.item.id}`} className="font-medium text-brand-700 underline">
+                {a.item.title}
+              </PageLink>{" "}
+              <StatusBadge status={a.status} />
+            </p>
+            <p>{t("dash.activity.update", { author: a.author.name, progress: a.progress, status: t(labelKey("status", a.status)) })}</p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
 
 /** Per government unit: the open obstacles it owns and how many are past due, linked to the unit's page. */
 function UnitObstacles({

@@ -15,6 +15,7 @@ import {
 } from "~/components/item-sections";
 import { ProgressChart } from "~/components/progress-chart";
 import { ShowAllLink } from "~/components/show-all-link";
+import { StaticMarkup } from "~/components/static-markup";
 import { PROGRESS_FORM_ID, ProgressForm } from "~/components/progress-form";
 import { ProgressBar, StatusBadge } from "~/components/status";
 import { todayInBanten, toIsoDate } from "~/domain/dates";
@@ -23,6 +24,7 @@ import { formatDate, formatIdr, labelKey } from "~/domain/i18n";
 import { whatsAppNudge } from "~/domain/mail";
 import { can } from "~/domain/policy";
 import { WhatsAppLink } from "~/components/whatsapp-link";
+import { derivedOnce } from "~/utils/data-cache.server";
 import { env } from "~/utils/env.server";
 import { activeUnits } from "~/models/obstacle.server";
 import { cachedItemHistory, cachedItemPage } from "~/models/roadmap-item.server";
@@ -49,12 +51,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { campusPicContact, govPicContact, comments, updates, notes, obstacles, ...rest } = item;
   // a long history is sent in part (the newest entries) unless the whole of it is asked for
   const whole = new URL(request.url).searchParams.get("history") === "all";
-  const shown = whole ? { updates, notes, hidden: 0 } : latestHistory(updates, notes, HISTORY_ENTRIES_SHOWN);
+  // (derived once per cached page: the same lists for every viewer until the data changes, so the
+  // histories are rendered once, app/components/static-markup.tsx)
+  const shown = whole ? { updates, notes, hidden: 0 } : derivedOnce(item, "latest", () => latestHistory(updates, notes, HISTORY_ENTRIES_SHOWN));
   const changes = internal ? await cachedItemHistory(item.id) : [];
   return {
     item: {
       ...rest,
-      updates: internal ? shown.updates : shown.updates.map((update) => ({ ...update, evidence: [] })),
+      updates: internal ? shown.updates : derivedOnce(shown.updates, "without-evidence", () => shown.updates.map((update) => ({ ...update, evidence: [] }))),
       notes: shown.notes,
       // every report's day and progress, for the chart and the correction picker
       reports: updates.map((u) => ({ id: u.id, reportedOn: u.reportedOn, progress: u.progress })),
@@ -64,7 +68,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       govPicContact: internal ? govPicContact : null,
     },
     comments: internal ? comments : [],
-    history: whole ? changes : changes.slice(0, CHANGES_SHOWN),
+    history: whole ? changes : derivedOnce(changes, "shown", () => changes.slice(0, CHANGES_SHOWN)),
     hidden: { entries: shown.hidden, changes: whole ? 0 : Math.max(0, changes.length - CHANGES_SHOWN) },
     // the units an obstacle may be handed to (or a new one wait on)
     units: assign || update ? await activeUnits() : [],
@@ -153,7 +157,11 @@ export default function ItemPage() {
           formatDay={(iso) => formatDate(iso, locale)}
         />
         <div className="mt-3" id="item-history">
-          <UpdateList updates={item.updates} notes={item.notes} reports={item.reports} showEvidence={may.internal} />
+          <StaticMarkup
+            source={item.updates}
+            variant={String(may.internal)}
+            render={(updates) => <UpdateList updates={updates} notes={item.notes} reports={item.reports} showEvidence={may.internal} />}
+          />
           {hidden.entries ? (
             <ShowAllLink to="?history=all#item-history" testId="all-history">
               {t("item.allHistory", { count: hidden.entries })}
@@ -256,7 +264,7 @@ export default function ItemPage() {
       {may.internal ? (
         <section aria-labelledby="history">
           <h2 id="history" className="text-lg font-semibold">{t("item.history")}</h2>
-          <ItemHistory events={history} />
+          <StaticMarkup source={history} render={(events) => <ItemHistory events={events} />} />
           {hidden.changes ? (
             <ShowAllLink to="?history=all#history" testId="all-changes">
               {t("item.allChanges", { count: hidden.changes })}

@@ -85,3 +85,18 @@ export function cachedForProcess<T>(compute: () => Promise<T>): () => Promise<T>
     return value;
   };
 }
+
+const derivedValues = new WeakMap<object, Map<string, unknown>>();
+
+/**
+ * A value computed from a cached one (a slice, a filtered copy), computed once and kept with it: the
+ * same source gives the same object, so what is rendered from it once (StaticMarkup) is reused, and
+ * it goes when the cached value is replaced. `key` names the computation and everything besides the
+ * source it depends on.
+ */
+export function derivedOnce<T>(source: object, key: string, compute: () => T): T {
+  let values = derivedValues.get(source);
+  if (!values) derivedValues.set(source, (values = new Map()));
+  if (!values.has(key)) values.set(key, compute());
+  return values.get(key) as T;
+}

@@ -7,7 +7,8 @@ import { messageText, PAGE_MESSAGES_ID, whenMessageAbsent, whenMessageUsed, type
 // document ends with those strings as JSON (about 1–5 kB), which app/entry.client.tsx gives to the
 // browser's translators before it hydrates. The whole dictionary is loaded on first use.
 
-type Used = { keys: Map<Locale, Set<MessageKey>>; absent: Set<string> };
+export type MessageNotes = { keys: Map<Locale, Set<MessageKey>>; absent: Set<string> };
+type Used = MessageNotes;
 
 const rendering = new AsyncLocalStorage<Used>();
 
@@ -25,6 +26,18 @@ whenMessageAbsent((key) => rendering.getStore()?.absent.add(key));
 /** Runs `render` noting the strings it (and the work it schedules) translates. */
 export function notingMessages<T>(used: Used, render: () => T): T {
   return rendering.run(used, render);
+}
+
+/** Adds strings noted earlier (a part rendered once and sent again) to the page being rendered. */
+export function noteMessages(notes: Used): void {
+  const used = rendering.getStore();
+  if (!used) return;
+  for (const [locale, keys] of notes.keys) {
+    let into = used.keys.get(locale);
+    if (!into) used.keys.set(locale, (into = new Set()));
+    for (const key of keys) into.add(key);
+  }
+  for (const text of notes.absent) used.absent.add(text);
 }
 
 export function newMessageNotes(): Used {

@@ -38,6 +38,42 @@ test("the stylesheet is inline in every document, and /publik and /login come wi
   expect(requested.some((p) => p.startsWith("/build/") && p.endsWith(".js"))).toBe(true);
 });
 
+test("the campus workspace and the dashboard only read: they come without any script, and their links and filters work as plain HTML", async ({ page }) => {
+  await signIn(page, "reviewer@demo.test");
+  const scripts: string[] = [];
+  page.on("request", (request) => {
+    if (request.resourceType() === "script") scripts.push(request.url());
+  });
+  for (const path of ["/campuses/itb", "/dashboard"]) {
+    const response = await page.goto(path);
+    expect(response?.status()).toBe(200);
+    const html = (await response?.text()) ?? "";
+    expect(html).toContain('<style id="app-css">');
+    // no module, no data stream, no page strings
+    expect(html).not.toMatch(/<script\b|rel="modulepreload"/);
+  }
+  expect(scripts).toEqual([]);
+
+  // the dashboard's filters are a GET form the browser submits itself
+  await page.getByRole("form", { name: "Saring" }).getByLabel("Kampus").selectOption("itb");
+  const filtered = page.waitForURL(/\/dashboard\?/);
+  await page.getByRole("button", { name: "Terapkan" }).click();
+  await filtered;
+  expect(new URL(page.url()).searchParams.get("campus")).toBe("itb");
+  // (every campus keeps its row; the others count none of the filtered items)
+  const rows = page.getByTestId("campus-table").locator("tbody tr");
+  expect(Number(await rows.filter({ has: page.getByRole("rowheader", { name: "ITB" }) }).locator("td").first().innerText())).toBeGreaterThan(0);
+  await expect(rows.filter({ has: page.getByRole("rowheader", { name: "UMT" }) }).locator("td").first()).toHaveText("0");
+
+  // a link on the campus workspace is a document load that brings the next page's scripts
+  await page.goto("/campuses/itb");
+  const documentLoad = page.waitForEvent("load");
+  await page.locator('main a[href^="/items/"]:not([href^="/items/new"])').first().click();
+  await documentLoad;
+  await expect(page).toHaveURL(/\/items\//);
+  await expect.poll(() => scripts.length).toBeGreaterThan(0);
+});
+
 test("after sign-in and client-side navigation the page keeps its styles", async ({ page }) => {
   await signIn(page, "reviewer@demo.test");
   const fetchedCss: string[] = [];

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { addDays, todayInBanten } from "~/domain/dates";
 import { translator } from "~/domain/i18n";
-import { cachedDashboardData } from "~/models/dashboard.server";
+import { cachedDashboardData, cachedDashboardView } from "~/models/dashboard.server";
 import { prisma } from "~/utils/db.server";
 import * as dashboard from "~/routes/dashboard";
 import { createItem, createObstacle, createUpdate } from "../../prisma/factories";
@@ -18,6 +18,7 @@ type UnitRow = { code: string; open: number; pastDue: number };
 
 const load = async (query = "") => {
   cachedDashboardData.forget();
+  cachedDashboardView.forget();
   return jsonOf(await call(dashboard.loader, makeRequest(`/dashboard${query}`, { cookie: w.cookies.REVIEWER })));
 };
 const words = (reasons: Reason[]) => {

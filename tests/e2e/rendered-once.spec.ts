@@ -1,0 +1,88 @@
+import { expect, test, type Browser } from "@playwright/test";
+import { signIn } from "./support";
+
+// The long lists of the campus workspace, the dashboard and the item page are rendered to HTML once
+// per version of the data and language, and that HTML is sent again until the data changes
+// (app/components/static-markup.tsx). These journeys check what that must never change: who sees
+// what, and a hydrated page that shows the new state after its own action.
+
+async function signedInPage(browser: Browser, email: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, email);
+  return { page, close: () => context.close() };
+}
+
+test("a campus's draft, in its list rendered once, reaches its liaison and the governor's office, never another campus's liaison or an observer", async ({ browser }) => {
+  const own = await signedInPage(browser, "liaison.unma@demo.test");
+  await own.page.goto("/campuses/unma");
+  const items = own.page.locator("section[aria-labelledby=items]");
+  const draft = items.getByRole("listitem").filter({ hasText: "Draf" }).first();
+  const title = ((await draft.getByRole("link").first().textContent()) ?? "").trim();
+  expect(title.length).toBeGreaterThan(0);
+  await own.close();
+
+  // the same campus page, asked for next from the same server (and its kept HTML)
+  for (const [email, seesDraft] of [
+    ["liaison.umt@demo.test", false],
+    ["observer@demo.test", false],
+    ["reviewer@demo.test", true],
+    ["liaison.umt@demo.test", false],
+  ] as const) {
+    const other = await signedInPage(browser, email);
+    const response = await other.page.goto("/campuses/unma");
+    expect(response?.status()).toBe(200);
+    const list = other.page.locator("section[aria-labelledby=items]");
+    await expect(list.getByRole("listitem").first()).toBeVisible();
+    if (seesDraft) await expect(list.getByRole("link", { name: title, exact: true })).toBeVisible();
+    else expect(await other.page.content()).not.toContain(title);
+    await other.close();
+  }
+});
+
+test("the item page keeps its histories through hydration and shows its own new comment in them at once", async ({ page }) => {
+  await signIn(page, "reviewer@demo.test");
+  await page.goto("/campuses/unma");
+  // a published item: it has progress reports
+  const published = page.locator("section[aria-labelledby=items]").getByRole("listitem").filter({ hasNotText: "Draf" }).first();
+  const itemPath = await published.getByRole("link").first().getAttribute("href");
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  await page.goto(itemPath!);
+  const reports = page.getByTestId("update-list").getByRole("listitem");
+  const changes = page.locator("section[aria-labelledby=history]").getByRole("listitem");
+  const reportsBefore = await reports.allTextContents();
+  expect(reportsBefore.length).toBeGreaterThan(0);
+  const changesBefore = await changes.allTextContents();
+
+  // hydrated (the first focus in a form asks for its validation code): the histories are still there
+  let hydrated = false;
+  page.on("request", (request) => {
+    if (/\/build\/_shared\/forms-[A-Z0-9]+\.js$/.test(request.url())) hydrated = true;
+  });
+  const body = page.getByLabel("Komentar", { exact: true });
+  await expect(async () => {
+    await body.blur();
+    await body.focus();
+    await expect.poll(() => hydrated, { timeout: 2_000 }).toBe(true);
+  }).toPass();
+  expect(await reports.allTextContents()).toEqual(reportsBefore);
+  expect(await changes.allTextContents()).toEqual(changesBefore);
+
+  // the comment is posted by the app (single fetch): the page's data is read again and the history shows it
+  const text = `Komentar uji riwayat ${Date.now()}`;
+  await body.fill(text);
+  const posted = page.waitForRequest((r) => r.method() === "POST" && new URL(r.url()).pathname.endsWith(".data"));
+  await page.getByRole("button", { name: "Kirim komentar" }).click();
+  await posted;
+  await expect(page.getByText("Komentar terkirim.")).toBeVisible();
+  await expect(page.locator("section[aria-labelledby=comments]").getByText(text)).toBeVisible();
+  await expect(changes.first()).toContainText("Comment");
+  await expect(changes.first()).toContainText(text);
+  // the progress history, rendered again in the browser from the new data, says the same
+  expect(await reports.allTextContents()).toEqual(reportsBefore);
+  expect(errors).toEqual([]);
+});
