@@ -80,8 +80,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
   useMessagesArrival();
   useMessagesBeforeNavigation();
   const [css] = useState(stylesheetText);
-  // a route whose page needs no JavaScript says so (`handle = { hydrate: false }`): no scripts at all
-  const hydrate = !useMatches().some((match) => (match.handle as { hydrate?: boolean } | undefined)?.hydrate === false);
+  // a route whose page needs no JavaScript says so (`handle = { hydrate: false }`): its documents come
+  // without any script. Reached by a navigation inside the running app, it is rendered in the
+  // browser like any page, and the router's scroll handling stays on.
+  const withoutScripts = useMatches().some((match) => (match.handle as { hydrate?: boolean } | undefined)?.hydrate === false);
+  const hydrate = typeof document !== "undefined" || !withoutScripts;
   // parts rendered once on the server (StaticMarkup) keep their HTML only through hydration
   useEffect(documentHydrated, []);
   return (

@@ -5,12 +5,14 @@ import { LocaleProvider, useLocale } from "./i18n";
 // tables) cost most of their server time in React rendering the same elements for every viewer.
 // A StaticMarkup part is rendered to HTML once per value of its source (an object kept by a cached
 // query until the data changes: app/utils/data-cache.server.ts) and language, and that HTML is sent
-// as it is until the source is replaced (docs/decisions/004, "Rendered once per version of the data").
+// as it is until the source is replaced (docs/decisions/004, "Pages that only read, and lists rendered once").
 //
-// The part's HTML must depend on nothing but its source, the language and `variant`: everything
-// else it shows (a permission, the URL's sort order) goes into `variant`, and it uses no Remix hook
-// (its links are PageLinks or plain anchors). A source is shared only by viewers who may see all of
-// it: it comes from a query whose key holds the viewer's scope.
+// The part's HTML must depend on nothing but its source, the language and `variant`: its render
+// reads only the source it is given (one object holding all the part shows, e.g. the dashboard's
+// `table`: rows, sort and filters), and it uses no Remix hook (its links are PageLinks or plain
+// anchors). A source is shared only by viewers who may see all of it: it comes from a query whose
+// key holds the viewer's scope, or is derived once per kind of viewer (the item page's history,
+// with or without the evidence).
 
 /** The server's renderer (app/utils/static-markup.server.ts), given by app/entry.server.tsx. */
 export type StaticRenderer = (source: object, key: string, element: () => ReactElement) => string;

@@ -282,8 +282,9 @@ const UNITS_SHOWN = 10;
 
 /**
  * What the dashboard shows for a filter, its sort and page included: kept with the figures it is
- * made of, so the same view is one object for every reviewer until the data changes (its lists
- * are then rendered once: app/components/static-markup.tsx).
+ * made of, so the same view is one object for every reviewer until the data changes. Each list it
+ * shows is one object holding everything that list depends on (`table`, `charts`, `heatMap`,
+ * `unitTable`), rendered once as it is (app/components/static-markup.tsx).
  */
 export const cachedDashboardView = cachedQuery(
   "dashboard-view",
@@ -297,16 +298,40 @@ export const cachedDashboardView = cachedQuery(
     // at province scale the per-campus table and heat map are paged (sorted over every campus first)
     const { rows, ...page } = pageOf(sortRows(data.rows, filter.sort, filter.dir), filter.page, DASHBOARD_PAGE_SIZE);
     const heatBySlug = new Map(data.heat.map((h) => [h.slug, h]));
+    const heat = rows.map((r) => heatBySlug.get(r.slug)!);
+    const unitObstacles = data.unitObstacles.slice(0, UNITS_SHOWN);
+    const unitsHidden = Math.max(0, data.unitObstacles.length - UNITS_SHOWN);
     return {
       ...data,
       // the units with the most past-due obstacles; /units lists every unit
-      unitObstacles: data.unitObstacles.slice(0, UNITS_SHOWN),
-      unitsHidden: Math.max(0, data.unitObstacles.length - UNITS_SHOWN),
+      unitObstacles,
+      unitsHidden,
       rows,
-      heat: rows.map((r) => heatBySlug.get(r.slug)!),
+      heat,
       page,
       filter: { ...filter, page: page.page },
       need,
+      table: { rows, sort: filter.sort, dir: filter.dir, filters: filterQuery(filter) },
+      charts: { byArea: data.byArea, byField: data.byField },
+      heatMap: { rows: heat, areas: data.areas },
+      unitTable: { units: unitObstacles, hidden: unitsHidden },
     };
   },
 );
+
+/** The dashboard's view for a filter; a page past the last is the last (one kept view, not one per number). */
+export async function dashboardView(filter: DashboardFilter, today: Date, staleAfterDays: number) {
+  const { rows } = await cachedDashboardData(filter, today, staleAfterDays);
+  const pages = Math.max(1, Math.ceil(rows.length / DASHBOARD_PAGE_SIZE));
+  return cachedDashboardView({ ...filter, page: Math.min(filter.page, pages) }, today, staleAfterDays);
+}
+
+/** The filter's own parameters (not sort, direction or page) as a query string, for the sort links. */
+function filterQuery(filter: DashboardFilter): string {
+  const params = new URLSearchParams();
+  for (const name of ["campus", "area", "unit", "status", "period"] as const) {
+    const value = filter[name];
+    if (value) params.set(name, value);
+  }
+  return params.toString();
+}

@@ -20,7 +20,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta
 
 // The campus workspace only reads: lists of links, and its forms are on the pages it links to. It is
 // sent without scripts, as /publik and /login are: nothing to download or run before a phone shows
-// it, and no data stream for the server to encode (docs/decisions/004, "Pages that only read").
+// it, and no data stream for the server to encode (docs/decisions/004, "Pages that only read, and lists rendered once").
 export const handle = { hydrate: false };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

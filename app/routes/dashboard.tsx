@@ -15,7 +15,7 @@ import { addDays, quarterOf, todayInBanten } from "~/domain/dates";
 import { DUE_SOON_DAYS } from "~/domain/status";
 import { ITEM_STATUSES } from "~/domain/enums";
 import { formatDateTime, formatNumber, formatPercent, labelKey, type MessageKey } from "~/domain/i18n";
-import { cachedDashboardView } from "~/models/dashboard.server";
+import { dashboardView } from "~/models/dashboard.server";
 import { cachedAgreementsNeedingRenewal } from "~/models/agreement.server";
 import { AgreementsAttention } from "~/components/agreement-bits";
 import { can } from "~/domain/policy";
@@ -27,7 +27,7 @@ import { TableWrap } from "~/components/table-wrap";
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "nav.dashboard", "meta.dashboard");
 
 // The dashboard only reads: links, and a GET form for its filters that the browser submits itself.
-// It is sent without scripts (docs/decisions/004, "Pages that only read").
+// It is sent without scripts (docs/decisions/004, "Pages that only read, and lists rendered once").
 export const handle = { hydrate: false };
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -36,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const today = todayInBanten();
   const staleDays = env().STALE_AFTER_DAYS;
   const [view, agreementsAttention] = await Promise.all([
-    cachedDashboardView(filter, today, staleDays),
+    dashboardView(filter, today, staleDays),
     // agreements ending within 90 days or expired, of the filtered campus (drafts as the viewer may see them)
     cachedAgreementsNeedingRenewal(toPrincipal(user), today, { slug: filter.campus }),
   ]);
@@ -155,23 +155,15 @@ export default function DashboardPage() {
       <section aria-labelledby="by-campus">
         <h2 id="by-campus" className="text-lg font-semibold">{t("dash.table.title")}</h2>
         {/* the table for this filter, sort and page: the same for every reviewer until the data changes */}
-        <StaticMarkup
-          source={data.rows}
-          variant={params.toString()}
-          render={(rows) => <CampusTable rows={rows} sort={data.filter.sort} dir={data.filter.dir} search={params.toString()} />}
-        />
+        <StaticMarkup source={data.table} render={(table) => <CampusTable {...table} />} />
         <Pager page={data.page.page} pages={data.page.pages} label={t("dash.page.label")} summary={t("dash.page.showing", { ...data.page })} />
       </section>
 
-      <StaticMarkup
-        source={data.unitObstacles}
-        variant={String(data.unitsHidden)}
-        render={(units) => <UnitObstacles units={units} hidden={data.unitsHidden} />}
-      />
+      <StaticMarkup source={data.unitTable} render={(table) => <UnitObstacles {...table} />} />
 
-      <StaticMarkup source={data.byArea} render={(byArea) => <ByAreaAndField byArea={byArea} byField={data.byField} />} />
+      <StaticMarkup source={data.charts} render={(charts) => <ByAreaAndField {...charts} />} />
 
-      <StaticMarkup source={data.heat} render={(heat) => <Heat heat={heat} areas={data.areas} />} />
+      <StaticMarkup source={data.heatMap} render={(heatMap) => <Heat {...heatMap} />} />
 
       <StaticMarkup source={data.activity} render={(activity) => <Activity activity={activity} />} />
     </div>
@@ -182,15 +174,14 @@ export default function DashboardPage() {
 type DashboardData = Awaited<ReturnType<typeof loader>>;
 
 /** The per-campus table of one page, with links that sort it (the other parameters kept). */
-function CampusTable({ rows, sort, dir, search }: { rows: DashboardData["rows"]; sort: DashboardSort; dir: "asc" | "desc"; search: string }) {
+function CampusTable({ rows, sort, dir, filters }: DashboardData["table"]) {
   const t = useT();
   const locale = useLocale();
   const pct = (v: number | null) => (v === null ? "–" : formatPercent(v * 100, locale));
   const sortLink = (key: DashboardSort): `/${string}` => {
-    const next = new URLSearchParams(search);
+    const next = new URLSearchParams(filters);
     next.set("sort", key);
     next.set("dir", sort === key && dir === "asc" ? "desc" : "asc");
-    next.delete("page");
     return `/dashboard?${next}`;
   };
   return (
@@ -237,7 +228,7 @@ function CampusTable({ rows, sort, dir, search }: { rows: DashboardData["rows"];
   );
 }
 
-function ByAreaAndField({ byArea, byField }: { byArea: DashboardData["byArea"]; byField: DashboardData["byField"] }) {
+function ByAreaAndField({ byArea, byField }: DashboardData["charts"]) {
   const t = useT();
   const locale = useLocale();
   return (
@@ -262,7 +253,7 @@ function ByAreaAndField({ byArea, byField }: { byArea: DashboardData["byArea"]; 
   );
 }
 
-function Heat({ heat, areas }: { heat: DashboardData["heat"]; areas: DashboardData["areas"] }) {
+function Heat({ rows: heat, areas }: DashboardData["heatMap"]) {
   const t = useT();
   const locale = useLocale();
   return (

@@ -49,27 +49,37 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // the cached page is shared by every viewer: what this one may not read is taken out here,
   // never only hidden by the component (loader data reaches the browser whole)
   const { campusPicContact, govPicContact, comments, updates, notes, obstacles, ...rest } = item;
-  // a long history is sent in part (the newest entries) unless the whole of it is asked for
+  // a long history is sent in part (the newest entries) unless the whole of it is asked for. The
+  // progress history is one object per cached page, length and kind of viewer (with or without the
+  // evidence), holding all the history part shows: rendered once (app/components/static-markup.tsx)
   const whole = new URL(request.url).searchParams.get("history") === "all";
-  // (derived once per cached page: the same lists for every viewer until the data changes, so the
-  // histories are rendered once, app/components/static-markup.tsx)
-  const shown = whole ? { updates, notes, hidden: 0 } : derivedOnce(item, "latest", () => latestHistory(updates, notes, HISTORY_ENTRIES_SHOWN));
+  const progressHistory = derivedOnce(item, `history:${whole ? "all" : "latest"}:${internal ? "internal" : "public"}`, () => {
+    const shown = whole ? { updates, notes, hidden: 0 } : latestHistory(updates, notes, HISTORY_ENTRIES_SHOWN);
+    return {
+      updates: internal ? shown.updates : shown.updates.map((update) => ({ ...update, evidence: [] })),
+      notes: shown.notes,
+      hidden: shown.hidden,
+      // every report's day and progress, for the chart, the correction picker and a correction's date
+      reports: updates.map((u) => ({ id: u.id, reportedOn: u.reportedOn, progress: u.progress })),
+      showEvidence: internal,
+    };
+  });
   const changes = internal ? await cachedItemHistory(item.id) : [];
   return {
     item: {
       ...rest,
-      updates: internal ? shown.updates : derivedOnce(shown.updates, "without-evidence", () => shown.updates.map((update) => ({ ...update, evidence: [] }))),
-      notes: shown.notes,
-      // every report's day and progress, for the chart and the correction picker
-      reports: updates.map((u) => ({ id: u.id, reportedOn: u.reportedOn, progress: u.progress })),
+      updates: progressHistory.updates,
+      notes: progressHistory.notes,
+      reports: progressHistory.reports,
       // each obstacle is resolved by its owner: the campus, or the unit it was handed to
       obstacles: obstacles.map((o) => ({ ...o, resolvable: can(actor, "obstacle.resolve", { ...resource, unitId: o.ownerUnitId }) })),
       campusPicContact: internal ? campusPicContact : null,
       govPicContact: internal ? govPicContact : null,
     },
+    progressHistory,
     comments: internal ? comments : [],
     history: whole ? changes : derivedOnce(changes, "shown", () => changes.slice(0, CHANGES_SHOWN)),
-    hidden: { entries: shown.hidden, changes: whole ? 0 : Math.max(0, changes.length - CHANGES_SHOWN) },
+    hidden: { entries: progressHistory.hidden, changes: whole ? 0 : Math.max(0, changes.length - CHANGES_SHOWN) },
     // the units an obstacle may be handed to (or a new one wait on)
     units: assign || update ? await activeUnits() : [],
     today: toIsoDate(todayInBanten()),
@@ -92,7 +102,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const action = itemPageAction;
 
 export default function ItemPage() {
-  const { item, comments, history, hidden, units, today, may, whatsapp } = useLoaderData<typeof loader>();
+  const { item, progressHistory, comments, history, hidden, units, today, may, whatsapp } = useLoaderData<typeof loader>();
   const actionData = useActionData<ItemActionData>();
   const t = useT();
   const locale = useLocale();
@@ -157,11 +167,7 @@ export default function ItemPage() {
           formatDay={(iso) => formatDate(iso, locale)}
         />
         <div className="mt-3" id="item-history">
-          <StaticMarkup
-            source={item.updates}
-            variant={String(may.internal)}
-            render={(updates) => <UpdateList updates={updates} notes={item.notes} reports={item.reports} showEvidence={may.internal} />}
-          />
+          <StaticMarkup source={progressHistory} render={(history) => <UpdateList {...history} />} />
           {hidden.entries ? (
             <ShowAllLink to="?history=all#item-history" testId="all-history">
               {t("item.allHistory", { count: hidden.entries })}

@@ -1,5 +1,6 @@
 import { createElement as h, type ReactElement } from "react";
-import { renderToString } from "react-dom/server";
+import { Writable } from "node:stream";
+import { renderToPipeableStream, renderToString } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { LocaleProvider, useT } from "~/components/i18n";
 import { StaticMarkup, StaticMarkupContext } from "~/components/static-markup";
@@ -23,57 +24,75 @@ function Rows({ rows, onRender }: { rows: Row[]; onRender: () => void }) {
   );
 }
 
+/** The streaming render app/entry.server.tsx uses for documents (the part itself is a string render). */
+function renderDocument(element: ReactElement): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let html = "";
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        html += chunk.toString();
+        done();
+      },
+      final(done) {
+        resolve(html);
+        done();
+      },
+    });
+    const { pipe } = renderToPipeableStream(element, { onAllReady: () => pipe(sink), onShellError: reject, onError: reject });
+  });
+}
+
 /** A page with one part, rendered as the server renders documents (with the renderer). */
-function page(rows: Row[], locale: Locale, variant: string, onRender: () => void, withRenderer = true): string {
+function page(rows: Row[], locale: Locale, variant: string, onRender: () => void, withRenderer = true): Promise<string> {
   const part: ReactElement = h(StaticMarkup<Row[]>, { source: rows, variant, className: "rows", render: (source) => h(Rows, { rows: source, onRender }) });
   const tree = h(LocaleProvider, { value: locale }, h("main", null, part));
-  return renderToString(withRenderer ? h(StaticMarkupContext.Provider, { value: renderStaticMarkup }, tree) : tree);
+  return withRenderer ? renderDocument(h(StaticMarkupContext.Provider, { value: renderStaticMarkup }, tree)) : Promise.resolve(renderToString(tree));
 }
 
 const text = (html: string) => html.replace(/<!-- -->/g, "").replace(/ data-markup="[^"]*"/g, "");
 
 describe("a part rendered once", () => {
-  it("renders once per source, language and variant, and sends the same HTML again", () => {
+  it("renders once per source, language and variant, and sends the same HTML again", async () => {
     let renders = 0;
     const counted = () => void (renders += 1);
     const rows = [{ id: "a", title: "Kajian <air> & sanitasi" }];
 
-    const first = page(rows, "id", "", counted);
+    const first = await page(rows, "id", "", counted);
     expect(renders).toBe(1);
     // escaped as React escapes it, inside the part's own element
     expect(text(first)).toBe('<main><div class="rows"><ul><li>Kajian &lt;air&gt; &amp; sanitasi · Draf</li></ul></div></main>');
-    expect(page(rows, "id", "", counted)).toBe(first);
+    expect(await page(rows, "id", "", counted)).toBe(first);
     expect(renders).toBe(1);
 
     // another language, another variant, another source object (the data changed): rendered again
-    expect(text(page(rows, "en", "", counted))).toContain("Kajian &lt;air&gt; &amp; sanitasi · Draft");
+    expect(text(await page(rows, "en", "", counted))).toContain("Kajian &lt;air&gt; &amp; sanitasi · Draft");
     expect(renders).toBe(2);
-    page(rows, "id", "all", counted);
+    await page(rows, "id", "all", counted);
     expect(renders).toBe(3);
     const changed = [{ id: "a", title: "Kajian air bersih" }];
-    expect(text(page(changed, "id", "", counted))).toContain("Kajian air bersih · Draf");
+    expect(text(await page(changed, "id", "", counted))).toContain("Kajian air bersih · Draf");
     expect(renders).toBe(4);
     // and each of those is kept too
-    page(rows, "en", "", counted);
-    page(rows, "id", "all", counted);
-    page(changed, "id", "", counted);
+    await page(rows, "en", "", counted);
+    await page(rows, "id", "all", counted);
+    await page(changed, "id", "", counted);
     expect(renders).toBe(4);
   });
 
-  it("notes the strings it used for every page that sends it, rendered or kept", () => {
+  it("notes the strings it used for every page that sends it, rendered or kept", async () => {
     const rows = [{ id: "b", title: "Pelatihan guru SMK" }];
     const pages = [newMessageNotes(), newMessageNotes()];
     let renders = 0;
-    for (const notes of pages) notingMessages(notes, () => page(rows, "id", "", () => void (renders += 1)));
+    for (const notes of pages) await notingMessages(notes, () => page(rows, "id", "", () => void (renders += 1)));
     expect(renders).toBe(1);
     for (const notes of pages) expect(pageMessagesScript(notes)).toContain('"item.draftBadge":"Draf"');
   });
 
-  it("without the server's renderer (a test's render, a browser's navigation) renders itself every time", () => {
+  it("without the server's renderer (a test's render, a browser's navigation) renders itself every time", async () => {
     let renders = 0;
     const rows = [{ id: "c", title: "Pemetaan UMKM" }];
-    const html = page(rows, "id", "", () => void (renders += 1), false);
-    page(rows, "id", "", () => void (renders += 1), false);
+    const html = await page(rows, "id", "", () => void (renders += 1), false);
+    await page(rows, "id", "", () => void (renders += 1), false);
     expect(renders).toBe(2);
     expect(text(html)).toBe('<main><div class="rows"><ul><li>Pemetaan UMKM · Draf</li></ul></div></main>');
   });
