@@ -88,6 +88,22 @@ test("after sign-in and client-side navigation the page keeps its styles", async
   expect((await page.locator("style#app-css").textContent())?.length).toBeGreaterThan(1000);
   expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(SLATE_50);
   expect(fetchedCss).toEqual([]);
+
+  // the campus workspace has no script of its own, but reached from inside the app it opens at its
+  // top like any page (the router's scroll handling stays on)
+  await page.goto("/campuses");
+  const last = page.getByTestId("campus-list").getByRole("link").last();
+  await last.scrollIntoViewIfNeeded();
+  expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(200);
+  const documents: string[] = [];
+  page.on("request", (request) => {
+    if (request.resourceType() === "document") documents.push(request.url());
+  });
+  await last.click();
+  await expect(page).toHaveURL(/\/campuses\/[^/]+$/);
+  await expect(page.locator("section[aria-labelledby=items]")).toBeVisible();
+  expect(documents).toEqual([]);
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
 });
 
 // Form validation (Zod and the schemas, app/domain/schemas/forms.ts) is its own chunk, fetched when the
