@@ -1,30 +1,21 @@
 import { useRouteLoaderData } from "@remix-run/react";
-import { createContext, useContext, useEffect, useSyncExternalStore } from "react";
+import { useEffect, useSyncExternalStore } from "react";
 import { messagesVersion, PAGE_MESSAGES_ID, provideAbsentKeys, provideMessages, subscribeMessages, translator, whenMessageMissing, type Translate } from "~/domain/i18n";
 import { LOCALES, isOneOf, type Locale } from "~/domain/enums";
 import type { loader as rootLoader } from "~/root";
 import { loadOnce } from "~/utils/load-once";
+import { LocaleProvider, useLocale } from "./locale";
 
 export function useRootData() {
   return useRouteLoaderData<typeof rootLoader>("root");
 }
-
-const LocaleContext = createContext<Locale>("id");
-
-/**
- * The reader's language for the views below it: the root layout gives the root loader's, and a part
- * rendered on its own (app/components/static-markup.tsx) gives the page's, without Remix's context.
- */
-export const LocaleProvider = LocaleContext.Provider;
 
 /** The language the root loader chose for the reader (cookie, then the browser's preference). */
 export function useRootLocale(): Locale {
   return useRootData()?.locale ?? "id";
 }
 
-export function useLocale(): Locale {
-  return useContext(LocaleContext);
-}
+export { LocaleProvider, useLocale };
 
 /** Re-renders the calling view when the browser is given more strings (the dictionary, loaded on first use). */
 export function useMessagesArrival(): void {

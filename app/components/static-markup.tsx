@@ -1,5 +1,5 @@
 import { createContext, useContext, useId, useState, type ReactElement } from "react";
-import { LocaleProvider, useLocale } from "./i18n";
+import { LocaleProvider, useLocale } from "./locale";
 
 // The long read-only lists of the busiest pages (the campus workspace's items, the dashboard's
 // tables) cost most of their server time in React rendering the same elements for every viewer.
