@@ -89,24 +89,24 @@ export function Layout({ children }: { children: React.ReactNode }) {
   useEffect(documentHydrated, []);
   return (
     <LocaleProvider value={locale}>
-    <html lang={locale}>
-      <head>
-        <meta charSet="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <Meta />
-        {css ? <style id={INLINE_CSS_ID} dangerouslySetInnerHTML={{ __html: css }} /> : <link rel="stylesheet" href={stylesheet} />}
-        <Links />
-      </head>
-      <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
-        {children}
-        {hydrate ? (
-          <>
-            <ScrollRestoration nonce={nonce} />
-            <Scripts nonce={nonce} />
-          </>
-        ) : null}
-      </body>
-    </html>
+      <html lang={locale}>
+        <head>
+          <meta charSet="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <Meta />
+          {css ? <style id={INLINE_CSS_ID} dangerouslySetInnerHTML={{ __html: css }} /> : <link rel="stylesheet" href={stylesheet} />}
+          <Links />
+        </head>
+        <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
+          {children}
+          {hydrate ? (
+            <>
+              <ScrollRestoration nonce={nonce} />
+              <Scripts nonce={nonce} />
+            </>
+          ) : null}
+        </body>
+      </html>
     </LocaleProvider>
   );
 }

@@ -7,8 +7,8 @@ import { LocaleProvider, useLocale } from "./locale";
 // query until the data changes: app/utils/data-cache.server.ts) and language, and that HTML is sent
 // as it is until the source is replaced (docs/decisions/004, "Pages that only read, and lists rendered once").
 //
-// The part's HTML must depend on nothing but its source, the language and `variant`: its render
-// reads only the source it is given (one object holding all the part shows, e.g. the dashboard's
+// The part's HTML must depend on nothing but its source and the language: its render reads only
+// the source it is given (one object holding all the part shows, e.g. the dashboard's
 // `table`: rows, sort and filters), and it uses no Remix hook (its links are PageLinks or plain
 // anchors). A source is shared only by viewers who may see all of it: it comes from a query whose
 // key holds the viewer's scope, or is derived once per kind of viewer (the item page's history,
@@ -33,13 +33,11 @@ function serverHtml(id: string): string | null {
 
 export function StaticMarkup<T extends object>({
   source,
-  variant = "",
   className,
   render,
 }: {
+  /** One object holding all the part shows (its HTML is kept as long as this object is the value). */
   source: T;
-  /** Everything besides the source and the language that the HTML depends on. */
-  variant?: string;
   className?: string;
   render: (source: T) => ReactElement;
 }) {
@@ -50,7 +48,7 @@ export function StaticMarkup<T extends object>({
   // without the renderer and without a document, as in a test, renders the part itself)
   const [kept] = useState(() => (renderer || hydrated || typeof document === "undefined" ? null : { source, html: serverHtml(id) }));
   if (renderer) {
-    const html = renderer(source, `${locale}\n${variant}`, () => <LocaleProvider value={locale}>{render(source)}</LocaleProvider>);
+    const html = renderer(source, locale, () => <LocaleProvider value={locale}>{render(source)}</LocaleProvider>);
     return <div data-markup={id} className={className} dangerouslySetInnerHTML={{ __html: html }} />;
   }
   if (kept && kept.source === source && kept.html !== null) {

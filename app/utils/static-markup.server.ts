@@ -7,7 +7,7 @@ import { newMessageNotes, noteMessages, notingMessages, type MessageNotes } from
 // (the data changed), the old object and the HTML rendered from it go with it.
 const rendered = new WeakMap<object, Map<string, { html: string; messages: MessageNotes }>>();
 
-/** Renders a part once per source and key; the strings it used are noted for every page that shows it. */
+/** Renders a part once per source and key (the language); the strings it used are noted for every page that shows it. */
 export const renderStaticMarkup: StaticRenderer = (source: object, key: string, element: () => ReactElement) => {
   let byKey = rendered.get(source);
   if (!byKey) rendered.set(source, (byKey = new Map()));

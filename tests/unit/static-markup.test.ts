@@ -9,7 +9,7 @@ import { derivedOnce } from "~/utils/data-cache.server";
 import { newMessageNotes, notingMessages, pageMessagesScript } from "~/utils/page-messages.server";
 import { renderStaticMarkup } from "~/utils/static-markup.server";
 
-// A part of a page rendered to HTML once per source object, language and variant, and sent again
+// A part of a page rendered to HTML once per source object and language, and sent again
 // as it is (app/components/static-markup.tsx): how often it renders, and what it keeps.
 
 type Row = { id: string; title: string };
@@ -43,8 +43,8 @@ function renderDocument(element: ReactElement): Promise<string> {
 }
 
 /** A page with one part, rendered as the server renders documents (with the renderer). */
-function page(rows: Row[], locale: Locale, variant: string, onRender: () => void, withRenderer = true): Promise<string> {
-  const part: ReactElement = h(StaticMarkup<Row[]>, { source: rows, variant, className: "rows", render: (source) => h(Rows, { rows: source, onRender }) });
+function page(rows: Row[], locale: Locale, onRender: () => void, withRenderer = true): Promise<string> {
+  const part: ReactElement = h(StaticMarkup<Row[]>, { source: rows, className: "rows", render: (source) => h(Rows, { rows: source, onRender }) });
   const tree = h(LocaleProvider, { value: locale }, h("main", null, part));
   return withRenderer ? renderDocument(h(StaticMarkupContext.Provider, { value: renderStaticMarkup }, tree)) : Promise.resolve(renderToString(tree));
 }
@@ -52,38 +52,35 @@ function page(rows: Row[], locale: Locale, variant: string, onRender: () => void
 const text = (html: string) => html.replace(/<!-- -->/g, "").replace(/ data-markup="[^"]*"/g, "");
 
 describe("a part rendered once", () => {
-  it("renders once per source, language and variant, and sends the same HTML again", async () => {
+  it("renders once per source and language, and sends the same HTML again", async () => {
     let renders = 0;
     const counted = () => void (renders += 1);
     const rows = [{ id: "a", title: "Kajian <air> & sanitasi" }];
 
-    const first = await page(rows, "id", "", counted);
+    const first = await page(rows, "id", counted);
     expect(renders).toBe(1);
     // escaped as React escapes it, inside the part's own element
     expect(text(first)).toBe('<main><div class="rows"><ul><li>Kajian &lt;air&gt; &amp; sanitasi · Draf</li></ul></div></main>');
-    expect(await page(rows, "id", "", counted)).toBe(first);
+    expect(await page(rows, "id", counted)).toBe(first);
     expect(renders).toBe(1);
 
-    // another language, another variant, another source object (the data changed): rendered again
-    expect(text(await page(rows, "en", "", counted))).toContain("Kajian &lt;air&gt; &amp; sanitasi · Draft");
+    // another language, another source object (the data changed): rendered again
+    expect(text(await page(rows, "en", counted))).toContain("Kajian &lt;air&gt; &amp; sanitasi · Draft");
     expect(renders).toBe(2);
-    await page(rows, "id", "all", counted);
-    expect(renders).toBe(3);
     const changed = [{ id: "a", title: "Kajian air bersih" }];
-    expect(text(await page(changed, "id", "", counted))).toContain("Kajian air bersih · Draf");
-    expect(renders).toBe(4);
+    expect(text(await page(changed, "id", counted))).toContain("Kajian air bersih · Draf");
+    expect(renders).toBe(3);
     // and each of those is kept too
-    await page(rows, "en", "", counted);
-    await page(rows, "id", "all", counted);
-    await page(changed, "id", "", counted);
-    expect(renders).toBe(4);
+    await page(rows, "en", counted);
+    await page(changed, "id", counted);
+    expect(renders).toBe(3);
   });
 
   it("notes the strings it used for every page that sends it, rendered or kept", async () => {
     const rows = [{ id: "b", title: "Pelatihan guru SMK" }];
     const pages = [newMessageNotes(), newMessageNotes()];
     let renders = 0;
-    for (const notes of pages) await notingMessages(notes, () => page(rows, "id", "", () => void (renders += 1)));
+    for (const notes of pages) await notingMessages(notes, () => page(rows, "id", () => void (renders += 1)));
     expect(renders).toBe(1);
     for (const notes of pages) expect(pageMessagesScript(notes)).toContain('"item.draftBadge":"Draf"');
   });
@@ -91,8 +88,8 @@ describe("a part rendered once", () => {
   it("without the server's renderer (a test's render, a browser's navigation) renders itself every time", async () => {
     let renders = 0;
     const rows = [{ id: "c", title: "Pemetaan UMKM" }];
-    const html = await page(rows, "id", "", () => void (renders += 1), false);
-    await page(rows, "id", "", () => void (renders += 1), false);
+    const html = await page(rows, "id", () => void (renders += 1), false);
+    await page(rows, "id", () => void (renders += 1), false);
     expect(renders).toBe(2);
     expect(text(html)).toBe('<main><div class="rows"><ul><li>Pemetaan UMKM · Draf</li></ul></div></main>');
   });
