@@ -85,8 +85,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
   // browser like any page, and the router's scroll handling stays on.
   const withoutScripts = useMatches().some((match) => (match.handle as { hydrate?: boolean } | undefined)?.hydrate === false);
   const hydrate = typeof document !== "undefined" || !withoutScripts;
-  // parts rendered once on the server (StaticMarkup) keep their HTML only through hydration
-  useEffect(documentHydrated, []);
+  useEffect(() => {
+    // parts rendered once on the server (StaticMarkup) keep their HTML only through hydration
+    documentHydrated();
+    // from here on the page's forms validate in the browser (end-to-end tests wait for this)
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
   return (
     <LocaleProvider value={locale}>
       <html lang={locale}>

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { hydrated } from "./support";
 
 const PASSWORD = "kolaborasi2025";
 
@@ -45,6 +46,8 @@ test("a liaison changes their password and signs in with the new one", async ({ 
   await expect(page).toHaveURL(/\/campuses\/iknus$/);
   await page.getByRole("link", { name: "Akun Saya" }).click();
   await expect(page).toHaveURL(/\/account$/);
+  // (the campus workspace has no scripts: /account was a document load, validated in the browser once hydrated)
+  await hydrated(page);
   await expect(page.getByTestId("account-profile")).toContainText("Penghubung Kampus");
   await expect(page.getByTestId("account-profile")).toContainText("Institut Kemandirian Nusantara");
 

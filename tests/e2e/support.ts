@@ -11,3 +11,12 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByRole("button", { name: "Masuk" }).click();
   await expect(page).not.toHaveURL(/\/login/);
 }
+
+/**
+ * Waits until the page's scripts have hydrated it (app/root.tsx marks <html>). A page opened by a
+ * document load (after a page sent without scripts, such as the campus workspace) is plain HTML
+ * until then: a form submitted earlier goes to the server, which never sends passwords back.
+ */
+export async function hydrated(page: Page) {
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+}
