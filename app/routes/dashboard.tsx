@@ -170,10 +170,9 @@ export default function DashboardPage() {
   );
 }
 
-
 type DashboardData = Awaited<ReturnType<typeof loader>>;
 
-/** The per-campus table of one page, with links that sort it (the other parameters kept). */
+/** The per-campus table of one page, with links that sort it (the filter kept, back to its first page). */
 function CampusTable({ rows, sort, dir, filters }: DashboardData["table"]) {
   const t = useT();
   const locale = useLocale();
