@@ -12,7 +12,8 @@ import { LocaleProvider, useLocale } from "./locale";
 // `table`: rows, sort and filters), and it uses no Remix hook (its links are PageLinks or plain
 // anchors). A source is shared only by viewers who may see all of it: it comes from a query whose
 // key holds the viewer's scope, or is derived once per kind of viewer (the item page's history,
-// with or without the evidence).
+// with or without the evidence). Two parts never share a source object: the HTML kept for a source
+// is the first part's (the item page's chart has a source of its own beside its history's).
 
 /** The server's renderer (app/utils/static-markup.server.ts), given by app/entry.server.tsx. */
 export type StaticRenderer = (source: object, key: string, element: () => ReactElement) => string;

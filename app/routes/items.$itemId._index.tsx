@@ -49,6 +49,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // the cached page is shared by every viewer: what this one may not read is taken out here,
   // never only hidden by the component (loader data reaches the browser whole)
   const { campusPicContact, govPicContact, comments, updates, notes, obstacles, ...rest } = item;
+  // every report's day and progress, for the chart (a part rendered once, the same for every
+  // viewer), the correction picker and a correction's date
+  const chart = derivedOnce(item, "chart", () => ({ reports: updates.map((u) => ({ id: u.id, reportedOn: u.reportedOn, progress: u.progress })) }));
   // a long history is sent in part (the newest entries) unless the whole of it is asked for. The
   // progress history is one object per cached page, length and kind of viewer (with or without the
   // evidence), holding all the history part shows: rendered once (app/components/static-markup.tsx)
@@ -59,8 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       updates: internal ? shown.updates : shown.updates.map((update) => ({ ...update, evidence: [] })),
       notes: shown.notes,
       hidden: shown.hidden,
-      // every report's day and progress, for the chart, the correction picker and a correction's date
-      reports: updates.map((u) => ({ id: u.id, reportedOn: u.reportedOn, progress: u.progress })),
+      reports: chart.reports,
       showEvidence: internal,
     };
   });
@@ -77,11 +79,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       govPicContact: internal ? govPicContact : null,
     },
     progressHistory,
+    chart,
     comments: internal ? comments : [],
     history: whole ? changes : derivedOnce(changes, "shown", () => changes.slice(0, CHANGES_SHOWN)),
     hidden: { entries: progressHistory.hidden, changes: whole ? 0 : Math.max(0, changes.length - CHANGES_SHOWN) },
-    // the units an obstacle may be handed to (or a new one wait on)
-    units: assign || update ? await activeUnits() : [],
+    // the units an obstacle may be handed to (or a new one wait on): only for a form that offers them
+    units: update || (assign && obstacles.some((o) => o.status === "OPEN")) ? await activeUnits() : [],
     today: toIsoDate(todayInBanten()),
     // the governor's office nudges the campus to update this item
     whatsapp: can(actor, "reminder.send", item)
@@ -101,8 +104,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const action = itemPageAction;
 
+/** The chart of every report's progress (a part rendered once: its source's reports and the language). */
+function ReportsChart({ reports }: { reports: { reportedOn: Date | string; progress: number }[] }) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <ProgressChart
+      points={reports.map((u) => ({ date: u.reportedOn, progress: u.progress }))}
+      label={t("item.chartLabel")}
+      formatDay={(iso) => formatDate(iso, locale)}
+    />
+  );
+}
+
 export default function ItemPage() {
-  const { item, progressHistory, comments, history, hidden, units, today, may, whatsapp } = useLoaderData<typeof loader>();
+  const { item, progressHistory, chart, comments, history, hidden, units, today, may, whatsapp } = useLoaderData<typeof loader>();
   const actionData = useActionData<ItemActionData>();
   const t = useT();
   const locale = useLocale();
@@ -161,11 +177,7 @@ export default function ItemPage() {
 
       <section aria-labelledby="progress-history">
         <h2 id="progress-history" className="text-lg font-semibold">{t("item.progressHistory")}</h2>
-        <ProgressChart
-          points={item.reports.map((u) => ({ date: u.reportedOn, progress: u.progress }))}
-          label={t("item.chartLabel")}
-          formatDay={(iso) => formatDate(iso, locale)}
-        />
+        <StaticMarkup source={chart} render={({ reports }) => <ReportsChart reports={reports} />} />
         <div className="mt-3" id="item-history">
           <StaticMarkup source={progressHistory} render={(history) => <UpdateList {...history} />} />
           {hidden.entries ? (

@@ -68,9 +68,12 @@ export async function getUser(request: Request): Promise<SessionUser | null> {
 }
 
 /** The id of the session this browser was once given (signed cookie), live or not. */
-export async function getSessionId(request: Request): Promise<string | null> {
-  const session = await getCookieSession(request);
-  return session.get("sessionId") ?? null;
+export function getSessionId(request: Request): Promise<string | null> {
+  // the root's loader and the route's both ask: the cookie's signature is checked once per request
+  return oncePerRequest(`session-id:${request.headers.get("Cookie") ?? ""}`, async () => {
+    const session = await getCookieSession(request);
+    return session.get("sessionId") ?? null;
+  });
 }
 
 export function forbidden(): Response {
