@@ -1,5 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import {
   Links,
   Meta,
@@ -46,7 +46,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ? await Promise.all([request.method === "GET" ? takeDraft(request, user.id) : null, unreadCount(user.id)])
     : [null, 0];
   if (taken) headers.append("Set-Cookie", taken.cookie);
-  return json(
+  // data(), not json(): single fetch sends the object as it is, never through JSON and back
+  return data(
     {
       locale,
       demo,

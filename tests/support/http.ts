@@ -37,6 +37,10 @@ export async function cookieFor(email: string, password = "kolaborasi2025"): Pro
   return setCookie.split(";")[0]!;
 }
 
+function isDataWithResponseInit(value: unknown): value is { data: unknown; init: ResponseInit | null } {
+  return typeof value === "object" && value !== null && (value as { type?: unknown }).type === "DataWithResponseInit";
+}
+
 /** Calls a loader or action and returns its Response, whether returned or thrown. */
 export async function call(
   fn: (args: { request: Request; params: Record<string, string>; context: typeof CONTEXT }) => unknown,
@@ -46,6 +50,8 @@ export async function call(
   try {
     const result = await fn({ request, params, context: CONTEXT });
     if (result instanceof Response) return result;
+    // `data(value, init)` (single fetch): the value with the status and headers Remix answers with
+    if (isDataWithResponseInit(result)) return new Response(JSON.stringify(result.data), result.init ?? undefined);
     return new Response(JSON.stringify(result), { status: 200 });
   } catch (thrown) {
     if (thrown instanceof Response) return thrown;
