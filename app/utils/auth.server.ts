@@ -2,7 +2,7 @@ import { redirect } from "@remix-run/node";
 import type { AuditActor, Author } from "~/domain/audit-actor";
 import type { Role } from "~/domain/enums";
 import { can, type Action, type Principal, type Resource } from "~/domain/policy";
-import { prisma } from "./db.server";
+import { readOnEveryPage } from "./db.server";
 import { oncePerRequest } from "./request-scope.server";
 import { getCookieSession } from "./session.server";
 import { isSameOrigin } from "./origin";
@@ -34,8 +34,8 @@ export type SessionUser = {
 };
 
 /**
- * The active user behind a live session, or null. Every request asks, so it is one raw query
- * (Prisma's nested select compiled to ~1.5 ms; this takes ~0.3 ms).
+ * The active user behind a live session, or null. Every request asks, so it is one prepared
+ * statement (Prisma's nested select compiled to ~1.5 ms, its raw query ~0.3 ms; this ~5 µs).
  */
 export function getSessionUser(sessionId: string): Promise<SessionUser | null> {
   // a page's loaders (the root's and the route's) ask once per request (request-scope.server.ts)
@@ -43,13 +43,15 @@ export function getSessionUser(sessionId: string): Promise<SessionUser | null> {
 }
 
 async function readSessionUser(sessionId: string): Promise<SessionUser | null> {
-  const rows = await prisma.$queryRaw<
-    { id: string; email: string; name: string; role: string; locale: string; campusIds: string | null; unitIds: string | null }[]
-  >`SELECT u."id", u."email", u."name", u."role", u."locale",
+  const rows = readOnEveryPage<{ id: string; email: string; name: string; role: string; locale: string; campusIds: string | null; unitIds: string | null }>(
+    `SELECT u."id", u."email", u."name", u."role", u."locale",
       (SELECT group_concat(uc."campusId", ' ') FROM "UserCampus" uc WHERE uc."userId" = u."id") AS campusIds,
       (SELECT group_concat(uu."unitId", ' ') FROM "UserUnit" uu WHERE uu."userId" = u."id") AS unitIds
     FROM "Session" s JOIN "User" u ON u."id" = s."userId"
-    WHERE s."id" = ${sessionId} AND s."expiresAt" > ${Date.now()} AND u."active" = 1`;
+    WHERE s."id" = ? AND s."expiresAt" > ? AND u."active" = 1`,
+    sessionId,
+    Date.now(),
+  );
   const row = rows[0];
   if (!row) return null;
   const { campusIds, unitIds, ...user } = row;

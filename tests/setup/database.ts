@@ -16,8 +16,9 @@ Object.assign(process.env, {
   DEMO_DATA: "false",
 });
 
-const globals = globalThis as unknown as { __prisma?: { $disconnect(): Promise<void> } };
+const globals = globalThis as unknown as { __prisma?: { $disconnect(): Promise<void> }; __everyPageReads?: unknown };
 delete globals.__prisma;
+delete globals.__everyPageReads;
 
 afterAll(async () => {
   await globals.__prisma?.$disconnect();
