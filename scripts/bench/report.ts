@@ -47,6 +47,8 @@ export const TARGETS = {
   /** issue #14: the header's search answers within 50 ms at scale 10 */
   searchP95Ms: 50,
   dashboardShareOfLogin: 1 / 3,
+  /** issue #17: the dashboard, the campus page and the item page at half of /login's throughput, in the same run */
+  pageShareOfLogin: 1 / 2,
   latencyGrowth: 2,
   postPerSecond: 300,
   dashboardJsGzipBytes: 150_000,
@@ -179,6 +181,19 @@ export function verdicts(results: ScaleResult[]): Verdict[] {
     if (login) {
       const share = dash.requestsPerSecond / login.requestsPerSecond;
       out.push({ target: `/dashboard req/s ≥ 1/3 of /login's at scale ${top.scale}`, value: `${f2(share)} (${f0(dash.requestsPerSecond)} vs ${f0(login.requestsPerSecond)})`, met: judge(share, (v) => v >= TARGETS.dashboardShareOfLogin) });
+    }
+  }
+  if (login) {
+    for (const key of ["dashboard", "campus", "item"] as const) {
+      const page = top.routes[key];
+      if (!page) continue;
+      const share = page.requestsPerSecond / login.requestsPerSecond;
+      const path = ROUTES.find((r) => r.key === key)!.label.replace(/^GET | \(.*\)$/g, "");
+      out.push({
+        target: `${path} req/s ≥ 1/2 of /login's at scale ${top.scale}`,
+        value: `${f2(share)} (${f0(page.requestsPerSecond)} vs ${f0(login.requestsPerSecond)})`,
+        met: judge(share, (v) => v >= TARGETS.pageShareOfLogin),
+      });
     }
   }
   const search = top.routes.search;
