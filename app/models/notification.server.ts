@@ -1,5 +1,5 @@
 import type { Role } from "~/domain/enums";
-import { prisma, readOnEveryPage, type Tx } from "~/utils/db.server";
+import { prisma, readPrepared, type Tx } from "~/utils/db.server";
 import { enqueueNotificationMail } from "./outbox.server";
 
 // In-app notifications, each also an e-mail in the outbox for the recipients who want one
@@ -71,7 +71,7 @@ export async function unitFocalPointIdsAbout(tx: Tx, unitId: string, itemId: str
 /** Shown on every page: raw SQL, without the query compiler's cost. */
 export async function unreadCount(userId: string): Promise<number> {
   // every signed-in page asks (the header's bell): a prepared statement (db.server.ts)
-  const rows = readOnEveryPage<{ n: number | bigint }>(`SELECT COUNT(*) AS n FROM "Notification" WHERE "userId" = ? AND "readAt" IS NULL`, userId);
+  const rows = readPrepared<{ n: number | bigint }>(`SELECT COUNT(*) AS n FROM "Notification" WHERE "userId" = ? AND "readAt" IS NULL`, userId);
   return Number(rows[0]?.n ?? 0);
 }
 

@@ -2,7 +2,7 @@ import { redirect } from "@remix-run/node";
 import type { AuditActor, Author } from "~/domain/audit-actor";
 import type { Role } from "~/domain/enums";
 import { can, type Action, type Principal, type Resource } from "~/domain/policy";
-import { readOnEveryPage } from "./db.server";
+import { readPrepared } from "./db.server";
 import { oncePerRequest } from "./request-scope.server";
 import { getCookieSession } from "./session.server";
 import { isSameOrigin } from "./origin";
@@ -43,7 +43,7 @@ export function getSessionUser(sessionId: string): Promise<SessionUser | null> {
 }
 
 async function readSessionUser(sessionId: string): Promise<SessionUser | null> {
-  const rows = readOnEveryPage<{ id: string; email: string; name: string; role: string; locale: string; campusIds: string | null; unitIds: string | null }>(
+  const rows = readPrepared<{ id: string; email: string; name: string; role: string; locale: string; campusIds: string | null; unitIds: string | null }>(
     `SELECT u."id", u."email", u."name", u."role", u."locale",
       (SELECT group_concat(uc."campusId", ' ') FROM "UserCampus" uc WHERE uc."userId" = u."id") AS campusIds,
       (SELECT group_concat(uu."unitId", ' ') FROM "UserUnit" uu WHERE uu."userId" = u."id") AS unitIds

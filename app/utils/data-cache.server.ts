@@ -1,11 +1,11 @@
-import { readOnEveryPage } from "./db.server";
+import { readPrepared } from "./db.server";
 import { oncePerRequest } from "./request-scope.server";
 
 // Aggregates that many requests share (the dashboard's figures, campus status lines) are kept
 // until the data changes. Every change to the data writes an audit event in the same transaction,
 // and that transaction also raises the one-row DataVersion counter (see recordAudit in
 // app/models/audit.server.ts): the counter is a version of the whole database. It is read through
-// a read-only connection (readOnEveryPage in db.server.ts), which sees only committed data, so a
+// a read-only connection (readPrepared in db.server.ts), which sees only committed data, so a
 // change that is rolled back never becomes a version a value is cached under. This relies on the app being the only writer, as it
 // is with the embedded SQLite database. Signing in and out changes nothing a cached page shows and
 // does not raise the counter.
@@ -19,7 +19,7 @@ export function dataVersion(): Promise<number> {
 }
 
 async function readDataVersion(): Promise<number> {
-  const rows = readOnEveryPage<{ v: number | bigint | null }>(`SELECT "version" AS v FROM "DataVersion" WHERE "id" = 1`);
+  const rows = readPrepared<{ v: number | bigint | null }>(`SELECT "version" AS v FROM "DataVersion" WHERE "id" = 1`);
   return Number(rows[0]?.v ?? 0);
 }
 

@@ -58,7 +58,7 @@ function routed(writer: PrismaClient, reader: PrismaClient): PrismaClient {
     get(target, prop) {
       if (RAW_READS.has(prop)) return (...args: unknown[]) => asAny(reader)[prop](...args);
       if (prop === "$disconnect") {
-        return () => Promise.all([writer.$disconnect(), reader.$disconnect()]).then(closeEveryPageConnection);
+        return () => Promise.all([writer.$disconnect(), reader.$disconnect()]).then(closePreparedReadConnection);
       }
       // after a write (committed or not) the request reads again what it had kept (request-scope.server.ts)
       if (prop === "$transaction") {
@@ -93,31 +93,34 @@ export const prisma: PrismaClient = (globalForPrisma.__prisma ??= routed(createC
 /** The client type inside `prisma.$transaction(async (tx) => …)`. */
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
-// The reads every signed-in page makes (the session's user, the data version, the unread count)
-// are prepared statements on a third connection of their own: through Prisma a raw query costs
-// about 250 µs of CPU, a prepared statement about 5 µs (decision 004, "The reads every page
-// makes"). Like the reader it refuses writes and, in WAL mode, sees only committed data. Every
-// other read and every write goes through Prisma.
+// Two kinds of reads are prepared statements on a third connection of their own, where Prisma's own
+// cost is most of the work: the three every signed-in page makes (the session's user, the data
+// version, the unread count: through Prisma a raw query costs about 250 µs of CPU, a prepared
+// statement about 5 µs), and the pages of rows an export streams (Prisma's adapter maps every row
+// again; decision 004, "Framework work per request, and the reads Prisma made slow"). Like the
+// reader the connection refuses writes and, in WAL mode, sees only committed data. A date comes as
+// SQLite stores it, milliseconds since 1970 (the adapter's `unixepoch-ms`). Every other read and
+// every write goes through Prisma.
 type Param = string | number | bigint | null;
-const globalForReads = globalThis as unknown as { __everyPageReads?: { db: Database.Database; statements: Map<string, Database.Statement<Param[]>> } };
+const globalForReads = globalThis as unknown as { __preparedReads?: { db: Database.Database; statements: Map<string, Database.Statement<Param[]>> } };
 
-function everyPageConnection() {
-  if (!globalForReads.__everyPageReads) {
+function preparedReadConnection() {
+  if (!globalForReads.__preparedReads) {
     const db = new Database(databaseFile(env().databaseUrl), { fileMustExist: true, timeout: SQLITE_BUSY_TIMEOUT_MS });
     db.pragma("query_only = ON");
-    globalForReads.__everyPageReads = { db, statements: new Map() };
+    globalForReads.__preparedReads = { db, statements: new Map() };
   }
-  return globalForReads.__everyPageReads;
+  return globalForReads.__preparedReads;
 }
 
-function closeEveryPageConnection(): void {
-  globalForReads.__everyPageReads?.db.close();
-  delete globalForReads.__everyPageReads;
+function closePreparedReadConnection(): void {
+  globalForReads.__preparedReads?.db.close();
+  delete globalForReads.__preparedReads;
 }
 
-/** Runs one of the reads every page makes (a fixed statement, `?` placeholders): its rows. */
-export function readOnEveryPage<T>(sql: string, ...params: Param[]): T[] {
-  const connection = everyPageConnection();
+/** Runs one of those reads (a fixed statement, `?` placeholders): its rows. */
+export function readPrepared<T>(sql: string, ...params: Param[]): T[] {
+  const connection = preparedReadConnection();
   let statement = connection.statements.get(sql);
   if (!statement) connection.statements.set(sql, (statement = connection.db.prepare<Param[]>(sql)));
   if (queryListeners.size) queryListeners.forEach((listener) => listener(sql));

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { recordAudit } from "~/models/audit.server";
 import { login } from "~/models/user.server";
 import { cachedQuery, dataVersion } from "~/utils/data-cache.server";
-import { prisma, readOnEveryPage, type Tx } from "~/utils/db.server";
+import { prisma, readPrepared, type Tx } from "~/utils/db.server";
 
 // The SQLite adapter has one connection and queues only transactions. A write made outside a
 // transaction would run inside whatever transaction another request has open, and be rolled back
@@ -80,9 +80,9 @@ describe("a read while another request's transaction is open", () => {
 describe("the reads every page makes (the session's user, the data version, the unread count)", () => {
   it("run on a connection of their own that refuses writes", async () => {
     const before = await prisma.$queryRaw<{ v: number }[]>`SELECT "version" AS v FROM "DataVersion" WHERE "id" = 1`;
-    expect(() => readOnEveryPage(`UPDATE "DataVersion" SET "version" = "version" + 1 WHERE "id" = 1 RETURNING "version"`)).toThrow(/readonly|read-only/i);
+    expect(() => readPrepared(`UPDATE "DataVersion" SET "version" = "version" + 1 WHERE "id" = 1 RETURNING "version"`)).toThrow(/readonly|read-only/i);
     const after = await prisma.$queryRaw<{ v: number }[]>`SELECT "version" AS v FROM "DataVersion" WHERE "id" = 1`;
     expect(Number(after[0]!.v)).toBe(Number(before[0]!.v));
-    expect(readOnEveryPage<{ v: number }>(`SELECT "version" AS v FROM "DataVersion" WHERE "id" = 1`)).toEqual([{ v: Number(before[0]!.v) }]);
+    expect(readPrepared<{ v: number }>(`SELECT "version" AS v FROM "DataVersion" WHERE "id" = 1`)).toEqual([{ v: Number(before[0]!.v) }]);
   });
 });

@@ -16,9 +16,9 @@ Object.assign(process.env, {
   DEMO_DATA: "false",
 });
 
-const globals = globalThis as unknown as { __prisma?: { $disconnect(): Promise<void> }; __everyPageReads?: unknown };
+const globals = globalThis as unknown as { __prisma?: { $disconnect(): Promise<void> }; __preparedReads?: unknown };
 delete globals.__prisma;
-delete globals.__everyPageReads;
+delete globals.__preparedReads;
 
 afterAll(async () => {
   await globals.__prisma?.$disconnect();
