@@ -56,6 +56,8 @@ export default function handleRequest(
       renderToPipeableStream(
         <NonceProvider value={nonce}>
           <StaticMarkupContext.Provider value={renderStaticMarkup}>
+            {/* the context as Remix gave it, never a copy: its data stream is a property made only
+                when read (patches/@remix-run+server-runtime+2.17.5.patch), which a copy would lose */}
             <RemixServer context={remixContext} url={request.url} nonce={nonce} />
           </StaticMarkupContext.Provider>
         </NonceProvider>,

@@ -133,8 +133,8 @@ type Reader<E extends ExportEntity> = {
 };
 
 /** A date as SQLite keeps it: milliseconds since 1970 (the adapter's `unixepoch-ms`; an ISO text is read too). */
-const dayOf = (stored: number | string): Date => new Date(stored);
-const dateOf = (stored: number | string | null): Date | null => (stored === null ? null : dayOf(stored));
+const storedDate = (stored: number | string): Date => new Date(stored);
+const storedDateOrNull = (stored: number | string | null): Date | null => (stored === null ? null : storedDate(stored));
 
 type Stored<Row, Dates extends keyof Row> = Omit<Row, Dates> & { [K in Dates]: number | string | null };
 
@@ -161,10 +161,10 @@ const READERS: { [E in ExportEntity]: Reader<E> } = {
       );
       return rows.map(({ campusId, priorityAreaId, governmentUnitId, teamId, plannedStart, plannedEnd, lastUpdateAt, publishedAt, ...row }) => ({
         ...row,
-        plannedStart: dayOf(plannedStart!),
-        plannedEnd: dayOf(plannedEnd!),
-        lastUpdateAt: dateOf(lastUpdateAt),
-        publishedAt: dateOf(publishedAt),
+        plannedStart: storedDate(plannedStart!),
+        plannedEnd: storedDate(plannedEnd!),
+        lastUpdateAt: storedDateOrNull(lastUpdateAt),
+        publishedAt: storedDateOrNull(publishedAt),
         campus: { name: names.campus.get(campusId) ?? "" },
         priorityArea: names.area.get(priorityAreaId) ?? { nameId: "", nameEn: "" },
         governmentUnit: named(names.unit, governmentUnitId),
@@ -195,14 +195,14 @@ const READERS: { [E in ExportEntity]: Reader<E> } = {
       );
       return rows.map((r) => ({
         id: r.id,
-        reportedOn: dayOf(r.reportedOn!),
+        reportedOn: storedDate(r.reportedOn!),
         progress: r.progress,
         status: r.status,
         narrative: r.narrative,
         achievements: r.achievements,
         obstacles: r.obstacles,
         nextSteps: r.nextSteps,
-        corrects: r.correctedOn !== null ? { reportedOn: dayOf(r.correctedOn) } : null,
+        corrects: r.correctedOn !== null ? { reportedOn: storedDate(r.correctedOn) } : null,
         author: authorOf(names, r.authorId),
         item: items.get(r.itemId)!,
       }));
@@ -230,9 +230,9 @@ const READERS: { [E in ExportEntity]: Reader<E> } = {
       );
       return rows.map(({ reviewerId, itemId, dueDate, submittedAt, reviewedAt, ...row }) => ({
         ...row,
-        dueDate: dayOf(dueDate!),
-        submittedAt: dateOf(submittedAt),
-        reviewedAt: dateOf(reviewedAt),
+        dueDate: storedDate(dueDate!),
+        submittedAt: storedDateOrNull(submittedAt),
+        reviewedAt: storedDateOrNull(reviewedAt),
         reviewer: named(names.user, reviewerId),
         item: items.get(itemId) ?? null,
       }));
@@ -263,8 +263,8 @@ const READERS: { [E in ExportEntity]: Reader<E> } = {
       );
       return rows.map(({ itemId, ownerUnitId, needsGovernorOffice, dueDate, resolvedAt, ...row }) => ({
         ...row,
-        dueDate: dateOf(dueDate),
-        resolvedAt: dateOf(resolvedAt),
+        dueDate: storedDateOrNull(dueDate),
+        resolvedAt: storedDateOrNull(resolvedAt),
         needsGovernorOffice: Boolean(needsGovernorOffice),
         ownerUnit: named(names.unit, ownerUnitId),
         item: items.get(itemId)!,

@@ -118,7 +118,10 @@ function closePreparedReadConnection(): void {
   delete globalForReads.__preparedReads;
 }
 
-/** Runs one of those reads (a fixed statement, `?` placeholders): its rows. */
+/**
+ * Runs one of those reads: its rows. `sql` is a fixed statement with `?` placeholders, never text
+ * built from values (each distinct statement is prepared once and kept for the process).
+ */
 export function readPrepared<T>(sql: string, ...params: Param[]): T[] {
   const connection = preparedReadConnection();
   let statement = connection.statements.get(sql);

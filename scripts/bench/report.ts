@@ -191,7 +191,8 @@ export function verdicts(results: ScaleResult[]): Verdict[] {
       const path = ROUTES.find((r) => r.key === key)!.label.replace(/^GET | \(.*\)$/g, "");
       out.push({
         target: `${path} req/s ≥ 1/2 of /login's at scale ${top.scale}`,
-        value: `${f2(share)} (${f0(page.requestsPerSecond)} vs ${f0(login.requestsPerSecond)})`,
+        // three decimals: 449 against 900 is 0.499, not a met-looking "0.50"
+        value: `${Number.isFinite(share) ? share.toFixed(3) : "–"} (${f0(page.requestsPerSecond)} vs ${f0(login.requestsPerSecond)})`,
         met: judge(share, (v) => v >= TARGETS.pageShareOfLogin),
       });
     }

@@ -426,6 +426,21 @@ describe("/items/:itemId/edit action", () => {
 // ---------- /items/:itemId loader ----------
 
 describe("/items/:itemId loader", () => {
+  it("sends the active units only to a viewer with a form that offers them", async () => {
+    const quiet = await freshItem({ title: "Tanpa kendala terbuka" });
+    await createObstacle(prisma, { itemId: quiet.id, description: "Sudah selesai", resolved: { resolution: "Beres", resolvedAt: new Date() } });
+    const blocked = await freshItem({ title: "Dengan kendala terbuka" });
+    await createObstacle(prisma, { itemId: blocked.id, description: "Izin lokasi tertunda" });
+    const unitsFor = async (itemId: string, who: Who) => ((await jsonOf(await getItem(itemId, who))).units as unknown[]).length;
+    // the governor's office hands an open obstacle to a unit: the list only where one is open
+    expect(await unitsFor(quiet.id, "REVIEWER")).toBe(0);
+    expect(await unitsFor(blocked.id, "REVIEWER")).toBeGreaterThan(0);
+    // the campus's liaison may say in any progress report that a new obstacle waits on a unit
+    expect(await unitsFor(quiet.id, "LIAISON_OWN")).toBeGreaterThan(0);
+    // an observer has no form that offers them
+    expect(await unitsFor(blocked.id, "OBSERVER")).toBe(0);
+  });
+
   it("shows status, progress, updates newest first, obstacles, milestones, comments and the item's history", async () => {
     const item = await freshItem({ title: "Halaman program" });
     await createUpdate(prisma, { itemId: item.id, authorId: w.users.LIAISON_OWN.id, reportedOn: new Date(Date.UTC(2026, 1, 1)), progress: 10, status: "ON_TRACK" });

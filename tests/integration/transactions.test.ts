@@ -77,7 +77,7 @@ describe("a read while another request's transaction is open", () => {
   });
 });
 
-describe("the reads every page makes (the session's user, the data version, the unread count)", () => {
+describe("prepared reads (readPrepared: the reads every page makes, the exports' pages)", () => {
   it("run on a connection of their own that refuses writes", async () => {
     const before = await prisma.$queryRaw<{ v: number }[]>`SELECT "version" AS v FROM "DataVersion" WHERE "id" = 1`;
     expect(() => readPrepared(`UPDATE "DataVersion" SET "version" = "version" + 1 WHERE "id" = 1 RETURNING "version"`)).toThrow(/readonly|read-only/i);

@@ -55,6 +55,7 @@ export async function call(
     return new Response(JSON.stringify(result), { status: 200 });
   } catch (thrown) {
     if (thrown instanceof Response) return thrown;
+    if (isDataWithResponseInit(thrown)) return new Response(JSON.stringify(thrown.data), thrown.init ?? undefined);
     throw thrown;
   }
 }

@@ -12,7 +12,8 @@ import { describe, expect, it } from "vitest";
 
 const LOADER_DATA = { greeting: "Selamat datang di Banten" };
 
-function appBuild(withScripts: boolean, reads: { handoff: number }): ServerBuild {
+function appBuild(withScripts: boolean, reads: { handoff: number }, failFirstRender = false): ServerBuild {
+  let renders = 0;
   function Root() {
     const data = useLoaderData<typeof LOADER_DATA>();
     return h(
@@ -22,7 +23,13 @@ function appBuild(withScripts: boolean, reads: { handoff: number }): ServerBuild
       h("body", null, h("p", null, data.greeting), h(Outlet), withScripts ? h(Scripts) : null),
     );
   }
+  function ErrorBoundary() {
+    return h("html", { lang: "id" }, h("head", null, h(Meta), h(Links)), h("body", null, h("p", null, "Terjadi kesalahan"), h(Scripts)));
+  }
   function handleRequest(request: Request, status: number, headers: Headers, context: EntryContext) {
+    renders += 1;
+    // Remix renders a second time, with the error, when the first render throws
+    if (failFirstRender && renders === 1) throw new Error("the first render fails");
     // count every read of the encoded data (the patched context encodes it on the first read)
     const lazy = Object.getOwnPropertyDescriptor(context, "serverHandoffStream");
     expect(lazy?.get).toBeTypeOf("function");
@@ -54,12 +61,12 @@ function appBuild(withScripts: boolean, reads: { handoff: number }): ServerBuild
     mode: "production",
     entry: { module: { default: handleRequest } },
     routes: {
-      root: { id: "root", path: "", module: { default: Root, loader: () => LOADER_DATA } },
+      root: { id: "root", path: "", module: { default: Root, loader: () => LOADER_DATA, ErrorBoundary } },
     },
     assets: {
       entry: { module: "/build/entry.client.js", imports: [] },
       routes: {
-        root: { id: "root", path: "", module: "/build/root.js", hasAction: false, hasLoader: true, hasClientAction: false, hasClientLoader: false, hasErrorBoundary: false },
+        root: { id: "root", path: "", module: "/build/root.js", hasAction: false, hasLoader: true, hasClientAction: false, hasClientLoader: false, hasErrorBoundary: true },
       },
       url: "/build/manifest.js",
       version: "test",
@@ -71,9 +78,9 @@ function appBuild(withScripts: boolean, reads: { handoff: number }): ServerBuild
   } as unknown as ServerBuild;
 }
 
-async function page(withScripts: boolean) {
+async function page(withScripts: boolean, failFirstRender = false) {
   const reads = { handoff: 0 };
-  const handler = createRequestHandler(appBuild(withScripts, reads), "production");
+  const handler = createRequestHandler(appBuild(withScripts, reads, failFirstRender), "production");
   const response = await handler(new Request("http://localhost/"));
   return { status: response.status, html: await response.text(), reads: reads.handoff };
 }
@@ -96,5 +103,22 @@ describe("a document's data for the browser", () => {
     // the loader's data, in turbo-stream's encoding
     expect(JSON.parse(enqueued!)).toContain("Selamat datang di Banten");
     expect(html).toContain("window.__remixContext.streamController.close()");
+  });
+
+  it("is encoded again for the second render Remix makes after a failed one", async () => {
+    const errors: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void errors.push(args);
+    try {
+      const { status, html, reads } = await page(true, true);
+      expect(status).toBe(500);
+      expect(html).toContain("Terjadi kesalahan");
+      // only the second render read (and so encoded) the data: the one the browser receives
+      expect(reads).toBe(1);
+      expect(html).toMatch(/streamController\.enqueue\(".*?"\);/);
+      expect(html).toContain("window.__remixContext.streamController.close()");
+    } finally {
+      console.error = original;
+    }
   });
 });

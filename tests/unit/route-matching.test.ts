@@ -59,4 +59,18 @@ describe("route matching on the server", () => {
     expect(ids("/campuses/itb", other as typeof routes)).toBeNull();
     expect(ids("/campuses/itb")).toEqual(["root", "campus"]);
   });
+
+  it("finds a route discovered lazily (added to a routes array it has already ranked)", async () => {
+    const lazyRouter = router.createRouter({
+      routes: [{ id: "home", path: "/" }],
+      history: router.createMemoryHistory(),
+      patchRoutesOnNavigation: ({ path, patch }) => {
+        if (path === "/nanti") patch(null, [{ id: "later", path: "nanti" }]);
+      },
+    }).initialize();
+    expect(lazyRouter.state.matches.map((m) => m.route.id)).toEqual(["home"]);
+    await lazyRouter.navigate("/nanti");
+    expect(lazyRouter.state.matches.map((m) => m.route.id)).toEqual(["later"]);
+    lazyRouter.dispose();
+  });
 });
