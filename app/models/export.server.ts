@@ -55,11 +55,11 @@ export async function exportItemWhere(actor: Principal, filter: DashboardFilter)
 
 // Rows are read with prepared statements on the read-only connection of readPrepared (decision 004:
 // Prisma's adapter cost more than SQLite here, mapping every row again), a page at a time, campus by
-// campus. Which items an export covers
-// is decided once, by the Prisma where above (one rule, no SQL copy of it): their ids, titles,
-// campuses and start dates are read first. Then, per campus, one query lists the keys (rowids) of
-// its rows in export order, and each page reads the full rows of the next `pageSize` keys: every
-// row is read once and only keys are sorted (paging by keyset re-read and re-sorted whole rows).
+// campus. Which items an export covers is decided once, by the Prisma where above (one rule, no SQL
+// copy of it): their ids, titles, campuses and start dates are read first. Then, per campus, one
+// query lists the keys (rowids) of its rows in export order, and each page reads the full rows of
+// the next `pageSize` keys: every row is read once and only keys are sorted (paging by keyset
+// re-read and re-sorted whole rows).
 // Names come from small lookup tables read once per export (campuses, priority areas, government
 // units, teams, users). Memory is bounded by the items in scope, one campus's keys and one page of
 // rows, not by the number of rows exported.

@@ -68,9 +68,8 @@ export async function unitFocalPointIdsAbout(tx: Tx, unitId: string, itemId: str
   return item?.visibility === "PUBLISHED" ? unitFocalPointIds(tx, unitId) : [];
 }
 
-/** Shown on every page: raw SQL, without the query compiler's cost. */
+/** Shown on every signed-in page (the header's bell): a prepared statement, without Prisma's cost (db.server.ts). */
 export async function unreadCount(userId: string): Promise<number> {
-  // every signed-in page asks (the header's bell): a prepared statement (db.server.ts)
   const rows = readPrepared<{ n: number | bigint }>(`SELECT COUNT(*) AS n FROM "Notification" WHERE "userId" = ? AND "readAt" IS NULL`, userId);
   return Number(rows[0]?.n ?? 0);
 }
