@@ -72,6 +72,7 @@ export function useValidatedForm<K extends FormKey>(
     },
   });
   latest.current = form;
+  keepErrorsSubscribed(form);
 
   // the blurs that came before the schemas, validated now as they would have been then
   function replay() {
@@ -101,4 +102,18 @@ export function useValidatedForm<K extends FormKey>(
   }, [id]);
 
   return [form, fields] as const;
+}
+
+/**
+ * Conform re-renders the component holding a form only for the parts of the form's state its last
+ * render read, the reads of its children (through `form` and `fields`) included, and it forgets them
+ * whenever that component renders again. React may render the component and leave its children
+ * unrendered: a transition's render (the router's, after hydration) that a tap interrupts. The next
+ * refused submission then reported its errors to no one: nothing showed, and the submit seemed dead
+ * until the user typed. Reading every error and the submission's status here, in the component's own
+ * render, keeps it re-rendered whenever they change, whatever its children last read.
+ */
+function keepErrorsSubscribed(form: { allErrors: unknown; status?: unknown }): void {
+  void form.allErrors;
+  void form.status;
 }

@@ -5,10 +5,11 @@ import { DEMO_PASSWORD, signIn } from "./support";
 // Perangkat Daerah) who can sign in. At 360 px, as every spec.
 
 test("an administrator adds a unit, renames it, and creates its focal point, who signs in", async ({ page }) => {
-  // a code of its own per run: the unit is never deleted, so a second run must not clash
+  // a code and a name of its own per run: the unit is never deleted, so a second run must not clash
   const suffix = String(Date.now()).slice(-6);
   const abbreviation = `DKP ${suffix}`;
   const code = `dkp-${suffix}`;
+  const renamed = `Dinas Kelautan dan Perikanan Provinsi Banten ${suffix}`;
 
   await signIn(page, "admin@demo.test", DEMO_PASSWORD);
   await page.getByRole("link", { name: "Kelola Perangkat Daerah" }).click();
@@ -33,12 +34,12 @@ test("an administrator adds a unit, renames it, and creates its focal point, who
   await expect(page.getByTestId("unit-code")).toHaveText(code);
 
   // rename: the code (its address) stays
-  await page.getByLabel("Nama", { exact: true }).fill("Dinas Kelautan dan Perikanan Provinsi Banten");
+  await page.getByLabel("Nama", { exact: true }).fill(renamed);
   await page.getByRole("button", { name: "Simpan perubahan" }).click();
   await expect(page.getByTestId("toast")).toContainText("Perubahan perangkat daerah disimpan.");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Dinas Kelautan dan Perikanan Provinsi Banten");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(renamed);
   await expect(page.getByTestId("unit-code")).toHaveText(code);
-  await expect(page.getByLabel("Nama", { exact: true })).toHaveValue("Dinas Kelautan dan Perikanan Provinsi Banten");
+  await expect(page.getByLabel("Nama", { exact: true })).toHaveValue(renamed);
 
   // no one-click retirement: the button alone is refused by the browser (required box) and the server
   await expect(page.getByRole("checkbox", { name: /Ya, saya ingin memensiunkan/ })).not.toBeChecked();
@@ -56,7 +57,7 @@ test("an administrator adds a unit, renames it, and creates its focal point, who
   await expect(page.getByText("PIC Perangkat Daerah harus melayani setidaknya satu perangkat daerah.").first()).toBeVisible();
   await expect(page.getByLabel("Email")).toHaveValue(email);
 
-  await page.getByRole("checkbox", { name: /Dinas Kelautan dan Perikanan Provinsi Banten/ }).check();
+  await page.getByRole("checkbox", { name: renamed }).check();
   await page.getByLabel("Kata sandi awal").fill("sandi-awal-2025");
   await page.getByRole("button", { name: "Tambah pengguna" }).click();
   await expect(page).toHaveURL(/\/admin\/users\/[a-z0-9]+$/);
