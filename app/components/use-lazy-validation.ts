@@ -7,8 +7,15 @@ import { loadOnce } from "~/utils/load-once";
 // Browser validation without Zod in the page's first load (issue #17, decision 004). A form renders
 // its HTML constraints from app/domain/schemas/constraints/<form>.generated.ts; the schemas (and Zod)
 // arrive in one chunk of their own when the user first focuses or presses anything in a form. Until then
-// a blur validates nothing (and is replayed once the chunk is here) and a submission goes to the
-// server, which validates every submission anyway. Once loaded, onValidate is today's parseWithZod.
+// a blur validates nothing (and is replayed once the chunk is here), and a submission waits for the
+// chunk and is then validated in the browser like any other (offline, it goes to the server, which
+// validates every submission anyway). Once loaded, onValidate is today's parseWithZod.
+
+/** How long a submission waits for the schemas before the server validates it instead. */
+export const SUBMIT_PATIENCE_MS = 2_000;
+
+/** The name of the button Conform submits its intents (validate, insert, remove …) with. */
+const CONFORM_INTENT = "__intent__";
 
 type Validators = typeof import("~/domain/schemas/forms");
 
@@ -99,6 +106,44 @@ export function useValidatedForm<K extends FormKey>(
     document.addEventListener("pointerdown", start, true);
     return stop;
     // `replay` reads refs only: the listeners depend on the form's id alone
+  }, [id]);
+
+  // A submission before the schemas waits for them (they began loading at the form's first focus or
+  // tap, so it is a moment), then is submitted again, by the same button, and validated here. It used
+  // to go to the server instead, which refuses it just as well but never sends passwords back: a
+  // refused password change came back with its fields empty. If they are not here within
+  // SUBMIT_PATIENCE_MS (a slow or broken connection), it goes to the server as before.
+  useEffect(() => {
+    let waiting = false;
+    let letThrough = false;
+    const onSubmit = (event: SubmitEvent) => {
+      const element = event.target;
+      if (validators || letThrough || !(element instanceof HTMLFormElement) || element.id !== id) return;
+      const submitter = event.submitter;
+      if (submitter?.getAttribute("name") === CONFORM_INTENT) return; // Conform's own, answered without the schemas
+      // before React's listeners (they answer in the bubbling phase): neither Conform nor Remix sees it
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      if (waiting) return; // a second tap while waiting: the first one is submitted
+      waiting = true;
+      const again = () => {
+        waiting = false;
+        if (!element.isConnected) return;
+        if (submitter && (submitter as HTMLButtonElement).form === element) element.requestSubmit(submitter);
+        else element.requestSubmit();
+      };
+      const patience = new Promise<never>((_, reject) => setTimeout(reject, SUBMIT_PATIENCE_MS));
+      Promise.race([loadValidators(), patience]).then(again, () => {
+        letThrough = true;
+        try {
+          again();
+        } finally {
+          letThrough = false;
+        }
+      });
+    };
+    document.addEventListener("submit", onSubmit, true);
+    return () => document.removeEventListener("submit", onSubmit, true);
   }, [id]);
 
   return [form, fields] as const;

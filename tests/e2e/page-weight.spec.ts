@@ -152,7 +152,7 @@ test("the item page loads without the validation code, which arrives with the fi
   await expect(narrative).toHaveAttribute("maxlength", /^\d+$/);
 });
 
-test("until the validation chunk has arrived, a submission is validated by the server and a blur waits for the chunk", async ({ page }) => {
+test("when the validation chunk does not come, a submission is validated by the server after a moment and a blur waits for the chunk", async ({ page }) => {
   await signIn(page, "liaison.unma@demo.test");
   let release = () => {};
   const held = new Promise<void>((resolve) => (release = resolve));
@@ -177,7 +177,8 @@ test("until the validation chunk has arrived, a submission is validated by the s
     await expect.poll(() => askedForChunk, { timeout: 2_000 }).toBeGreaterThan(0);
   }).toPass();
 
-  // submitted before the chunk is here: the server validates, and its errors sit beside the fields
+  // submitted while the chunk is held: the submission waits for it a moment (SUBMIT_PATIENCE_MS), then
+  // the server validates, and its errors sit beside the fields
   await current.fill("not-the-password");
   // (with single fetch the action is posted to /account.data)
   const posted = page.waitForRequest((r) => r.method() === "POST" && /^\/account(\.data)?$/.test(new URL(r.url()).pathname));
