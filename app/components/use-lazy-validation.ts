@@ -112,38 +112,54 @@ export function useValidatedForm<K extends FormKey>(
   // tap, so it is a moment), then is submitted again, by the same button, and validated here. It used
   // to go to the server instead, which refuses it just as well but never sends passwords back: a
   // refused password change came back with its fields empty. If they are not here within
-  // SUBMIT_PATIENCE_MS (a slow or broken connection), it goes to the server as before.
+  // SUBMIT_PATIENCE_MS (a slow or broken connection), it goes to the server as before. While it
+  // waits the form is aria-busy; it is dropped if the form goes or the page changes meanwhile.
   useEffect(() => {
-    let waiting = false;
+    let held: { element: HTMLFormElement; submitter: HTMLElement | null; href: string } | null = null; // href: path and query
     let letThrough = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const release = () => {
+      clearTimeout(timer);
+      held?.element.removeAttribute("aria-busy");
+      held = null;
+    };
     const onSubmit = (event: SubmitEvent) => {
       const element = event.target;
-      if (validators || letThrough || !(element instanceof HTMLFormElement) || element.id !== id) return;
+      if (validators || letThrough || event.defaultPrevented || !(element instanceof HTMLFormElement) || element.id !== id) return;
+      if (typeof element.requestSubmit !== "function") return; // an old browser: the server validates, as before
       const submitter = event.submitter;
       if (submitter?.getAttribute("name") === CONFORM_INTENT) return; // Conform's own, answered without the schemas
       // before React's listeners (they answer in the bubbling phase): neither Conform nor Remix sees it
       event.preventDefault();
       event.stopImmediatePropagation();
-      if (waiting) return; // a second tap while waiting: the first one is submitted
-      waiting = true;
-      const again = () => {
-        waiting = false;
-        if (!element.isConnected) return;
-        if (submitter && (submitter as HTMLButtonElement).form === element) element.requestSubmit(submitter);
-        else element.requestSubmit();
-      };
-      const patience = new Promise<never>((_, reject) => setTimeout(reject, SUBMIT_PATIENCE_MS));
-      Promise.race([loadValidators(), patience]).then(again, () => {
-        letThrough = true;
+      if (held) return; // a second tap while waiting: the first one is submitted
+      held = { element, submitter, href: location.pathname + location.search };
+      element.setAttribute("aria-busy", "true");
+      const patience = new Promise<never>((_, reject) => (timer = setTimeout(reject, SUBMIT_PATIENCE_MS)));
+      const again = (toServer: boolean) => {
+        const submission = held;
+        release();
+        // not if the form has gone, the page has changed, or the button tapped is no longer the form's
+        if (!submission || !element.isConnected || location.pathname + location.search !== submission.href) return;
+        if (submitter && (submitter as HTMLButtonElement).form !== element) return;
+        letThrough = toServer;
         try {
-          again();
+          if (submitter) element.requestSubmit(submitter);
+          else element.requestSubmit();
         } finally {
           letThrough = false;
         }
-      });
+      };
+      Promise.race([loadValidators(), patience]).then(
+        () => again(false),
+        () => again(true),
+      );
     };
     document.addEventListener("submit", onSubmit, true);
-    return () => document.removeEventListener("submit", onSubmit, true);
+    return () => {
+      document.removeEventListener("submit", onSubmit, true);
+      release(); // a submission still waiting is dropped with the form (or its id) it came from
+    };
   }, [id]);
 
   return [form, fields] as const;
@@ -156,7 +172,9 @@ export function useValidatedForm<K extends FormKey>(
  * unrendered: a transition's render (the router's, after hydration) that a tap interrupts. The next
  * refused submission then reported its errors to no one: nothing showed, and the submit seemed dead
  * until the user typed. Reading every error and the submission's status here, in the component's own
- * render, keeps it re-rendered whenever they change, whatever its children last read.
+ * render, keeps it re-rendered whenever they change, whatever its children last read. (Other parts of
+ * the state read by children alone, such as a field's value, are not covered: the components holding
+ * forms read the values they show themselves, and list changes go through intents, always watched.)
  */
 function keepErrorsSubscribed(form: { allErrors: unknown; status?: unknown }): void {
   void form.allErrors;

@@ -56,10 +56,12 @@ export const DISCRETE_EVENTS = [
 ] as const;
 
 /**
- * Until `ready()`, the document's discrete events reach none of the listeners added to the document
- * after this call (React's among them): the browser still does what plain HTML does (a field takes
- * the typed text, a link or a form navigates). The first event after `ready()` removes the hold.
- * Listeners added before this call (the dictionary's first-use ones) are unaffected.
+ * Until `ready()`, the document's discrete events stop at the document in the capture phase: they
+ * reach neither the listeners added to the document after this call (React's) nor any on the page's
+ * elements or in the bubbling phase. The browser still does what plain HTML does (a field takes the
+ * typed text, a link or a form navigates). Listeners added to the document before this call (the
+ * dictionary's first-use ones) and the window's capturing ones still run. The first event after
+ * `ready()` removes the hold.
  */
 export function holdEventsUntil(document: Document, ready: () => boolean): void {
   const hold = (event: Event) => {

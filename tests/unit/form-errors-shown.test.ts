@@ -62,8 +62,9 @@ test("a refused submission re-renders the form's component after a render its ch
   const form = container.querySelector("form")!;
   await act(async () => void form.dispatchEvent(new Event("submit", { bubbles: true, cancelable: true })));
 
-  // Conform refused the empty form, and the component holding it rendered the refusal
+  // Conform refused the empty form (its state, read live, says so either way) ...
   expect(Object.keys(latest!.allErrors).sort()).toEqual(["email", "password"]);
+  // ... and the component holding it rendered again, so the refusal is on the screen
   expect(renders).toBeGreaterThan(before);
   await act(async () => root.unmount());
 });

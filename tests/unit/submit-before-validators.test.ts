@@ -9,9 +9,15 @@ import { afterEach, expect, test, vi } from "vitest";
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
-/** Fresh modules: the schemas not loaded yet. */
-async function mountLoginForm(onValid: () => void) {
+/** Fresh modules: the schemas not loaded yet (or, `offline`, never loadable). */
+async function mountLoginForm(onValid: () => void, { offline = false } = {}) {
   vi.resetModules();
+  vi.doUnmock("~/domain/schemas/forms");
+  if (offline) {
+    vi.doMock("~/domain/schemas/forms", () => {
+      throw new TypeError("Failed to fetch dynamically imported module");
+    });
+  }
   const { useValidatedForm, loadValidators } = await import("~/components/use-lazy-validation");
   const { loginForm } = await import("~/domain/schemas/constraints/login.generated");
   function LoginForm() {
@@ -40,6 +46,11 @@ async function mountLoginForm(onValid: () => void) {
   return { root, form, loadValidators, errors: () => container.querySelector("#errors")!.textContent };
 }
 
+function fillIn(form: HTMLFormElement) {
+  (form.elements.namedItem("email") as HTMLInputElement).value = "liaison@demo.test";
+  (form.elements.namedItem("password") as HTMLInputElement).value = "kolaborasi2025";
+}
+
 afterEach(() => {
   document.body.innerHTML = "";
 });
@@ -62,8 +73,7 @@ test("an empty form submitted before the schemas is refused in the browser once 
 test("a valid form tapped twice before the schemas is submitted once, by the button tapped", async () => {
   const onValid = vi.fn();
   const { root, form, loadValidators, errors } = await mountLoginForm(onValid);
-  (form.elements.namedItem("email") as HTMLInputElement).value = "liaison@demo.test";
-  (form.elements.namedItem("password") as HTMLInputElement).value = "kolaborasi2025";
+  fillIn(form);
   const button = form.querySelector("button")!;
   const submitters: (string | null)[] = [];
   form.addEventListener("submit", (event) => submitters.push((event as SubmitEvent).submitter?.getAttribute("value") ?? null));
@@ -81,4 +91,30 @@ test("a valid form tapped twice before the schemas is submitted once, by the but
   expect(errors()).toBe("");
   expect(submitters).toEqual(["sign-in"]); // the held taps never reached the form; the one sent again did
   await act(async () => root.unmount());
+});
+
+test("when the schemas cannot be loaded, the submission goes on to the server, which validates it", async () => {
+  const onValid = vi.fn();
+  const { root, form, errors } = await mountLoginForm(onValid, { offline: true });
+  await act(async () => {
+    form.requestSubmit(form.querySelector("button"));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  });
+  // Conform let it through unvalidated (no error of its own), as before the schemas existed
+  expect(onValid).toHaveBeenCalledTimes(1);
+  expect(errors()).toBe("");
+  expect(form.hasAttribute("aria-busy")).toBe(false);
+  await act(async () => root.unmount());
+});
+
+test("a submission still waiting when its form goes is dropped", async () => {
+  const onValid = vi.fn();
+  const { root, form, loadValidators } = await mountLoginForm(onValid);
+  fillIn(form);
+  await act(async () => form.requestSubmit(form.querySelector("button")));
+  expect(form.getAttribute("aria-busy")).toBe("true"); // waiting, and says so
+  await act(async () => root.unmount());
+  await loadValidators();
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  expect(onValid).not.toHaveBeenCalled();
 });
