@@ -183,7 +183,10 @@ test("when the validation chunk does not come, a submission is validated by the 
   // (with single fetch the action is posted to /account.data)
   const posted = page.waitForRequest((r) => r.method() === "POST" && /^\/account(\.data)?$/.test(new URL(r.url()).pathname));
   await form.getByRole("button", { name: "Simpan kata sandi" }).click();
+  // while it waits, the form says so (and its button looks busy)
+  await expect(form).toHaveAttribute("aria-busy", "true");
   await posted;
+  await expect(form).not.toHaveAttribute("aria-busy");
   await expect(next).toHaveAttribute("aria-invalid", "true");
   await expect(form.getByText("Wajib diisi.").first()).toBeVisible();
 
