@@ -12,7 +12,7 @@ import { loadOnce } from "~/utils/load-once";
 // validates every submission anyway). Once loaded, onValidate is today's parseWithZod.
 
 /** How long a submission waits for the schemas before the server validates it instead. */
-export const SUBMIT_PATIENCE_MS = 2_000;
+const SUBMIT_PATIENCE_MS = 2_000;
 
 /** The name of the button Conform submits its intents (validate, insert, remove …) with. */
 const CONFORM_INTENT = "__intent__";
@@ -115,7 +115,7 @@ export function useValidatedForm<K extends FormKey>(
   // SUBMIT_PATIENCE_MS (a slow or broken connection), it goes to the server as before. While it
   // waits the form is aria-busy; it is dropped if the form goes or the page changes meanwhile.
   useEffect(() => {
-    let held: { element: HTMLFormElement; submitter: HTMLElement | null; href: string } | null = null; // href: path and query
+    let held: { element: HTMLFormElement; href: string } | null = null; // the form waiting, and the path and query it was sent from
     let letThrough = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const release = () => {
@@ -133,7 +133,7 @@ export function useValidatedForm<K extends FormKey>(
       event.preventDefault();
       event.stopImmediatePropagation();
       if (held) return; // a second tap while waiting: the first one is submitted
-      held = { element, submitter, href: location.pathname + location.search };
+      held = { element, href: location.pathname + location.search };
       element.setAttribute("aria-busy", "true");
       const patience = new Promise<never>((_, reject) => (timer = setTimeout(reject, SUBMIT_PATIENCE_MS)));
       const again = (toServer: boolean) => {
