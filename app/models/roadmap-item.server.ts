@@ -7,7 +7,7 @@ import { sql, type SqlFragment } from "~/domain/sql";
 import { CLOSED_STATUSES, publishedItemSql } from "~/domain/status";
 import { parseLinks } from "~/domain/evidence";
 import { newId } from "~/utils/ids.server";
-import { prisma, type Tx } from "~/utils/db.server";
+import { prisma, readPrepared, type Tx } from "~/utils/db.server";
 import { cachedQuery } from "~/utils/data-cache.server";
 import { removeStoredFile, storeFile } from "~/utils/uploads.server";
 import { recordAudit, type AuditActor } from "./audit.server";
@@ -101,6 +101,10 @@ export function getItemForEdit(itemId: string) {
   return prisma.roadmapItem.findUnique({ where: { id: itemId }, select: ITEM_EDIT_SELECT });
 }
 
+const ITEM_ACCESS_SQL = `
+  SELECT i."id", i."campusId", i."visibility", i."title", i."governmentUnitId" AS "unitId", c."slug"
+  FROM "RoadmapItem" i JOIN "Campus" c ON c."id" = i."campusId" WHERE i."id" = ?`;
+
 /**
  * The item's access facts, enough for the policy to decide (every item action asks: one raw
  * query); `unitId` is its counterpart government unit.
@@ -108,10 +112,12 @@ export function getItemForEdit(itemId: string) {
 export async function getItemAccess(
   itemId: string,
 ): Promise<{ id: string; campusId: string; visibility: string; title: string; unitId: string | null; campus: { slug: string } } | null> {
-  const rows = await prisma.$queryRaw<{ id: string; campusId: string; visibility: string; title: string; unitId: string | null; slug: string }[]>`
-    SELECT i."id", i."campusId", i."visibility", i."title", i."governmentUnitId" AS "unitId", c."slug"
-    FROM "RoadmapItem" i JOIN "Campus" c ON c."id" = i."campusId" WHERE i."id" = ${itemId}`;
-  const row = rows[0];
+  // the first read of every item page and of every progress update: a prepared statement on the
+  // read-only connection (decision 004), where Prisma's own cost would be most of the work
+  const [row] = readPrepared<{ id: string; campusId: string; visibility: string; title: string; unitId: string | null; slug: string }>(
+    ITEM_ACCESS_SQL,
+    itemId,
+  );
   if (!row) return null;
   const { slug, ...item } = row;
   return { ...item, campus: { slug } };
