@@ -15,7 +15,13 @@ const dir = mkdtempSync(path.join(tmpdir(), "adapter-statements-"));
 type Adapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
 let adapter: Adapter;
 
-const query = (sql: string, args: unknown[] = []) => ({ sql, args, argTypes: args.map(() => "Text") }) as Parameters<Adapter["queryRaw"]>[0];
+type SqlQuery = Parameters<Adapter["queryRaw"]>[0];
+/** A statement as Prisma's client hands it to the adapter: every argument a string. */
+const query = (sql: string, args: string[] = []): SqlQuery => ({
+  sql,
+  args,
+  argTypes: args.map(() => ({ scalarType: "string", arity: "scalar" }) as const),
+});
 
 beforeAll(async () => {
   adapter = await new PrismaBetterSQLite3({ url: `file:${path.join(dir, "test.db")}` }).connect();
@@ -37,7 +43,7 @@ describe("Prisma's SQLite adapter", () => {
   it("prepares a statement once and runs it again with each call's own arguments", async () => {
     const prepare = vi.spyOn(Database.prototype, "prepare");
     const insert = `INSERT INTO "T" ("id", "n") VALUES (?, ?)`;
-    for (const [id, n] of [["a", "1"], ["b", "2"], ["c", "3"]]) {
+    for (const [id, n] of [["a", "1"], ["b", "2"], ["c", "3"]] as const) {
       expect(await adapter.executeRaw(query(insert, [id, n]))).toBe(1);
     }
     const select = `SELECT "id", "n" FROM "T" WHERE "n" >= ? ORDER BY "id"`;
