@@ -23,6 +23,7 @@ import { LocaleProvider, useRootLocale, useMessagesArrival, useMessagesBeforeNav
 import { documentHydrated } from "~/components/static-markup";
 import stylesheet from "~/tailwind.css";
 import { builtStylesheet } from "~/utils/inline-css.server";
+import { PLAIN_PAGE_SCRIPT } from "~/utils/plain-page-script.generated.server";
 
 export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
@@ -81,9 +82,10 @@ export function Layout({ children }: { children: React.ReactNode }) {
   useMessagesArrival();
   useMessagesBeforeNavigation();
   const [css] = useState(stylesheetText);
-  // a route whose page needs no JavaScript says so (`handle = { hydrate: false }`): its documents come
-  // without any script. Reached by a navigation inside the running app, it is rendered in the
-  // browser like any page, and the router's scroll handling stays on.
+  // a route whose page needs no React says so (`handle = { hydrate: false }`): its documents come
+  // without the app's scripts, with one small inline script instead (app/utils/plain-page.ts, server
+  // only). Reached by a navigation inside the running app, it is rendered in the browser like any
+  // page, and the router's scroll handling stays on.
   const withoutScripts = useMatches().some((match) => (match.handle as { hydrate?: boolean } | undefined)?.hydrate === false);
   const hydrate = typeof document !== "undefined" || !withoutScripts;
   useEffect(() => {
@@ -109,7 +111,10 @@ export function Layout({ children }: { children: React.ReactNode }) {
               <ScrollRestoration nonce={nonce} />
               <Scripts nonce={nonce} />
             </>
-          ) : null}
+          ) : (
+            // what plain HTML cannot do: a form posts once, a progress figure is checked as it is typed
+            <script nonce={nonce} dangerouslySetInnerHTML={{ __html: PLAIN_PAGE_SCRIPT }} />
+          )}
         </body>
       </html>
     </LocaleProvider>

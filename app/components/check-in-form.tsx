@@ -2,9 +2,9 @@ import { getFormProps, getInputProps, getSelectProps, type FieldMetadata, type S
 import { Form, Link } from "@remix-run/react";
 import { UPDATE_STATUSES } from "~/domain/enums";
 import { formatDate, labelKey } from "~/domain/i18n";
-import { progressChangeWarning } from "~/domain/progress-change";
 import { ErrorList, ErrorSummary, FormIdField, SubmitButton, TextField } from "./forms";
 import { useLocale, useT } from "./i18n";
+import { ProgressWarning } from "./progress-warning";
 import { StatusBadge } from "./status";
 import { checkInForm } from "~/domain/schemas/constraints/check-in.generated";
 import { useValidatedForm } from "./use-lazy-validation";
@@ -113,8 +113,6 @@ function CheckInRowFields({ item, fields: f, staleDays }: { item: CheckInListIte
   const t = useT();
   const locale = useLocale();
   const legendId = `${f.itemId.id}-legend`;
-  const typed = typeof f.progress.value === "string" && /^\d+$/.test(f.progress.value) ? Number(f.progress.value) : null;
-  const warning = progressChangeWarning(item.progress, typed);
   const { key: progressKey, ...progressProps } = getInputProps(f.progress, { type: "number" });
   const { key: statusKey, ...statusProps } = getSelectProps(f.status);
   const { key: noChangeKey, ...noChangeProps } = getInputProps(f.noChange, { type: "checkbox" });
@@ -159,11 +157,7 @@ function CheckInRowFields({ item, fields: f, staleDays }: { item: CheckInListIte
         </div>
         <ErrorList id={f.progress.errorId} errors={f.progress.errors} />
         <ErrorList id={f.status.errorId} errors={f.status.errors} />
-        {warning ? (
-          <p className="mt-1 text-sm font-medium text-amber-800" role="status" data-testid="progress-warning">
-            {t(warning === "drop" ? "progress.warnDrop" : "progress.warnJump", { previous: item.progress, next: typed ?? 0 })}
-          </p>
-        ) : null}
+        <ProgressWarning previous={item.progress} value={f.progress.value} className="mt-1" />
         <div className="mt-2">
           <label className="label" htmlFor={f.narrative.id}>
             {t("checkIn.narrative")}

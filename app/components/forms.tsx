@@ -5,6 +5,7 @@ import { ACCEPT, MAX_FILES, MAX_FILE_BYTES } from "~/domain/evidence";
 import { FORM_ID_FIELD, restoredValues } from "~/domain/form-draft";
 import { splitMessage } from "~/domain/form-message";
 import { textKey } from "~/domain/i18n";
+import { PENDING_ATTRIBUTE } from "~/utils/plain-page";
 import { useRootData, useT } from "./i18n";
 
 /** Errors of a field or a form, translated; ids let inputs point at them (aria-describedby). */
@@ -99,7 +100,7 @@ export function TextField({
   );
 }
 
-/** A submit button that shows the pending state of its form's submission. */
+/** A submit button that shows the pending state of its form's submission (with or without the page's scripts). */
 export function SubmitButton({
   children,
   pendingText,
@@ -116,9 +117,11 @@ export function SubmitButton({
   const navigation = useNavigation();
   const t = useT();
   const pending = navigation.state === "submitting" && (name ? navigation.formData?.get(name) === value : true);
+  const pendingLabel = pendingText ?? t("form.saving");
+  // what the button says while its form is sent on a page without scripts (app/utils/plain-page.ts)
   return (
-    <button type="submit" className={className} name={name} value={value} disabled={pending} aria-busy={pending}>
-      {pending ? pendingText ?? t("form.saving") : children}
+    <button type="submit" className={className} name={name} value={value} disabled={pending} aria-busy={pending} {...{ [PENDING_ATTRIBUTE]: pendingLabel }}>
+      {pending ? pendingLabel : children}
     </button>
   );
 }

@@ -2,10 +2,10 @@ import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { UPDATE_STATUSES } from "~/domain/enums";
 import { formatDate } from "~/domain/i18n";
-import { progressChangeWarning } from "~/domain/progress-change";
 import { CheckboxField, ErrorList, ErrorSummary, EvidenceFileField, FormIdField, SelectField, SubmitButton, TextField, TextareaField } from "./forms";
 import { useLocale, useT } from "./i18n";
 import { progressUpdateForm } from "~/domain/schemas/constraints/progress-update.generated";
+import { ProgressWarning } from "./progress-warning";
 import { useValidatedForm } from "./use-lazy-validation";
 
 /** The Conform id of the progress form: what a draft kept when the session ended is restored into. */
@@ -56,8 +56,6 @@ export function ProgressForm({
     obstacleDueDate: t("obstacle.dueDate"),
     obstacleUnitId: t("obstacle.waitingOnUnit"),
   };
-  const typed = typeof fields.progress.value === "string" && /^\d+$/.test(fields.progress.value) ? Number(fields.progress.value) : null;
-  const warning = progressChangeWarning(currentProgress, typed);
   return (
     <Form method="post" encType="multipart/form-data" className="space-y-4" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="post-update" />
@@ -74,11 +72,7 @@ export function ProgressForm({
           options={UPDATE_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
         />
       </div>
-      {warning && currentProgress != null ? (
-        <p className="text-sm font-medium text-amber-800" role="status" data-testid="progress-warning">
-          {t(warning === "drop" ? "progress.warnDrop" : "progress.warnJump", { previous: currentProgress, next: typed ?? 0 })}
-        </p>
-      ) : null}
+      <ProgressWarning previous={currentProgress} value={fields.progress.value} />
       <TextareaField label={t("progress.narrative")} field={fields.narrative} rows={4} />
       <TextareaField label={optional(t("progress.achievements"))} field={fields.achievements} />
       {/* a new obstacle has one place: the fieldset below (carried forward until resolved) */}

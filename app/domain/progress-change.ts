@@ -13,3 +13,11 @@ export function progressChangeWarning(previous: number | null | undefined, next:
   if (next - previous >= SHARP_CHANGE_POINTS) return "jump";
   return null;
 }
+
+/** The progress a form's field holds, if it is a whole number as typed (else null: nothing to warn about). */
+export function typedProgress(value: unknown): number | null {
+  return typeof value === "string" && /^\d+$/.test(value) ? Number(value) : null;
+}
+
+/** What a warning's message template says in place of the figure being typed (filled in as it is typed). */
+export const TYPED_PLACEHOLDER = "{typed}";

@@ -32,6 +32,12 @@ import { assertCanSee, notFound, requireUser, toPrincipal } from "~/utils/auth.s
 import { itemPageAction, type ItemActionData } from "./items.$itemId._index.server";
 import { pageMeta } from "~/utils/meta";
 
+// The liaison's main page, opened most often on a phone on a mobile network: sent without React
+// (decision 004), its forms posted by the browser and answered with their errors beside the fields,
+// with the small plain script every such page has (a form posts once; the progress warning). Reached
+// by a link inside the running app, it is rendered in the browser and its forms validate there.
+export const handle = { hydrate: false };
+
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(matches, (t) => data?.item.title ?? t("item.title"), "meta.item");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -10,7 +10,7 @@ import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { BENCH_DOMAIN, BENCH_PASSWORD } from "./dataset";
 import { kb, lighthouseMarkdown, medianRun, ms, summarize, type LighthouseResult, type PageFigures, type PageResult } from "./lighthouse-report";
-import { describeMachine, loadAverage, fetchPage, killServers, scriptUrls, scriptWeight, signIn, snapshotBuild, startServer } from "./server";
+import { describeMachine, loadAverage, fetchPage, killServers, pageScriptWeight, signIn, snapshotBuild, startServer } from "./server";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 const DATA = path.join(ROOT, "bench", ".data");
@@ -103,7 +103,7 @@ async function main() {
         const weight = await retryOnce(async () => {
           const html = await fetchPage(url, page.signedIn ? cookie : undefined);
           if (html.status !== 200) throw new Error(`GET ${page.path}: HTTP ${html.status}`);
-          return scriptWeight(server.origin, scriptUrls(html.body));
+          return pageScriptWeight(server.origin, html.body);
         });
         const figures: PageFigures[] = [];
         for (let n = 0; n < runs; n++) {
@@ -121,7 +121,7 @@ async function main() {
           figures.push(f);
           console.log(`${page.path} run ${n + 1}: score ${f.score}, FCP ${ms(f.fcp)}, LCP ${ms(f.lcp)}, TBT ${ms(f.tbt)}, JS ${kb(f.jsTransferred)}`);
         }
-        results.push({ ...page, runs: figures, median: medianRun(figures), scriptGzip: { files: weight.files, gzipped: weight.gzipped } });
+        results.push({ ...page, runs: figures, median: medianRun(figures), scriptGzip: { files: weight.files, gzipped: weight.gzipped + weight.inline.gzipped, inline: weight.inline.scripts } });
       }
       const lighthouseVersion = JSON.parse(fs.readFileSync(path.join(ROOT, "node_modules", "lighthouse", "package.json"), "utf8")).version as string;
       const chromium = (await (await fetch(`http://127.0.0.1:${chrome.port}/json/version`)).json()) as { Browser: string };

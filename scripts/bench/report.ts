@@ -34,7 +34,10 @@ export type ScaleResult = {
   writes: { before: number; after: number; ok: number; lost: number } | null;
   load: { before: number[]; after: number[] };
 };
-type ScriptWeight = { files: number; raw: number; gzipped: number };
+/** script files, and (absent from reports before the item page's plain script) the scripts inside the document */
+type ScriptWeight = { files: number; raw: number; gzipped: number; inline?: { scripts: number; raw: number; gzipped: number } };
+/** every byte of JavaScript a page brings, gzipped: its files and its inline scripts */
+const totalJs = (js: ScriptWeight) => js.gzipped + (js.inline?.gzipped ?? 0);
 
 export type Report = {
   machine: ReturnType<typeof describeMachine>;
@@ -49,9 +52,12 @@ export const TARGETS = {
   dashboardShareOfLogin: 1 / 3,
   /** issue #17: the dashboard, the campus page and the item page at half of /login's throughput, in the same run */
   pageShareOfLogin: 1 / 2,
-  latencyGrowth: 2,
+  /** issue #14 asked ≤ 2×; issue #17: every read route's p95 at scale 10 ≤ 1.5× its scale-1 p95 */
+  latencyGrowth: 1.5,
   postPerSecond: 300,
   dashboardJsGzipBytes: 150_000,
+  /** issue #17: JavaScript per route ≤ 100 kB gzipped */
+  pageJsGzipBytes: 100_000,
   /** issue #17: the updates export's first byte, rows per second and memory while it streams, at scale 10 */
   exportFirstByteMs: 300,
   exportRowsPerSecond: 50_000,
@@ -244,10 +250,21 @@ export function verdicts(results: ScaleResult[]): Verdict[] {
   const js = top.js.dashboard;
   out.push({
     target: `/dashboard JavaScript < ${TARGETS.dashboardJsGzipBytes / 1000} kB gzipped`,
-    value: js ? `${kb(js.gzipped)} in ${js.files} files` : "not measured",
-    met: js ? js.gzipped < TARGETS.dashboardJsGzipBytes : null,
+    value: js ? jsValue(js) : "not measured",
+    met: js ? totalJs(js) < TARGETS.dashboardJsGzipBytes : null,
+  });
+  const itemJs = top.js.item;
+  out.push({
+    target: `/items/:id JavaScript ≤ ${TARGETS.pageJsGzipBytes / 1000} kB gzipped`,
+    value: itemJs ? jsValue(itemJs) : "not measured",
+    met: itemJs ? totalJs(itemJs) <= TARGETS.pageJsGzipBytes : null,
   });
   return out;
+}
+
+function jsValue(js: ScriptWeight): string {
+  const inline = js.inline ? ` + ${js.inline.scripts} inline, ${kb(js.inline.gzipped)}` : "";
+  return `${kb(totalJs(js))} (${js.files} files, ${kb(js.gzipped)}${inline})`;
 }
 
 export function verdictTable(list: Verdict[]): string {
@@ -308,14 +325,17 @@ export function markdown(report: Report): string {
       );
     }
     for (const [page, js] of [["/dashboard", r.js.dashboard], ["/items/:id", r.js.item]] as const) {
-      if (js) extras.push(`JavaScript for ${page}: ${js.files} files, ${kb(js.raw)} raw, **${kb(js.gzipped)} gzipped**.`);
+      if (js) {
+        const inline = js.inline ? `; ${js.inline.scripts} inline scripts, ${kb(js.inline.raw)} raw, ${kb(js.inline.gzipped)} gzipped` : "";
+        extras.push(`JavaScript for ${page}: ${js.files} files, ${kb(js.raw)} raw, ${kb(js.gzipped)} gzipped${inline}: **${kb(totalJs(js))} gzipped** in all.`);
+      }
     }
     extras.push(`Peak server memory (VmHWM): ${r.peakRssBytes === null ? "not available" : mb(r.peakRssBytes)}.`);
     for (const note of r.notes) extras.push(note);
     parts.push(...extras.map((e) => `- ${e}`), "");
   }
   const growth = growthTable(results);
-  if (growth) parts.push("## Growth with scale", "", "Ratios of latency and throughput, larger scale over scale 1 (≤ 2 is the target for read routes' p95).", "", growth, "");
+  if (growth) parts.push("## Growth with scale", "", `Ratios of latency and throughput, larger scale over scale 1 (≤ ${TARGETS.latencyGrowth} is the target for read routes' p95).`, "", growth, "");
   parts.push("## Targets", "", verdictTable(verdicts(results)), "");
   return parts.join("\n");
 }

@@ -15,9 +15,8 @@ import {
   loadAverage,
   currentRss,
   peakRss,
+  pageScriptWeight,
   progressUpdateForm,
-  scriptUrls,
-  scriptWeight,
   signIn,
   snapshotBuild,
   startServer,
@@ -335,9 +334,12 @@ async function runScale(scale: number, opts: ReturnType<typeof options>, appDir:
 
     for (const [key, pagePath] of [["dashboard", "/dashboard"], ["item", `/items/${item.id}`]] as const) {
       const page = await fetchPage(`${origin}${pagePath}`, reviewer);
-      const weight = await scriptWeight(origin, scriptUrls(page.body));
-      result.js[key] = { files: weight.files, raw: weight.raw, gzipped: weight.gzipped };
-      console.log(`  JavaScript for ${pagePath}: ${weight.files} files, ${(weight.gzipped / 1000).toFixed(1)} kB gzipped`);
+      const weight = await pageScriptWeight(origin, page.body);
+      result.js[key] = weight;
+      console.log(
+        `  JavaScript for ${pagePath}: ${weight.files} files, ${(weight.gzipped / 1000).toFixed(1)} kB gzipped; ` +
+          `${weight.inline.scripts} inline, ${(weight.inline.gzipped / 1000).toFixed(1)} kB gzipped`,
+      );
     }
 
     // writes: a liaison posting progress updates to the item of their campus

@@ -203,6 +203,23 @@ export async function scriptWeight(origin: string, urls: string[]) {
   return { files: urls.length, raw, gzipped, urls };
 }
 
+/**
+ * The scripts written inside a document (no `src`): a page sent without React has one, the plain
+ * page script; a hydrated page has Remix's (its module imports and its data stream). Their text,
+ * gzipped together as the document's compression would carry them.
+ */
+export function inlineScriptWeight(html: string) {
+  const bodies = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)].filter((m) => !/\bsrc\s*=/i.test(m[1]!)).map((m) => m[2]!);
+  const text = Buffer.from(bodies.join(""));
+  return { scripts: bodies.length, raw: text.length, gzipped: bodies.length ? zlib.gzipSync(text).length : 0 };
+}
+
+/** A page's JavaScript: the script files it loads, and the scripts inside it. */
+export async function pageScriptWeight(origin: string, html: string) {
+  const files = await scriptWeight(origin, scriptUrls(html));
+  return { files: files.files, raw: files.raw, gzipped: files.gzipped, inline: inlineScriptWeight(html) };
+}
+
 function procStatus(pid: number, field: string): number | null {
   try {
     const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");

@@ -152,6 +152,56 @@ test("a campus liaison creates an item, reports progress twice with an obstacle 
   expect(page.url()).toBe(itemUrl);
 });
 
+test("the item page comes without React: a report tapped twice is posted once, and a sharp change is pointed out as it is typed", async ({ page }) => {
+  const scriptFiles: string[] = [];
+  page.on("request", (request) => {
+    if (request.resourceType() === "script") scriptFiles.push(request.url());
+  });
+  await openFirstItem(page);
+  expect(scriptFiles).toEqual([]);
+  const itemPath = new URL(page.url()).pathname;
+
+  let posts = 0;
+  page.on("request", (request) => {
+    if (request.method() === "POST" && new URL(request.url()).pathname === itemPath) posts += 1;
+  });
+  let form = updateForm(page);
+  const narrative = `Dua ketukan, satu laporan ${Date.now()}`;
+  await form.getByLabel("Kemajuan (%)").fill("50");
+  await form.getByLabel("Status", { exact: true }).selectOption("ON_TRACK");
+  await form.getByLabel("Uraian kemajuan").fill(narrative);
+  // two taps on "send", the second before the next page has come (a locator would wait for it): the
+  // page's own script lets the first through, says the report is on its way, and stops the second
+  const taps = await page.evaluate(() => {
+    const button = [...document.querySelectorAll("button")].find((b) => b.textContent === "Kirim laporan kemajuan")!;
+    const outcomes: boolean[] = [];
+    window.addEventListener("submit", (event) => outcomes.push(event.defaultPrevented));
+    button.click();
+    const label = button.textContent;
+    const state = { busy: button.form?.getAttribute("aria-busy"), disabled: button.getAttribute("aria-disabled") };
+    button.click();
+    return { outcomes, label, ...state };
+  });
+  expect(taps).toEqual({ outcomes: [false, true], label: "Menyimpan…", busy: "true", disabled: "true" });
+  await expect(page.getByTestId("toast")).toHaveText("Laporan kemajuan terkirim.");
+  await expect(page.getByTestId("update-list").getByText(narrative)).toHaveCount(1);
+  expect(posts).toBe(1);
+
+  // the progress is now 50 %: a drop, and a jump of 30 points or more, are pointed out while typed (never refused)
+  form = updateForm(page);
+  const progress = form.getByLabel("Kemajuan (%)");
+  const warning = form.getByTestId("progress-warning");
+  await expect(warning).toBeEmpty();
+  await progress.fill("40");
+  await expect(warning).toHaveText("Kemajuan turun dari 50 % menjadi 40 %. Pastikan angkanya benar (tetap bisa dikirim).");
+  await progress.fill("60");
+  await expect(warning).toBeEmpty();
+  await expect(warning).toBeHidden();
+  await progress.fill("85");
+  await expect(warning).toHaveText("Kemajuan naik tajam dari 50 % menjadi 85 %. Pastikan angkanya benar (tetap bisa dikirim).");
+  expect(scriptFiles).toEqual([]);
+});
+
 test.describe("without JavaScript", () => {
   async function noScriptPage(browser: Browser) {
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 }, locale: "id-ID" });

@@ -2,11 +2,18 @@ import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./support";
 
 // What a phone downloads (issue #17, decision 004): the stylesheet travels inside the document,
-// and /publik and /login need no JavaScript at all.
+// and the pages sent without React (/publik, /login, the campus workspace, the dashboard, the item
+// page) load no script file: their one script is inline, a few hundred bytes (app/utils/plain-page.ts).
+
+/** The scripts of a document: none loaded from a file, no module, no data stream; at most the inline plain-page script. */
+function expectPlainPage(html: string) {
+  expect(html).not.toMatch(/<script\b[^>]*\bsrc=|rel="modulepreload"|type="module"|__remixContext/);
+  expect(html.match(/<script\b/g)?.length ?? 0).toBeLessThanOrEqual(1);
+}
 
 const SLATE_50 = "rgb(248, 250, 252)";
 
-test("the stylesheet is inline in every document, and /publik and /login come without any script", async ({ page }) => {
+test("the stylesheet is inline in every document, and /publik and /login load no script file", async ({ page }) => {
   const requested: string[] = [];
   page.on("request", (request) => requested.push(new URL(request.url()).pathname));
 
@@ -14,18 +21,18 @@ test("the stylesheet is inline in every document, and /publik and /login come wi
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Transparansi Kolaborasi Banten");
   const publikHtml = (await publik?.text()) ?? "";
   expect(publikHtml).toContain('<style id="app-css">');
-  expect(publikHtml).not.toMatch(/<script\b|rel="modulepreload"/);
+  expectPlainPage(publikHtml);
   expect(requested.filter((p) => p.endsWith(".js"))).toEqual([]);
   // styled from the inline stylesheet, with no stylesheet fetched
   expect((await page.locator("style#app-css").textContent())?.length).toBeGreaterThan(1000);
   expect(requested.filter((p) => p.endsWith(".css"))).toEqual([]);
   expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(SLATE_50);
 
-  // signing in: a plain form, no script either
+  // signing in: a plain form, no script file either
   const login = await page.goto("/login");
   const loginHtml = (await login?.text()) ?? "";
   expect(loginHtml).toContain('<style id="app-css">');
-  expect(loginHtml).not.toMatch(/<script\b|rel="modulepreload"/);
+  expectPlainPage(loginHtml);
   expect(requested.filter((p) => p.endsWith(".js"))).toEqual([]);
 
   // a hydrated page after signing in: the same inline stylesheet, and its scripts
@@ -38,19 +45,21 @@ test("the stylesheet is inline in every document, and /publik and /login come wi
   expect(requested.some((p) => p.startsWith("/build/") && p.endsWith(".js"))).toBe(true);
 });
 
-test("the campus workspace and the dashboard only read: they come without any script, and their links and filters work as plain HTML", async ({ page }) => {
+test("the campus workspace, the dashboard and the item page load no script file, and their links and filters work as plain HTML", async ({ page }) => {
   await signIn(page, "reviewer@demo.test");
   const scripts: string[] = [];
   page.on("request", (request) => {
     if (request.resourceType() === "script") scripts.push(request.url());
   });
-  for (const path of ["/campuses/itb", "/dashboard"]) {
+  await page.goto("/campuses/itb");
+  const itemPath = await page.locator('main a[href^="/items/"]:not([href^="/items/new"])').first().getAttribute("href");
+  for (const path of ["/campuses/itb", itemPath!, "/dashboard"]) {
     const response = await page.goto(path);
     expect(response?.status()).toBe(200);
     const html = (await response?.text()) ?? "";
     expect(html).toContain('<style id="app-css">');
     // no module, no data stream, no page strings
-    expect(html).not.toMatch(/<script\b|rel="modulepreload"/);
+    expectPlainPage(html);
   }
   expect(scripts).toEqual([]);
 
@@ -68,9 +77,9 @@ test("the campus workspace and the dashboard only read: they come without any sc
   // a link on the campus workspace is a document load that brings the next page's scripts
   await page.goto("/campuses/itb");
   const documentLoad = page.waitForEvent("load");
-  await page.locator('main a[href^="/items/"]:not([href^="/items/new"])').first().click();
+  await page.locator('main a[href^="/teams/"]').first().click();
   await documentLoad;
-  await expect(page).toHaveURL(/\/items\//);
+  await expect(page).toHaveURL(/\/teams\//);
   await expect.poll(() => scripts.length).toBeGreaterThan(0);
 });
 
@@ -123,33 +132,30 @@ function watchScripts(page: Page) {
   };
 }
 
-test("the item page loads without the validation code, which arrives with the first field used", async ({ page }) => {
+test("a form page loads without the validation code, which arrives with the first field used", async ({ page }) => {
   await signIn(page, "liaison.unma@demo.test");
-  // the item page, as a liaison opens it
-  await page.goto("/campuses/unma");
-  const itemPath = await page.locator('main a[href^="/items/"]:not([href^="/items/new"])').first().getAttribute("href");
-  const item = watchScripts(page);
-  const itemResponse = await page.goto(itemPath!);
+  // a new item, as a liaison opens it from the campus workspace (a document load)
+  const scripts = watchScripts(page);
+  const response = await page.goto("/items/new?campus=unma");
   await page.waitForLoadState("networkidle");
-  expect(item.paths().length).toBeGreaterThan(0);
-  expect(item.paths().filter((p) => VALIDATION_CHUNK.test(p))).toEqual([]);
-  expect(await item.withZod()).toEqual([]);
-  expect(await itemResponse?.text()).not.toMatch(/_shared\/forms-/);
+  expect(scripts.paths().length).toBeGreaterThan(0);
+  expect(scripts.paths().filter((p) => VALIDATION_CHUNK.test(p))).toEqual([]);
+  expect(await scripts.withZod()).toEqual([]);
+  expect(await response?.text()).not.toMatch(/_shared\/forms-/);
 
   // a field focused and left empty: the chunk comes, and the field says what is wrong, before any submission
-  const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Kirim laporan kemajuan" }) });
-  const narrative = form.getByLabel("Uraian kemajuan");
+  const title = page.getByLabel("Judul program");
   await expect(async () => {
-    await narrative.focus();
-    await narrative.blur();
-    await expect(narrative).toHaveAttribute("aria-invalid", "true", { timeout: 1_000 });
+    await title.focus();
+    await title.blur();
+    await expect(title).toHaveAttribute("aria-invalid", "true", { timeout: 1_000 });
   }).toPass();
-  await expect(form.getByText("Wajib diisi.")).toBeVisible();
-  expect(item.paths().filter((p) => VALIDATION_CHUNK.test(p))).toHaveLength(1);
-  expect((await item.withZod()).length).toBeGreaterThan(0);
+  await expect(page.getByText("Wajib diisi.").first()).toBeVisible();
+  expect(scripts.paths().filter((p) => VALIDATION_CHUNK.test(p))).toHaveLength(1);
+  expect((await scripts.withZod()).length).toBeGreaterThan(0);
   // the constraints still reach the HTML without Zod
-  await expect(narrative).toHaveAttribute("required", "");
-  await expect(narrative).toHaveAttribute("maxlength", /^\d+$/);
+  await expect(title).toHaveAttribute("required", "");
+  await expect(title).toHaveAttribute("maxlength", /^\d+$/);
 });
 
 test("when the validation chunk does not come, a submission is validated by the server after a moment and a blur waits for the chunk", async ({ page }) => {

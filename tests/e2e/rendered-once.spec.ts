@@ -1,10 +1,11 @@
 import { expect, test, type Browser } from "@playwright/test";
-import { signIn } from "./support";
+import { hydrated, signIn } from "./support";
 
-// The long lists of the campus workspace, the dashboard and the item page are rendered to HTML once
-// per version of the data and language, and that HTML is sent again until the data changes
+// The long lists of the campus workspace, the dashboard, the item page and /campuses are rendered to
+// HTML once per version of the data and language, and that HTML is sent again until the data changes
 // (app/components/static-markup.tsx). These journeys check what that must never change: who sees
-// what, and a hydrated page that shows the new state after its own action.
+// what, a page rendered in the browser that shows the new state after its own action, and a hydrated
+// page that keeps the server's elements.
 
 async function signedInPage(browser: Browser, email: string) {
   const context = await browser.newContext();
@@ -40,39 +41,43 @@ test("a campus's draft, in its list rendered once, reaches its liaison and the g
   }
 });
 
-test("the item page keeps its histories through hydration and shows its own new comment in them at once", async ({ page }) => {
+test("the item page, reached by a link inside the app, renders its histories in the browser and shows its own new comment in them at once", async ({ page }) => {
   await signIn(page, "reviewer@demo.test");
   await page.goto("/campuses/unma");
   // a published item: it has progress reports
   const published = page.locator("section[aria-labelledby=items]").getByRole("listitem").filter({ hasNotText: "Draf" }).first();
-  const itemPath = await published.getByRole("link").first().getAttribute("href");
+  const link = published.getByRole("link").first();
+  const itemPath = (await link.getAttribute("href"))!;
+  const title = ((await link.textContent()) ?? "").trim();
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));
   page.on("console", (message) => {
     if (message.type() === "error") errors.push(message.text());
   });
-  await page.goto(itemPath!);
+  // the page as a document (the server's HTML, rendered once)
+  await page.goto(itemPath);
   const reports = page.getByTestId("update-list").getByRole("listitem");
   const changes = page.locator("section[aria-labelledby=history]").getByRole("listitem");
   const reportsBefore = await reports.allTextContents();
   expect(reportsBefore.length).toBeGreaterThan(0);
   const changesBefore = await changes.allTextContents();
 
-  // hydrated (the first focus in a form asks for its validation code): the histories are still there
-  let hydrated = false;
+  // the same page reached from the search (a hydrated page): rendered by React in the browser, no document load
+  await page.goto(`/search?q=${encodeURIComponent(title)}`);
+  await hydrated(page);
+  const documents: string[] = [];
   page.on("request", (request) => {
-    if (/\/build\/_shared\/forms-[A-Z0-9]+\.js$/.test(request.url())) hydrated = true;
+    if (request.resourceType() === "document") documents.push(request.url());
   });
-  const body = page.getByLabel("Komentar", { exact: true });
-  await expect(async () => {
-    await body.blur();
-    await body.focus();
-    await expect.poll(() => hydrated, { timeout: 2_000 }).toBe(true);
-  }).toPass();
+  await page.getByTestId("search-results").locator(`a[href="${itemPath}"]`).first().click();
+  await expect(page).toHaveURL(new RegExp(`${itemPath}$`));
+  await expect(reports.first()).toBeVisible();
+  expect(documents).toEqual([]);
   expect(await reports.allTextContents()).toEqual(reportsBefore);
   expect(await changes.allTextContents()).toEqual(changesBefore);
 
   // the comment is posted by the app (single fetch): the page's data is read again and the history shows it
+  const body = page.getByLabel("Komentar", { exact: true });
   const text = `Komentar uji riwayat ${Date.now()}`;
   await body.fill(text);
   const posted = page.waitForRequest((r) => r.method() === "POST" && new URL(r.url()).pathname.endsWith(".data"));
@@ -84,6 +89,7 @@ test("the item page keeps its histories through hydration and shows its own new 
   await expect(changes.first()).toContainText(text);
   // the progress history, rendered again in the browser from the new data, says the same
   expect(await reports.allTextContents()).toEqual(reportsBefore);
+  expect(documents).toEqual([]);
   expect(errors).toEqual([]);
 });
 
@@ -122,10 +128,6 @@ test("an item's evidence, in its history rendered once, reaches the campus and t
 
 test("hydration keeps the server's own elements of a part rendered once", async ({ page }) => {
   await signIn(page, "reviewer@demo.test");
-  await page.goto("/campuses/unma");
-  const published = page.locator("section[aria-labelledby=items]").getByRole("listitem").filter({ hasNotText: "Draf" }).first();
-  const itemPath = (await published.getByRole("link").first().getAttribute("href"))!;
-
   // the app's scripts are held until the test has taken hold of the server's elements
   let release = () => {};
   const held = new Promise<void>((resolve) => (release = resolve));
@@ -133,24 +135,16 @@ test("hydration keeps the server's own elements of a part rendered once", async 
     await held;
     await route.continue();
   });
-  let hydrated = false;
-  page.on("request", (request) => {
-    if (/\/build\/_shared\/forms-[A-Z0-9]+\.js$/.test(request.url())) hydrated = true;
-  });
-  await page.goto(itemPath, { waitUntil: "domcontentloaded" });
+  // /campuses: a hydrated page whose campus cards are a part rendered once
+  await page.goto("/campuses", { waitUntil: "domcontentloaded" });
   const taken = await page.evaluate(() => {
-    const kept = [...document.querySelectorAll("[data-markup] li")];
+    const kept = [...document.querySelectorAll("[data-markup] li, [data-markup] a")];
     (window as unknown as { keptNodes: Element[] }).keptNodes = kept;
     return kept.length;
   });
   expect(taken).toBeGreaterThan(0);
   release();
-  // hydrated: the first focus in a form asks for its validation code
-  await expect(async () => {
-    await page.getByLabel("Komentar", { exact: true }).blur();
-    await page.getByLabel("Komentar", { exact: true }).focus();
-    await expect.poll(() => hydrated, { timeout: 2_000 }).toBe(true);
-  }).toPass();
+  await hydrated(page);
   // the same elements, still in the page: React did not render them again
   expect(await page.evaluate(() => (window as unknown as { keptNodes: Element[] }).keptNodes.every((node) => node.isConnected))).toBe(true);
 });

@@ -1,0 +1,80 @@
+import { TYPED_PLACEHOLDER, progressChangeWarning, typedProgress } from "~/domain/progress-change";
+
+// The one script of a page sent without React (a route's `handle = { hydrate: false }`, decision 004):
+// such a page works as plain HTML, its forms posted by the browser and answered by the server with
+// their errors beside the fields. What plain HTML cannot do, and a user must not lose, is here, in a
+// few hundred bytes inline in the document (app/root.tsx):
+// - a form posts once: a second tap while the first submission is on its way is ignored (a progress
+//   report sent twice would be two reports), and the button says the form is being sent;
+// - a progress figure that drops, or jumps sharply, is pointed out while it is typed, as on a
+//   hydrated page (app/components/progress-warning.tsx).
+// Bundled by `npx tsx scripts/generate-plain-page-script.ts` into plain-page-script.generated.server.ts
+// (server-only: the browser bundles never carry it).
+
+/** On a submit button: what it says while its form is being sent. */
+export const PENDING_ATTRIBUTE = "data-pending";
+/** On a form: it has been sent, and waits for the next page. */
+export const SENT_ATTRIBUTE = "data-sent";
+/** On a progress warning: the item's current progress; `data-drop` and `data-jump` hold its two messages. */
+export const WARNING_ATTRIBUTE = "data-progress-warning";
+
+const LABEL_ATTRIBUTE = "data-label";
+
+function isPost(form: HTMLFormElement): boolean {
+  return (form.getAttribute("method") ?? "get").toLowerCase() === "post";
+}
+
+/** Marks a posted form as sent (its button saying so), or refuses a second submission of it. */
+function onSubmit(event: SubmitEvent): void {
+  const form = event.target as HTMLFormElement;
+  if (event.defaultPrevented || !isPost(form)) return;
+  if (form.hasAttribute(SENT_ATTRIBUTE)) {
+    event.preventDefault();
+    return;
+  }
+  form.setAttribute(SENT_ATTRIBUTE, "");
+  form.setAttribute("aria-busy", "true");
+  // the button stays enabled: a disabled submitter would drop its own name and value from the post
+  const button = event.submitter;
+  const pending = button?.getAttribute(PENDING_ATTRIBUTE);
+  if (button && pending) {
+    button.setAttribute(LABEL_ATTRIBUTE, button.textContent ?? "");
+    button.textContent = pending;
+    button.setAttribute("aria-disabled", "true");
+  }
+}
+
+/** A page the browser brings back from its cache (the back button) is usable again. */
+function reset(doc: Document): void {
+  doc.querySelectorAll(`form[${SENT_ATTRIBUTE}]`).forEach((form) => {
+    form.removeAttribute(SENT_ATTRIBUTE);
+    form.removeAttribute("aria-busy");
+  });
+  doc.querySelectorAll(`[${LABEL_ATTRIBUTE}]`).forEach((button) => {
+    button.textContent = button.getAttribute(LABEL_ATTRIBUTE);
+    button.removeAttribute(LABEL_ATTRIBUTE);
+    button.removeAttribute("aria-disabled");
+  });
+}
+
+/** The progress warning of the form a progress field is in, said again for the figure typed. */
+function onInput(event: Event): void {
+  const field = event.target as HTMLInputElement;
+  if (field.name !== "progress" && !field.name?.endsWith(".progress")) return;
+  // the warning of this field: the next one after it in the form (a check-in has one per row)
+  const warnings = Array.from(field.form?.querySelectorAll<HTMLElement>(`[${WARNING_ATTRIBUTE}]`) ?? []);
+  const warning = warnings.find((element) => field.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING);
+  if (!warning) return;
+  const typed = typedProgress(field.value);
+  const kind = progressChangeWarning(Number(warning.getAttribute(WARNING_ATTRIBUTE)), typed);
+  warning.textContent = kind ? (warning.getAttribute(`data-${kind}`) ?? "").replace(TYPED_PLACEHOLDER, String(typed)) : "";
+}
+
+/** Sets up the page's plain behaviour (once, when the document's body has been read). */
+export function enhancePlainPage(doc: Document): void {
+  doc.addEventListener("submit", onSubmit);
+  doc.addEventListener("input", onInput);
+  doc.defaultView?.addEventListener("pageshow", (event) => {
+    if (event.persisted) reset(doc);
+  });
+}
