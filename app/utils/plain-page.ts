@@ -24,7 +24,11 @@ function isPost(form: HTMLFormElement): boolean {
   return (form.getAttribute("method") ?? "get").toLowerCase() === "post";
 }
 
-/** Marks a posted form as sent (its button saying so), or refuses a second submission of it. */
+/**
+ * Marks a posted form as sent (its button saying so), or refuses a second submission of it. Every
+ * POST of such a page leads to another page (a redirect, or the page again with its errors); a form
+ * that answered with a download instead would stay sent until the page is loaded again.
+ */
 function onSubmit(event: SubmitEvent): void {
   const form = event.target as HTMLFormElement;
   if (event.defaultPrevented || !isPost(form)) return;
