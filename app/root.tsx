@@ -83,8 +83,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
   useMessagesBeforeNavigation();
   const [css] = useState(stylesheetText);
   // a route whose page needs no React says so (`handle = { hydrate: false }`): its documents come
-  // without the app's scripts, with one small inline script instead (app/utils/plain-page.ts, server
-  // only). Reached by a navigation inside the running app, it is rendered in the browser like any
+  // without the app's scripts, with one small inline script instead (app/utils/plain-page.ts, bundled
+  // into a server-only module). Reached by a navigation inside the running app, it is rendered in the browser like any
   // page, and the router's scroll handling stays on.
   const withoutScripts = useMatches().some((match) => (match.handle as { hydrate?: boolean } | undefined)?.hydrate === false);
   const hydrate = typeof document !== "undefined" || !withoutScripts;

@@ -4,8 +4,8 @@ import { useT } from "./i18n";
 
 /**
  * A progress figure that drops, or jumps sharply, from the item's current progress is pointed out
- * while it is typed (never refused). The element is always there, empty when there is nothing to
- * say: React fills it on a hydrated page; on a page sent without scripts the plain page script does,
+ * while it is typed (never refused). The element is always there (a live region that appears with
+ * its text is often not announced), empty and out of sight when there is nothing to say: React fills it on a hydrated page; on a page sent without scripts the plain page script does,
  * from the current progress and the two messages it carries (app/utils/plain-page.ts).
  */
 export function ProgressWarning({ previous, value, className = "" }: { previous: number | null | undefined; value: unknown; className?: string }) {
@@ -15,7 +15,7 @@ export function ProgressWarning({ previous, value, className = "" }: { previous:
   const message = (key: "progress.warnDrop" | "progress.warnJump", next: number | string) => t(key, { previous: previous ?? 0, next });
   return (
     <p
-      className={`text-sm font-medium text-amber-800 empty:hidden ${className}`}
+      className={`text-sm font-medium text-amber-800 empty:sr-only ${className}`}
       role="status"
       data-testid="progress-warning"
       {...{ [WARNING_ATTRIBUTE]: previous ?? undefined }}

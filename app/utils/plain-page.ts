@@ -6,6 +6,9 @@ import { TYPED_PLACEHOLDER, progressChangeWarning, typedProgress } from "~/domai
 // few hundred bytes inline in the document (app/root.tsx):
 // - a form posts once: a second tap while the first submission is on its way is ignored (a progress
 //   report sent twice would be two reports), and the button says the form is being sent;
+// - a page the server sent back with a form's errors opens on them: on the error summary where the
+//   form has one (its `autofocus`), else on the first field in error, which says what is wrong
+//   (the page holds several forms, and a refused comment sits far below its top);
 // - a progress figure that drops, or jumps sharply, is pointed out while it is typed, as on a
 //   hydrated page (app/components/progress-warning.tsx).
 // Bundled by `npx tsx scripts/generate-plain-page-script.ts` into plain-page-script.generated.server.ts
@@ -19,6 +22,16 @@ export const SENT_ATTRIBUTE = "data-sent";
 export const WARNING_ATTRIBUTE = "data-progress-warning";
 
 const LABEL_ATTRIBUTE = "data-label";
+
+/**
+ * How long a sent form refuses another submission. A stalled upload on a mobile network, or one
+ * the user stopped, must not leave the form dead: after this a tap sends again (the button still
+ * says the form is being sent). A post that reached the server is answered long before.
+ */
+export const SEND_PATIENCE_MS = 20_000;
+
+/** Each sent form's release (a form sent again after the back button starts a new wait). */
+const releases = new WeakMap<HTMLFormElement, ReturnType<typeof setTimeout>>();
 
 function isPost(form: HTMLFormElement): boolean {
   return (form.getAttribute("method") ?? "get").toLowerCase() === "post";
@@ -38,6 +51,8 @@ function onSubmit(event: SubmitEvent): void {
   }
   form.setAttribute(SENT_ATTRIBUTE, "");
   form.setAttribute("aria-busy", "true");
+  clearTimeout(releases.get(form));
+  releases.set(form, setTimeout(() => form.removeAttribute(SENT_ATTRIBUTE), SEND_PATIENCE_MS));
   // the button stays enabled: a disabled submitter would drop its own name and value from the post
   const button = event.submitter;
   const pending = button?.getAttribute(PENDING_ATTRIBUTE);
@@ -74,8 +89,15 @@ function onInput(event: Event): void {
   warning.textContent = kind ? (warning.getAttribute(`data-${kind}`) ?? "").replace(TYPED_PLACEHOLDER, String(typed)) : "";
 }
 
+/** A page answered with a form's errors opens on them (an error summary focuses itself: `autofocus`). */
+function focusFirstError(doc: Document): void {
+  if (doc.querySelector("[autofocus]")) return;
+  doc.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+}
+
 /** Sets up the page's plain behaviour (once, when the document's body has been read). */
 export function enhancePlainPage(doc: Document): void {
+  focusFirstError(doc);
   doc.addEventListener("submit", onSubmit);
   doc.addEventListener("input", onInput);
   doc.defaultView?.addEventListener("pageshow", (event) => {

@@ -68,7 +68,7 @@ export function medianRun(runs: PageFigures[]): PageFigures {
   return scored[Math.floor((scored.length - 1) / 2)]!;
 }
 
-export type PageResult = { name: string; path: string; signedIn: boolean; runs: PageFigures[]; median: PageFigures; scriptGzip: { files: number; gzipped: number; inline?: number } };
+export type PageResult = { name: string; path: string; signedIn: boolean; runs: PageFigures[]; median: PageFigures; scriptGzip: { files: number; gzipped: number; inlineScripts?: number } };
 
 export const ms = (v: number | null) => (v === null ? "–" : v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${Math.round(v)} ms`);
 export const kb = (v: number | null) => (v === null ? "–" : `${(v / 1000).toFixed(1)} kB`);
@@ -103,7 +103,7 @@ export function lighthouseMarkdown(input: {
     "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ...pages.map((p) => {
       const m = p.median;
-      return `| \`${p.path}\`${p.signedIn ? " (signed in)" : ""} | ${m.score ?? "–"} | ${ms(m.fcp)} | ${ms(m.lcp)} | ${ms(m.tbt)} | ${m.cls === null ? "–" : m.cls.toFixed(3)} | ${ms(m.speedIndex)} | ${kb(m.jsTransferred)} (${m.jsFiles} files) | ${kb(p.scriptGzip.gzipped)} (${p.scriptGzip.files} files${p.scriptGzip.inline ? `, ${p.scriptGzip.inline} inline` : ""}) | ${kb(m.cssTransferred)} | ${kb(m.unusedJs)} | ${ms(m.mainThreadMs)} |`;
+      return `| \`${p.path}\`${p.signedIn ? " (signed in)" : ""} | ${m.score ?? "–"} | ${ms(m.fcp)} | ${ms(m.lcp)} | ${ms(m.tbt)} | ${m.cls === null ? "–" : m.cls.toFixed(3)} | ${ms(m.speedIndex)} | ${kb(m.jsTransferred)} (${m.jsFiles} files) | ${kb(p.scriptGzip.gzipped)} (${p.scriptGzip.files} files${p.scriptGzip.inlineScripts ? `, ${p.scriptGzip.inlineScripts} inline` : ""}) | ${kb(m.cssTransferred)} | ${kb(m.unusedJs)} | ${ms(m.mainThreadMs)} |`;
     }),
     "",
     "Scores of every run: " + pages.map((p) => `\`${p.path}\` ${p.runs.map((r) => r.score ?? "–").join(", ")}`).join("; ") + ".",

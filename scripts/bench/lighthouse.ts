@@ -121,7 +121,7 @@ async function main() {
           figures.push(f);
           console.log(`${page.path} run ${n + 1}: score ${f.score}, FCP ${ms(f.fcp)}, LCP ${ms(f.lcp)}, TBT ${ms(f.tbt)}, JS ${kb(f.jsTransferred)}`);
         }
-        results.push({ ...page, runs: figures, median: medianRun(figures), scriptGzip: { files: weight.files, gzipped: weight.gzipped + weight.inline.gzipped, inline: weight.inline.scripts } });
+        results.push({ ...page, runs: figures, median: medianRun(figures), scriptGzip: { files: weight.files, gzipped: weight.gzipped + weight.inline.gzipped, inlineScripts: weight.inline.scripts } });
       }
       const lighthouseVersion = JSON.parse(fs.readFileSync(path.join(ROOT, "node_modules", "lighthouse", "package.json"), "utf8")).version as string;
       const chromium = (await (await fetch(`http://127.0.0.1:${chrome.port}/json/version`)).json()) as { Browser: string };

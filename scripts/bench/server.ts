@@ -203,13 +203,22 @@ export async function scriptWeight(origin: string, urls: string[]) {
   return { files: urls.length, raw, gzipped, urls };
 }
 
+/** A script element's `type` that the browser runs as JavaScript (none, a JavaScript MIME type, or a module). */
+const runsAsJavaScript = (attributes: string) => {
+  const type = /\btype\s*=\s*["']([^"']*)["']/i.exec(attributes)?.[1]?.trim().toLowerCase();
+  return !type || type === "module" || /^(text|application)\/(x-)?(java|ecma)script$/.test(type);
+};
+
 /**
- * The scripts written inside a document (no `src`): a page sent without React has one, the plain
- * page script; a hydrated page has Remix's (its module imports and its data stream). Their text,
+ * The JavaScript written inside a document (scripts without `src`; data such as
+ * `type="application/json"` is not counted): a page sent without React has one, the plain page
+ * script; a hydrated page has Remix's (its module imports and its data stream). Their text,
  * gzipped together as the document's compression would carry them.
  */
 export function inlineScriptWeight(html: string) {
-  const bodies = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)].filter((m) => !/\bsrc\s*=/i.test(m[1]!)).map((m) => m[2]!);
+  const bodies = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)]
+    .filter((m) => !/\bsrc\s*=/i.test(m[1]!) && runsAsJavaScript(m[1]!))
+    .map((m) => m[2]!);
   const text = Buffer.from(bodies.join(""));
   return { scripts: bodies.length, raw: text.length, gzipped: bodies.length ? zlib.gzipSync(text).length : 0 };
 }

@@ -170,15 +170,18 @@ test("the item page comes without React: a report tapped twice is posted once, a
   await form.getByLabel("Kemajuan (%)").fill("50");
   await form.getByLabel("Status", { exact: true }).selectOption("ON_TRACK");
   await form.getByLabel("Uraian kemajuan").fill(narrative);
-  // two taps on "send", the second before the next page has come (a locator would wait for it): the
-  // page's own script lets the first through, says the report is on its way, and stops the second
-  const taps = await page.evaluate(() => {
+  // two taps on "send", the second a moment later but before the next page has come (a locator
+  // would wait for that page): the page's own script lets the first through, says the report is on
+  // its way, and stops the second. (Two taps in one task would be one post anyway: the browser
+  // keeps only the last submission it was asked for in a task.)
+  const taps = await page.evaluate(async () => {
     const button = [...document.querySelectorAll("button")].find((b) => b.textContent === "Kirim laporan kemajuan")!;
     const outcomes: boolean[] = [];
     window.addEventListener("submit", (event) => outcomes.push(event.defaultPrevented));
     button.click();
     const label = button.textContent;
     const state = { busy: button.form?.getAttribute("aria-busy"), disabled: button.getAttribute("aria-disabled") };
+    await new Promise((resolve) => setTimeout(resolve, 0));
     button.click();
     return { outcomes, label, ...state };
   });
@@ -200,6 +203,23 @@ test("the item page comes without React: a report tapped twice is posted once, a
   await progress.fill("85");
   await expect(warning).toHaveText("Kemajuan naik tajam dari 50 % menjadi 85 %. Pastikan angkanya benar (tetap bisa dikirim).");
   expect(scriptFiles).toEqual([]);
+});
+
+test("a comment the server refuses opens the page on its field, far below the page's top", async ({ page }) => {
+  await page.goto("/login");
+  await signIn(page, "reviewer@demo.test");
+  await expect(page).not.toHaveURL(/\/login/);
+  await page.goto("/campuses/itb");
+  await page.locator('main a[href^="/items/"]:not([href^="/items/new"])').first().click();
+  await expect(page).toHaveURL(/\/items\/[^/]+$/);
+  const comment = page.getByLabel("Komentar", { exact: true });
+  await comment.fill("   ");
+  await page.getByRole("button", { name: "Kirim komentar" }).click();
+  // the page again, from the server, with the error beside the field and the field focused
+  await expect(comment).toHaveAttribute("aria-invalid", "true");
+  await expect(comment).toBeFocused();
+  await expect(page.locator(`[id="${await comment.getAttribute("aria-describedby")}"]`)).toHaveText("Wajib diisi.");
+  expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(300);
 });
 
 test.describe("without JavaScript", () => {

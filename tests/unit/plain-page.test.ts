@@ -3,12 +3,12 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { createElement as h } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
 import { ProgressWarning } from "~/components/progress-warning";
 import { messages } from "~/domain/dictionary-id";
 import { provideMessages } from "~/domain/i18n";
 import { progressChangeWarning } from "~/domain/progress-change";
-import { PENDING_ATTRIBUTE } from "~/utils/plain-page";
+import { PENDING_ATTRIBUTE, SEND_PATIENCE_MS, enhancePlainPage } from "~/utils/plain-page";
 import { PLAIN_PAGE_SCRIPT } from "~/utils/plain-page-script.generated.server";
 import { GENERATED_FILE, REGENERATE_COMMAND, renderPlainPageModule } from "../../scripts/generate-plain-page-script";
 
@@ -76,6 +76,27 @@ describe("a progress figure typed on a page without React", () => {
     }
   });
 
+  test("each figure has its own warning when a form holds several (the check-in's rows)", () => {
+    document.body.innerHTML = [
+      `<form method="post">`,
+      `<input name="rows[0].progress" value="50">`,
+      renderToStaticMarkup(h(ProgressWarning, { previous: 50, value: "50" })),
+      `<input name="rows[1].progress" value="20">`,
+      renderToStaticMarkup(h(ProgressWarning, { previous: 20, value: "20" })),
+      `</form>`,
+    ].join("");
+    const [first, second] = [...document.querySelectorAll<HTMLInputElement>("input")];
+    const [firstWarning, secondWarning] = [...document.querySelectorAll("[data-testid=progress-warning]")];
+    second!.value = "60";
+    second!.dispatchEvent(new Event("input", { bubbles: true }));
+    expect(firstWarning!.textContent).toBe("");
+    expect(secondWarning!.textContent).toBe("Kemajuan naik tajam dari 20 % menjadi 60 %. Pastikan angkanya benar (tetap bisa dikirim).");
+    first!.value = "10";
+    first!.dispatchEvent(new Event("input", { bubbles: true }));
+    expect(firstWarning!.textContent).toBe("Kemajuan turun dari 50 % menjadi 10 %. Pastikan angkanya benar (tetap bisa dikirim).");
+    expect(secondWarning!.textContent).toContain("menjadi 60 %");
+  });
+
   test("the component renders the same message the script writes", () => {
     type("10");
     const scripted = $("[data-testid=progress-warning]").textContent;
@@ -105,6 +126,23 @@ describe("a form posted on a page without React", () => {
     expect(button.textContent).toBe("Terapkan");
   });
 
+  test("a submission that never comes back (a stalled upload, the user pressed stop) does not leave the form dead", () => {
+    vi.useFakeTimers();
+    try {
+      const button = $<HTMLButtonElement>("#report button");
+      button.click();
+      vi.advanceTimersByTime(SEND_PATIENCE_MS - 1);
+      button.click();
+      vi.advanceTimersByTime(1);
+      // a tap now sends again; the button still says the form is on its way
+      button.click();
+      expect(outcomes).toEqual([false, true, false]);
+      expect(button.textContent).toBe("Menyimpan…");
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   test("a page brought back from the browser's cache can be sent again", () => {
     const button = $<HTMLButtonElement>("#report button");
     button.click();
@@ -117,3 +155,23 @@ describe("a form posted on a page without React", () => {
     expect(outcomes).toEqual([false, false]);
   });
 });
+
+describe("a page the server sent back with a form's errors", () => {
+  // (enhancePlainPage runs on a document once, as the page's script does when its body is read)
+  afterEach(() => {
+    document.body.innerHTML = "";
+  });
+
+  test("opens on the first field in error when the form has no error summary", () => {
+    document.body.innerHTML = `<form method="post"><textarea name="comment"></textarea><textarea name="body" aria-invalid="true"></textarea><button>Kirim</button></form>`;
+    enhancePlainPage(document);
+    expect(document.activeElement).toBe($('[name="body"]'));
+  });
+
+  test("leaves the focus to an error summary (it focuses itself: autofocus)", () => {
+    document.body.innerHTML = `<form method="post"><div tabindex="-1" autofocus>Periksa</div><input name="progress" aria-invalid="true"><button>Kirim</button></form>`;
+    enhancePlainPage(document);
+    expect(document.activeElement).not.toBe($('[name="progress"]'));
+  });
+});
+
