@@ -84,8 +84,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const [css] = useState(stylesheetText);
   // a route whose page needs no React says so (`handle = { hydrate: false }`): its documents come
   // without the app's scripts, with one small inline script instead (app/utils/plain-page.ts, bundled
-  // into a server-only module). Reached by a navigation inside the running app, it is rendered in the browser like any
-  // page, and the router's scroll handling stays on.
+  // into a server-only module). Reached by a navigation inside the running app, it is rendered in
+  // the browser like any page, and the router's scroll handling stays on.
   const withoutScripts = useMatches().some((match) => (match.handle as { hydrate?: boolean } | undefined)?.hydrate === false);
   const hydrate = typeof document !== "undefined" || !withoutScripts;
   useEffect(() => {
@@ -112,7 +112,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
               <Scripts nonce={nonce} />
             </>
           ) : (
-            // what plain HTML cannot do: a form posts once, a progress figure is checked as it is typed
+            // what plain HTML cannot do: a form posts once, a refused one opens the page on its errors,
+            // a progress figure is checked as it is typed
             <script nonce={nonce} dangerouslySetInnerHTML={{ __html: PLAIN_PAGE_SCRIPT }} />
           )}
         </body>

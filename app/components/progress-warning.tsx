@@ -5,8 +5,9 @@ import { useT } from "./i18n";
 /**
  * A progress figure that drops, or jumps sharply, from the item's current progress is pointed out
  * while it is typed (never refused). The element is always there (a live region that appears with
- * its text is often not announced), empty and out of sight when there is nothing to say: React fills it on a hydrated page; on a page sent without scripts the plain page script does,
- * from the current progress and the two messages it carries (app/utils/plain-page.ts).
+ * its text is often not announced), empty and out of sight when there is nothing to say. React
+ * fills it on a hydrated page; on a page sent without React the plain page script does, from the
+ * current progress and the two messages it carries (app/utils/plain-page.ts).
  */
 export function ProgressWarning({ previous, value, className = "" }: { previous: number | null | undefined; value: unknown; className?: string }) {
   const t = useT();

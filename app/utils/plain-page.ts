@@ -2,8 +2,8 @@ import { TYPED_PLACEHOLDER, progressChangeWarning, typedProgress } from "~/domai
 
 // The one script of a page sent without React (a route's `handle = { hydrate: false }`, decision 004):
 // such a page works as plain HTML, its forms posted by the browser and answered by the server with
-// their errors beside the fields. What plain HTML cannot do, and a user must not lose, is here, in a
-// few hundred bytes inline in the document (app/root.tsx):
+// their errors beside the fields. What plain HTML cannot do, and a user must not lose, is here, in
+// under a kilobyte (gzipped) inline in the document (app/root.tsx):
 // - a form posts once: a second tap while the first submission is on its way is ignored (a progress
 //   report sent twice would be two reports), and the button says the form is being sent;
 // - a page the server sent back with a form's errors opens on them: on the error summary where the
