@@ -17,7 +17,7 @@ import { TYPED_PLACEHOLDER, progressChangeWarning, typedProgress } from "~/domai
 /** On a submit button: what it says while its form is being sent. */
 export const PENDING_ATTRIBUTE = "data-pending";
 /** On a form: it has been sent, and waits for the next page. */
-export const SENT_ATTRIBUTE = "data-sent";
+const SENT_ATTRIBUTE = "data-sent";
 /** On a progress warning: the item's current progress; `data-drop` and `data-jump` hold its two messages. */
 export const WARNING_ATTRIBUTE = "data-progress-warning";
 

@@ -190,7 +190,7 @@ export function scriptUrls(html: string): string[] {
 }
 
 /** Downloads each script uncompressed and sums its raw and gzipped sizes. */
-export async function scriptWeight(origin: string, urls: string[]) {
+async function scriptWeight(origin: string, urls: string[]) {
   let raw = 0;
   let gzipped = 0;
   for (const url of urls) {
