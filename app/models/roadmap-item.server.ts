@@ -356,21 +356,34 @@ export type ProgressInput = {
   obstacleUnitId?: string;
 };
 
+/**
+ * Sets the item's state from its latest update by (reportedOn, createdAt), as currentState()
+ * defines it, and returns the state it had before. One read gives both, the item's row and its
+ * latest update: raw SQL, because a progress update is the most frequent write and every
+ * statement through Prisma costs more than SQLite's own work for it.
+ */
 async function refreshCurrentState(tx: Tx, itemId: string) {
-  // the latest update by (reportedOn, createdAt), as currentState() defines it; raw SQL because a
-  // progress update is the most frequent write (Prisma's query compiler costs more than SQLite)
-  const latest = await tx.$queryRaw<{ reportedOn: number | bigint; createdAt: number | bigint; progress: number | bigint; status: string }[]>`
-    SELECT "reportedOn", "createdAt", "progress", "status" FROM "ProgressUpdate"
-    WHERE "itemId" = ${itemId} ORDER BY "reportedOn" DESC, "createdAt" DESC LIMIT 1`;
-  const state = currentState(
-    latest.map((u) => ({ reportedOn: new Date(Number(u.reportedOn)), createdAt: new Date(Number(u.createdAt)), progress: Number(u.progress), status: u.status })),
-  );
+  type Row = { itemStatus: string; itemProgress: number | bigint } & Nullable<{ reportedOn: number | bigint; createdAt: number | bigint; progress: number | bigint; status: string }>;
+  const [row] = await tx.$queryRaw<Row[]>`
+    SELECT i."status" AS "itemStatus", i."progress" AS "itemProgress", u."reportedOn", u."createdAt", u."progress", u."status"
+    FROM "RoadmapItem" i
+    LEFT JOIN (SELECT "reportedOn", "createdAt", "progress", "status" FROM "ProgressUpdate"
+      WHERE "itemId" = ${itemId} ORDER BY "reportedOn" DESC, "createdAt" DESC LIMIT 1) u ON 1
+    WHERE i."id" = ${itemId}`;
+  if (!row) throw new Error(`Roadmap item ${itemId} not found`);
+  const latest =
+    row.reportedOn === null || row.createdAt === null || row.progress === null || row.status === null
+      ? []
+      : [{ reportedOn: new Date(Number(row.reportedOn)), createdAt: new Date(Number(row.createdAt)), progress: Number(row.progress), status: row.status }];
+  const state = currentState(latest);
   await tx.$executeRaw`
     UPDATE "RoadmapItem" SET "status" = ${state.status}, "progress" = ${state.progress},
       "lastUpdateAt" = ${state.lastUpdateAt?.getTime() ?? null}, "updatedAt" = ${Date.now()}
     WHERE "id" = ${itemId}`;
-  return state;
+  return { before: { status: row.itemStatus, progress: Number(row.itemProgress) }, after: state };
 }
+
+type Nullable<T> = { [K in keyof T]: T[K] | null };
 
 /** Appends a progress update (never edited afterwards), its evidence and any obstacle it raises. */
 export async function postProgressUpdate(
@@ -412,9 +425,6 @@ async function insertProgressUpdate(
   stored: readonly StoredFile[],
 ) {
   const update = { id: updateId };
-  const [before] = await tx.$queryRaw<{ status: string; progress: number | bigint }[]>`
-    SELECT "status", "progress" FROM "RoadmapItem" WHERE "id" = ${item.id}`;
-  if (!before) throw new Error(`Roadmap item ${item.id} not found`);
   await tx.$executeRaw`
     INSERT INTO "ProgressUpdate" ("id", "itemId", "authorId", "reportedOn", "progress", "status", "narrative",
       "achievements", "obstacles", "nextSteps", "correctsId", "createdAt")
@@ -447,14 +457,14 @@ async function insertProgressUpdate(
       await notifyObstacleAssigned(tx, { ...item, title }, obstacle, { id: input.obstacleUnitId });
     }
   }
-  const after = await refreshCurrentState(tx, item.id);
+  const { before, after } = await refreshCurrentState(tx, item.id);
   await recordAudit(tx, actor, {
     action: "create",
     entity: "ProgressUpdate",
     entityId: update.id,
     itemId: item.id,
     campusId: item.campusId,
-    before: { status: before.status, progress: Number(before.progress) },
+    before,
     after: {
       status: after.status,
       progress: after.progress,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { recordAudit } from "~/models/audit.server";
+import { recordAudit, SESSION_ENTITY } from "~/models/audit.server";
 import { login } from "~/models/user.server";
 import { cachedQuery, dataVersion } from "~/utils/data-cache.server";
 import { prisma, readPrepared, type Tx } from "~/utils/db.server";
@@ -72,8 +72,19 @@ describe("a read while another request's transaction is open", () => {
     const start = await dataVersion();
     await prisma.$transaction((tx) => recordAudit(tx, { userId: null, ip: null }, { action: "update", entity: "Campus", entityId: "x" }));
     expect(await dataVersion()).toBe(start + 1);
-    await prisma.$transaction((tx) => recordAudit(tx, { userId: null, ip: null }, { action: "login", entity: "Session", entityId: "x" }));
+    await prisma.$transaction((tx) => recordAudit(tx, { userId: null, ip: null }, { action: "login", entity: SESSION_ENTITY, entityId: "x" }));
     expect(await dataVersion()).toBe(start + 1);
+    // the database raises it (a trigger on the audit table), so an event written any other way does too
+    await prisma.auditEvent.createMany({
+      data: [
+        { action: "update", entity: "Campus", entityId: "y" },
+        { action: "logout", entity: SESSION_ENTITY, entityId: "y" },
+        { action: "create", entity: "Comment", entityId: "z" },
+      ],
+    });
+    expect(await dataVersion()).toBe(start + 3);
+    const triggers = await prisma.$queryRaw<{ name: string }[]>`SELECT "name" FROM "sqlite_master" WHERE "type" = 'trigger' AND "tbl_name" = 'AuditEvent'`;
+    expect(triggers.map((t) => t.name)).toEqual(["AuditEvent_data_version"]);
   });
 });
 
