@@ -4,6 +4,7 @@ import Database from "better-sqlite3";
 import { databaseFile } from "./database-url.mjs";
 import type { SqlFragment } from "~/domain/sql";
 import { env } from "./env.server";
+import { planRawStatementsInJavaScript } from "./prisma-raw-plan.server";
 import { forgetRequestValues } from "./request-scope.server";
 
 export const SQLITE_BUSY_TIMEOUT_MS = 5000;
@@ -86,7 +87,9 @@ function routed(writer: PrismaClient, reader: PrismaClient): PrismaClient {
   });
 }
 
-// One pair of clients per process; kept across dev rebuilds.
+// One pair of clients per process; kept across dev rebuilds. Their raw statements skip Prisma's
+// query compiler, which has nothing to compile in them (prisma-raw-plan.server.ts).
+planRawStatementsInJavaScript();
 const globalForPrisma = globalThis as unknown as { __prisma?: PrismaClient };
 export const prisma: PrismaClient = (globalForPrisma.__prisma ??= routed(createClient("writer"), createClient("reader")));
 
