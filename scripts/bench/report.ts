@@ -144,10 +144,11 @@ export function scaleTable(result: ScaleResult): string {
       f0(m.responses),
       failures ? `**${failures}**` : "0",
       f2(m.requestsPerSecond / login),
+      String(m.warmupRounds ?? "–"),
       memory ? `${memory.rss === null ? "–" : mb(memory.rss)} / ${memory.peak === null ? "–" : mb(memory.peak)}` : "–",
     ];
   });
-  return table(["route", "req/s", "p50 ms", "p95 ms", "p99 ms", "responses", "failures", "× /login req/s", "server RSS after / peak"], rows);
+  return table(["route", "req/s", "p50 ms", "p95 ms", "p99 ms", "responses", "failures", "× /login req/s", "warm-up rounds", "server RSS after / peak"], rows);
 }
 
 function baseline(results: ScaleResult[]): ScaleResult | undefined {
@@ -280,7 +281,8 @@ export function markdown(report: Report): string {
   parts.push(
     `- CPU: ${machine.cpu}, ${machine.cores} cores; memory ${gb(machine.memoryBytes)}; ${machine.platform}`,
     `- Node ${machine.node}; commit ${machine.git}; run on ${machine.date}`,
-    `- Load: ${options.connections} connections, ${options.duration} s per route after a ${options.warmup} s warm-up; ` +
+    `- Load: ${options.connections} connections, ${options.duration} s per route after a warm-up in rounds of ${options.warmup} s ` +
+      "until the route's rate stops rising (at most 5 rounds; each route's count in its table); " +
       "autocannon runs on the same machine as the server, so it takes CPU from it",
     "",
   );

@@ -6,7 +6,7 @@ import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import { todayInBanten, toIsoDate } from "../../app/domain/dates";
 import { BENCH_SEED, buildDataset } from "./dataset";
-import { measure, measureDownload, stopCurrentRun, type Download, type Measurement, type RunOptions, type Target } from "./measure";
+import { measure, measureDownload, stopCurrentRun, warmUp, type Download, type Measurement, type RunOptions, type Target } from "./measure";
 import { exportStreamSummary, growthTable, markdown, scaleTable, verdicts, verdictTable, type Report, type ScaleResult } from "./report";
 import {
   describeMachine,
@@ -35,7 +35,8 @@ const CSV_CANDIDATES = ["/exports/items.csv", "/exports/items", "/export/items.c
 const HELP = `Usage: npm run bench -- [options]
   --scales 1,10        dataset scales to run (scale 1 = 12 campuses, 600 items, 25,000 updates)
   --duration 10        seconds measured per route
-  --warmup 3           seconds of warm-up per route (not measured)
+  --warmup 3           seconds of a warm-up round (not measured); a route is warmed in rounds until
+                       its rate stops rising (a round at most 5 % faster than the one before), at most 5
   --connections 10     concurrent connections
   --seed ${BENCH_SEED}      dataset seed
   --csv /path          CSV export path to measure (default: the first of ${CSV_CANDIDATES.join(", ")} that exists)
@@ -352,15 +353,18 @@ async function runScale(scale: number, opts: ReturnType<typeof options>, appDir:
     };
     result.paths.post = `/items/${item.id}`;
     let warmRate = 50;
+    let warmupRounds = 0;
     if (opts.run.warmup > 0) {
-      const warm = await measure(post, { ...opts.run, duration: opts.run.warmup, warmup: 0, settle });
-      warmRate = warm.requestsPerSecond;
+      const warm = await warmUp(post, { connections: opts.run.connections, settle }, opts.run.warmup);
+      warmRate = warm.rates[warm.rates.length - 1]!;
+      warmupRounds = warm.rates.length;
+      console.log(`  POST warm-up: ${warm.rates.map((r) => r.toFixed(0)).join(" → ")} req/s`);
       if (warm.ok === 0) throw new Error(`POST /items/${item.id} never succeeded in the warm-up: ${JSON.stringify(warm.statuses)}`);
     }
     // a fixed number of requests, so every response is received and the row count can be checked
     const before = await settledCount(file);
     const amount = Math.max(opts.run.connections * 10, Math.round(warmRate * opts.run.duration));
-    const m = await measure(post, { ...opts.run, warmup: 0, amount, settle });
+    const m = { ...(await measure(post, { ...opts.run, warmup: 0, amount, settle })), warmupRounds };
     const after = await settledCount(file);
     result.routes.post = m;
     result.memory.post = { rss: currentRss(server.pid), peak: peakRss(server.pid) };
