@@ -111,8 +111,8 @@ async function readText(body: ReadableStream<Uint8Array>): Promise<string | null
 /**
  * A multipart form declared within the form limit (every form without files, and one with small
  * files) is read whole, like an urlencoded one, and parsed at once by the platform's parser:
- * Remix's streaming parser took about 350 µs for a progress report's eleven fields, a third of its
- * server time but the writes (docs/decisions/004). Every part still goes through the upload
+ * Remix's streaming parser took about 350 µs for a progress report's eleven fields, more than
+ * any other part of its server time but the writes (docs/decisions/004). Every part still goes through the upload
  * handler, so the rules on files are the same either way. What the platform's parser refuses, or
  * reads differently (a file part without a type: it says text/plain), goes to Remix's parser, so
  * both ways take the same bodies; the one difference left is that a name's `%22` comes back as the
