@@ -5,10 +5,10 @@ import { oncePerRequest } from "./request-scope.server";
 // until the data changes. Every change to the data writes an audit event in the same transaction,
 // and the insert raises the one-row DataVersion counter in that transaction (a trigger, see
 // recordAudit in app/models/audit.server.ts): the counter is a version of the whole database.
-// It is read through a read-only connection (readPrepared in db.server.ts), which sees only committed data, so a
-// change that is rolled back never becomes a version a value is cached under. This relies on the
-// app being the only writer, as it is with the embedded SQLite database. Signing in and out
-// changes nothing a cached page shows and does not raise the counter.
+// It is read through a read-only connection (readPrepared in db.server.ts), which sees only
+// committed data, so a change that is rolled back never becomes a version a value is cached under.
+// This relies on the app being the only writer, as it is with the embedded SQLite database.
+// Signing in and out changes nothing a cached page shows and does not raise the counter.
 
 const MAX_ENTRIES = 200;
 const entries = new Map<string, { version: number; value: Promise<unknown> }>();
