@@ -363,7 +363,15 @@ export type ProgressInput = {
  * statement through Prisma costs more than SQLite's own work for it.
  */
 async function refreshCurrentState(tx: Tx, itemId: string) {
-  type Row = { itemStatus: string; itemProgress: number | bigint } & Nullable<{ reportedOn: number | bigint; createdAt: number | bigint; progress: number | bigint; status: string }>;
+  // the update's columns are null for an item without updates (the LEFT JOIN)
+  type Row = {
+    itemStatus: string;
+    itemProgress: number | bigint;
+    reportedOn: number | bigint | null;
+    createdAt: number | bigint | null;
+    progress: number | bigint | null;
+    status: string | null;
+  };
   const [row] = await tx.$queryRaw<Row[]>`
     SELECT i."status" AS "itemStatus", i."progress" AS "itemProgress", u."reportedOn", u."createdAt", u."progress", u."status"
     FROM "RoadmapItem" i
@@ -382,8 +390,6 @@ async function refreshCurrentState(tx: Tx, itemId: string) {
     WHERE "id" = ${itemId}`;
   return { before: { status: row.itemStatus, progress: Number(row.itemProgress) }, after: state };
 }
-
-type Nullable<T> = { [K in keyof T]: T[K] | null };
 
 /** Appends a progress update (never edited afterwards), its evidence and any obstacle it raises. */
 export async function postProgressUpdate(

@@ -145,7 +145,7 @@ async function readWholeMultipart(body: ReadableStream<Uint8Array>, contentType:
   const form = new FormData();
   for (const [name, value] of parsed) {
     const file = typeof value === "string" ? null : value;
-    const data = file ? new Uint8Array(await file.arrayBuffer()) : new TextEncoder().encode(value as string);
+    const data = file ? new Uint8Array(await file.arrayBuffer()) : Buffer.from(value as string);
     const kept = await uploadHandler({
       name,
       // only the base name, as Remix's parser passes it

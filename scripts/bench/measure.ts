@@ -127,18 +127,21 @@ export function warmedUp(rates: readonly number[]): boolean {
 /** Warm-up rounds of `seconds` each until the route's rate stops rising; the rates and the last round's responses. */
 export async function warmUp(target: Target, options: Pick<RunOptions, "connections" | "settle">, seconds: number) {
   const rates: number[] = [];
-  let ok = 0;
   let statuses: Record<string, number> = {};
   while (!warmedUp(rates)) {
     const warm = await once(target, { connections: options.connections, duration: seconds });
     rates.push(warm.latencies.length / Math.max(warm.seconds, 0.001));
     statuses = warm.statuses;
-    ok = Object.entries(warm.statuses)
-      .filter(([code]) => code.startsWith("2") || code.startsWith("3"))
-      .reduce((a, [, n]) => a + n, 0);
     await options.settle?.();
   }
-  return { rates, ok, statuses };
+  return { rates, ok: okResponses(statuses), statuses };
+}
+
+/** The 2xx and 3xx responses among these counts by status code. */
+function okResponses(statuses: Record<string, number>): number {
+  return Object.entries(statuses)
+    .filter(([code]) => code.startsWith("2") || code.startsWith("3"))
+    .reduce((a, [, n]) => a + n, 0);
 }
 
 export async function measure(target: Target, options: RunOptions): Promise<Measurement> {
@@ -158,9 +161,7 @@ export async function measure(target: Target, options: RunOptions): Promise<Meas
     await options.settle?.();
   }
   const sorted = Float64Array.from(run.latencies).sort();
-  const ok = Object.entries(run.statuses)
-    .filter(([code]) => code.startsWith("2") || code.startsWith("3"))
-    .reduce((a, [, n]) => a + n, 0);
+  const ok = okResponses(run.statuses);
   const mean = run.latencies.length ? run.latencies.reduce((a, b) => a + b, 0) / run.latencies.length : NaN;
   return {
     title: target.title,
