@@ -14,6 +14,16 @@ export const ROUTES = [
   { key: "post", label: "POST /items/:id update (liaison)", read: false },
 ] as const;
 export type RouteKey = (typeof ROUTES)[number]["key"];
+/**
+ * Read routes whose answer grows with the province: the CSV export has every row, ten times as many
+ * at scale 10. Their p95 growth is shown but not judged against the 1.5× of a page (no export of ten
+ * times the rows can take the time of one); their download is judged instead (first byte, rows/s,
+ * memory: the export targets of issue #17).
+ */
+export const GROWING_ROUTES: ReadonlySet<RouteKey> = new Set(["csv"]);
+
+/** An export downloaded one at a time: a warm-up, then the measured runs. */
+export type ExportStream = { path: string; warmup: Download; runs: Download[] };
 
 export type ScaleResult = {
   scale: number;
@@ -30,7 +40,9 @@ export type ScaleResult = {
   /** the server's resident memory right after each route's run, and its peak so far, in bytes */
   memory: Partial<Record<RouteKey, { rss: number | null; peak: number | null }>>;
   /** the updates export downloaded one at a time: a warm-up, then the measured runs (absent from reports older than issue #17) */
-  exportStream?: { path: string; warmup: Download; runs: Download[] } | null;
+  exportStream?: ExportStream | null;
+  /** the items export (the CSV route measured under load) downloaded the same way (absent from reports before session 14 of #17) */
+  itemsExportStream?: ExportStream | null;
   writes: { before: number; after: number; ok: number; lost: number } | null;
   load: { before: number[]; after: number[] };
 };
@@ -58,7 +70,7 @@ export const TARGETS = {
   dashboardJsGzipBytes: 150_000,
   /** issue #17: JavaScript per route ≤ 100 kB gzipped */
   pageJsGzipBytes: 100_000,
-  /** issue #17: the updates export's first byte, rows per second and memory while it streams, at scale 10 */
+  /** issue #17: the updates export's first byte, rows per second and memory while it streams, at scale 10 (the items export is judged by the same) */
   exportFirstByteMs: 300,
   exportRowsPerSecond: 50_000,
   exportRssGrowthBytes: 50_000_000,
@@ -73,7 +85,7 @@ const median = (values: number[]) => {
  * The measured downloads of the updates export in a few figures: medians of time and rate, the
  * worst first byte, and the largest growth of the server's memory over its idle size during a download.
  */
-export function exportStreamSummary(stream: NonNullable<ScaleResult["exportStream"]>) {
+export function exportStreamSummary(stream: ExportStream) {
   const { runs } = stream;
   const growths = runs.flatMap((r) => (r.rss.idle !== null && r.rss.peak !== null ? [r.rss.peak - r.rss.idle] : []));
   const worst = growths.length ? runs[growths.indexOf(Math.max(...growths))]! : null;
@@ -93,8 +105,8 @@ export function exportStreamSummary(stream: NonNullable<ScaleResult["exportStrea
   };
 }
 
-/** The updates export's table of one scale: each download, and the summary the targets judge. */
-export function exportStreamTable(stream: NonNullable<ScaleResult["exportStream"]>): string {
+/** An export's table of one scale: each download, and the summary the targets judge. */
+export function exportStreamTable(stream: ExportStream): string {
   const row = (label: string, d: Download) => [
     label,
     String(d.status),
@@ -214,7 +226,11 @@ export function verdicts(results: ScaleResult[]): Verdict[] {
       const b = top.routes[route.key];
       if (!a || !b) continue;
       const growth = b.latencyMs.p95 / a.latencyMs.p95;
-      out.push({ target: `${route.label}: p95 at scale ${top.scale} ≤ ${TARGETS.latencyGrowth}× scale ${base.scale}`, value: `×${f2(growth)} (${f1(a.latencyMs.p95)} → ${f1(b.latencyMs.p95)} ms)`, met: judge(growth, (v) => v <= TARGETS.latencyGrowth) });
+      const value = `×${f2(growth)} (${f1(a.latencyMs.p95)} → ${f1(b.latencyMs.p95)} ms)`;
+      const target = `${route.label}: p95 at scale ${top.scale} ≤ ${TARGETS.latencyGrowth}× scale ${base.scale}`;
+      if (GROWING_ROUTES.has(route.key)) {
+        out.push({ target: `${target}: not judged, its rows grow with the scale (judged by its download below)`, value, met: null });
+      } else out.push({ target, value, met: judge(growth, (v) => v <= TARGETS.latencyGrowth) });
     }
   }
   for (const r of results) {
@@ -227,26 +243,8 @@ export function verdicts(results: ScaleResult[]): Verdict[] {
       met: post.requestsPerSecond >= TARGETS.postPerSecond && failed === 0 && r.writes !== null,
     });
   }
-  const stream = top.exportStream;
-  if (stream && stream.runs.length) {
-    const s = exportStreamSummary(stream);
-    const where = `at scale ${top.scale}`;
-    const incomplete = s.complete ? "" : " (a download failed or was cut)";
-    out.push({
-      target: `updates export first byte ≤ ${TARGETS.exportFirstByteMs} ms ${where} (worst of ${s.runs})`,
-      value: `${f0(s.worstFirstByteMs)} ms (median ${f0(s.firstByteMs)} ms)${incomplete}`,
-      met: s.complete ? judge(s.worstFirstByteMs, (v) => v <= TARGETS.exportFirstByteMs) : false,
-    });
-    out.push({
-      target: `updates export ≥ ${f0(TARGETS.exportRowsPerSecond)} rows/s ${where} (median of ${s.runs})`,
-      value: `${f0(s.rowsPerSecond)} rows/s (${f0(s.rows)} rows in ${f1(s.totalMs / 1000)} s)${incomplete}`,
-      met: s.complete ? judge(s.rowsPerSecond, (v) => v >= TARGETS.exportRowsPerSecond) : false,
-    });
-    out.push({
-      target: `updates export: peak server RSS within ${mb(TARGETS.exportRssGrowthBytes)} of idle ${where} (worst of ${s.runs})`,
-      value: s.worstRssGrowth === null ? "not measured" : `+${mb(s.worstRssGrowth)} (${mb(s.idleRss!)} → ${mb(s.peakRss!)})`,
-      met: s.worstRssGrowth === null ? null : s.worstRssGrowth <= TARGETS.exportRssGrowthBytes,
-    });
+  for (const [name, stream] of [["updates export", top.exportStream], ["items export", top.itemsExportStream]] as const) {
+    if (stream && stream.runs.length) out.push(...exportVerdicts(name, stream, `at scale ${top.scale}`));
   }
   const js = top.js.dashboard;
   out.push({
@@ -261,6 +259,29 @@ export function verdicts(results: ScaleResult[]): Verdict[] {
     met: itemJs ? totalJs(itemJs) <= TARGETS.pageJsGzipBytes : null,
   });
   return out;
+}
+
+/** An export's download against the export targets: worst first byte, median rows per second, worst memory growth; a cut download fails all but memory. */
+function exportVerdicts(name: string, stream: ExportStream, where: string): Verdict[] {
+  const s = exportStreamSummary(stream);
+  const incomplete = s.complete ? "" : " (a download failed or was cut)";
+  return [
+    {
+      target: `${name} first byte ≤ ${TARGETS.exportFirstByteMs} ms ${where} (worst of ${s.runs})`,
+      value: `${f0(s.worstFirstByteMs)} ms (median ${f0(s.firstByteMs)} ms)${incomplete}`,
+      met: s.complete ? judge(s.worstFirstByteMs, (v) => v <= TARGETS.exportFirstByteMs) : false,
+    },
+    {
+      target: `${name} ≥ ${f0(TARGETS.exportRowsPerSecond)} rows/s ${where} (median of ${s.runs})`,
+      value: `${f0(s.rowsPerSecond)} rows/s (${f0(s.rows)} rows in ${f1(s.totalMs / 1000)} s)${incomplete}`,
+      met: s.complete ? judge(s.rowsPerSecond, (v) => v >= TARGETS.exportRowsPerSecond) : false,
+    },
+    {
+      target: `${name}: peak server RSS within ${mb(TARGETS.exportRssGrowthBytes)} of idle ${where} (worst of ${s.runs})`,
+      value: s.worstRssGrowth === null ? "not measured" : `+${mb(s.worstRssGrowth)} (${mb(s.idleRss!)} → ${mb(s.peakRss!)})`,
+      met: s.worstRssGrowth === null ? null : s.worstRssGrowth <= TARGETS.exportRssGrowthBytes,
+    },
+  ];
 }
 
 function jsValue(js: ScriptWeight): string {
@@ -310,12 +331,13 @@ export function markdown(report: Report): string {
         "",
       );
     }
-    if (r.exportStream) {
+    for (const [name, stream] of [["The updates export", r.exportStream], ["The items export", r.itemsExportStream]] as const) {
+      if (!stream) continue;
       parts.push(
-        `The updates export (\`${r.exportStream.path}\`, reviewer), downloaded one at a time as fast as the client reads, after one warm-up download; ` +
+        `${name} (\`${stream.path}\`, reviewer), downloaded one at a time as fast as the client reads, after one warm-up download; ` +
           "the server's resident memory (VmRSS) sampled every 50 ms, before the request (idle) and during it (peak):",
         "",
-        exportStreamTable(r.exportStream),
+        exportStreamTable(stream),
         "",
       );
     }
@@ -337,7 +359,7 @@ export function markdown(report: Report): string {
     parts.push(...extras.map((e) => `- ${e}`), "");
   }
   const growth = growthTable(results);
-  if (growth) parts.push("## Growth with scale", "", `Ratios of latency and throughput, larger scale over scale 1 (≤ ${TARGETS.latencyGrowth} is the target for read routes' p95).`, "", growth, "");
+  if (growth) parts.push("## Growth with scale", "", `Ratios of latency and throughput, larger scale over scale 1 (≤ ${TARGETS.latencyGrowth} is the target for read routes' p95; the CSV export has ten times the rows at scale 10 and is judged by its download instead).`, "", growth, "");
   parts.push("## Targets", "", verdictTable(verdicts(results)), "");
   return parts.join("\n");
 }

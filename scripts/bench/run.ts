@@ -7,7 +7,7 @@ import Database from "better-sqlite3";
 import { todayInBanten, toIsoDate } from "../../app/domain/dates";
 import { BENCH_SEED, buildDataset } from "./dataset";
 import { measure, measureDownload, stopCurrentRun, warmUp, type Download, type Measurement, type RunOptions, type Target } from "./measure";
-import { exportStreamSummary, growthTable, markdown, scaleTable, verdicts, verdictTable, type Report, type ScaleResult } from "./report";
+import { exportStreamSummary, growthTable, markdown, scaleTable, verdicts, verdictTable, type ExportStream, type Report, type ScaleResult } from "./report";
 import {
   describeMachine,
   fetchPage,
@@ -204,6 +204,7 @@ async function runScale(scale: number, opts: ReturnType<typeof options>, appDir:
     cold: {},
     memory: {},
     exportStream: null,
+    itemsExportStream: null,
     peakRssBytes: null,
     writes: null,
     load: { before: loadBefore, after: [] },
@@ -273,26 +274,30 @@ async function runScale(scale: number, opts: ReturnType<typeof options>, appDir:
       line(m);
     }
 
-    // the updates export, one download at a time: first byte, rows per second, the server's memory while it streams
-    {
-      const target: Target = { title: "export-stream", url: `${origin}${EXPORT_STREAM_PATH}`, headers: { Cookie: reviewer } };
+    // the exports, one download at a time: first byte, rows per second, the server's memory while it streams
+    const downloads = async (exportPath: string): Promise<ExportStream> => {
+      const target: Target = { title: "export-stream", url: `${origin}${exportPath}`, headers: { Cookie: reviewer } };
       const rss = () => currentRss(server.pid);
       const warmup = await measureDownload(target, { rss });
-      if (warmup.status !== 200) throw new Error(`GET ${EXPORT_STREAM_PATH} answered ${warmup.status}, not 200: see ${server.logFile}`);
+      if (warmup.status !== 200) throw new Error(`GET ${exportPath} answered ${warmup.status}, not 200: see ${server.logFile}`);
       const runs: Download[] = [];
       for (let i = 0; i < EXPORT_STREAM_RUNS; i++) {
         await settle();
         runs.push(await measureDownload(target, { rss }));
       }
-      result.exportStream = { path: EXPORT_STREAM_PATH, warmup, runs };
-      const summary = exportStreamSummary(result.exportStream);
+      const stream = { path: exportPath, warmup, runs };
+      const summary = exportStreamSummary(stream);
       console.log(
-        `  GET ${EXPORT_STREAM_PATH}, one at a time (${runs.length} after a warm-up): ${summary.rows.toLocaleString("en-US")} rows, ` +
+        `  GET ${exportPath}, one at a time (${runs.length} after a warm-up): ${summary.rows.toLocaleString("en-US")} rows, ` +
           `first byte ${summary.firstByteMs.toFixed(0)} ms (worst ${summary.worstFirstByteMs.toFixed(0)} ms), ${summary.rowsPerSecond.toFixed(0)} rows/s, ` +
           `${(summary.totalMs / 1000).toFixed(1)} s, RSS growth ${summary.worstRssGrowth === null ? "–" : `${(summary.worstRssGrowth / 1e6).toFixed(0)} MB`}` +
           `${summary.complete ? "" : ", INCOMPLETE download"}`,
       );
-    }
+      return stream;
+    };
+    result.exportStream = await downloads(EXPORT_STREAM_PATH);
+    // the CSV export measured under load, downloaded the same way: it grows with the province, so its download is what is judged
+    if (result.paths.csv) result.itemsExportStream = await downloads(result.paths.csv);
 
     // the progress update a liaison posts (the form the item page sends)
     const form = progressUpdateForm({

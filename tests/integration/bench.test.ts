@@ -322,4 +322,31 @@ import * as route1 from "/build/routes/dashboard-JKL.js";</script>
     expect(report).toContain("| run 1 | 200 | 40 | 41 | 250,000 | 60,000 | 4.2 | 67.0 MB | 200 MB → 230 MB (+30 MB) | yes |");
     expect(report).toMatch(/updates export ≥ 50,000 rows\/s at scale 10 \(median of 1\) \| 60,000 rows\/s/);
   });
+
+  it("judges the items export by its download, not by the p95 growth of a route whose rows grow with the scale", () => {
+    const route = (p95: number) => ({ requestsPerSecond: 100, latencyMs: { p50: p95 / 2, p95, p99: p95, mean: p95 / 2, max: p95 }, failures: 0, errors: 0 });
+    const download = (rowsPerSecond: number): Download => ({
+      title: "export-stream",
+      url: "",
+      status: 200,
+      firstByteMs: 8,
+      firstBodyByteMs: 9,
+      totalMs: (5_700 / rowsPerSecond) * 1000,
+      bytes: 2_000_000,
+      rows: 5_700,
+      rowsPerSecond,
+      complete: true,
+      rss: { idle: 300e6, peak: 302e6, samples: 3 },
+    });
+    const scale = (n: number, p95: number, itemsExportStream: ScaleResult["itemsExportStream"]): ScaleResult =>
+      ({ scale: n, routes: { csv: route(p95), search: route(p95 / 10) }, js: { dashboard: null, item: null }, writes: null, itemsExportStream }) as unknown as ScaleResult;
+    const stream = (rowsPerSecond: number) => ({ path: "/exports/items.csv", warmup: download(10_000), runs: [download(rowsPerSecond)] });
+    const list = verdicts([scale(1, 30, null), scale(10, 300, stream(60_000))]);
+    // a page's p95 growth is judged; the export's is shown, not judged
+    expect(list.find((v) => v.target.startsWith("GET /search?q= (reviewer): p95"))?.met).toBe(false);
+    expect(list.find((v) => v.target.startsWith("GET CSV export (reviewer): p95"))).toMatchObject({ value: "×10.00 (30.0 → 300.0 ms)", met: null });
+    expect(list.filter((v) => v.target.startsWith("items export")).map((v) => v.met)).toEqual([true, true, true]);
+    const slow = verdicts([scale(1, 30, null), scale(10, 300, stream(40_000))]);
+    expect(slow.find((v) => v.target.startsWith("items export ≥ 50,000 rows/s"))).toMatchObject({ met: false, value: "40,000 rows/s (5,700 rows in 0.1 s)" });
+  });
 });
