@@ -1,28 +1,11 @@
 import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata, type FormMetadata } from "@conform-to/react";
-import { useNavigation } from "@remix-run/react";
 import { useEffect, useId, useRef } from "react";
 import { ACCEPT, MAX_FILES, MAX_FILE_BYTES } from "~/domain/evidence";
-import { FORM_ID_FIELD, restoredValues } from "~/domain/form-draft";
-import { splitMessage } from "~/domain/form-message";
 import { textKey } from "~/domain/i18n";
-import { PENDING_ATTRIBUTE } from "~/utils/plain-page";
-import { useRootData, useT } from "./i18n";
+import { ErrorList } from "./form-basics";
+import { useT } from "./i18n";
 
-/** Errors of a field or a form, translated; ids let inputs point at them (aria-describedby). */
-/** Errors are dictionary keys (a schema's messages); `params` fill their placeholders. */
-export function ErrorList({ id, errors, params }: { id?: string; errors?: string[] | null; params?: Record<string, string | number> }) {
-  const t = useT();
-  if (!errors?.length) return null;
-  return (
-    <ul id={id} className="mt-1 space-y-0.5 text-sm font-medium text-red-700">
-      {errors.map((e) => {
-        // an error may carry its own values ("key?name=value", see ~/domain/form-message)
-        const message = splitMessage(e);
-        return <li key={e}>{t(textKey(message.key, "form.invalid"), message.params ?? params)}</li>;
-      })}
-    </ul>
-  );
-}
+export { ErrorList, FormIdField, RestoredNotice, SubmitButton, useRestoredDraft } from "./form-basics";
 
 /**
  * After a refused submission: a summary at the top of the form naming every field with an error,
@@ -100,32 +83,6 @@ export function TextField({
   );
 }
 
-/** A submit button that shows the pending state of its form's submission (with or without the page's scripts). */
-export function SubmitButton({
-  children,
-  pendingText,
-  name,
-  value,
-  className = "btn",
-}: {
-  children: React.ReactNode;
-  pendingText?: string;
-  name?: string;
-  value?: string;
-  className?: string;
-}) {
-  const navigation = useNavigation();
-  const t = useT();
-  const pending = navigation.state === "submitting" && (name ? navigation.formData?.get(name) === value : true);
-  const pendingLabel = pendingText ?? t("form.saving");
-  // what the button says while its form is sent on a page without scripts (app/utils/plain-page.ts)
-  return (
-    <button type="submit" className={className} name={name} value={value} disabled={pending} aria-busy={pending} {...{ [PENDING_ATTRIBUTE]: pendingLabel }}>
-      {pending ? pendingLabel : children}
-    </button>
-  );
-}
-
 export function TextareaField({
   label,
   field,
@@ -187,29 +144,6 @@ export function CheckboxField({ label, field }: { label: string; field: FieldMet
       <ErrorList id={field.errorId} errors={field.errors} />
     </div>
   );
-}
-
-/**
- * The hidden field naming the Conform form a submission comes from: a submission refused because
- * the session ended is kept under this id and comes back into this form after signing in.
- */
-export function FormIdField({ formId }: { formId: string }) {
-  return <input type="hidden" name={FORM_ID_FIELD} value={formId} />;
-}
-
-/**
- * What the user typed before their session ended, looked up by the Conform id of the form it came
- * from: that form's values as default values, or null for every other form.
- */
-export function useRestoredDraft(): (formId: string) => Record<string, string | string[]> | null {
-  const draft = useRootData()?.restoredDraft;
-  return (formId) => restoredValues(draft, formId);
-}
-
-/** Tells the user that a form holds what they typed before their session ended. */
-export function RestoredNotice({ shown }: { shown: boolean }) {
-  const t = useT();
-  return shown ? <p className="mt-2 rounded bg-sky-50 p-3 text-sky-900">{t("form.restored")}</p> : null;
 }
 
 function Checkbox({ field }: { field: FieldMetadata<any> }) {

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { addDays, quarterOf, quarterRange, startOfDay } from "./dates";
 import type { Translate } from "./i18n";
 import { labelKey } from "./i18n";
@@ -61,14 +60,6 @@ export function closeRefusal(quarter: string, today: Date, closed: readonly stri
 export function previousClosed(quarter: string, closed: readonly string[]): string | null {
   return closed.filter((q) => q < quarter).sort().at(-1) ?? null;
 }
-
-export const closeQuarterSchema = z.object({
-  intent: z.literal("close"),
-  quarter: z
-    .string({ required_error: "form.required" })
-    .trim()
-    .regex(QUARTER_PATTERN, "quarters.error.format"),
-});
 
 /** How many narratives of the quarter a change summary quotes, and how long each and all may be. */
 export const SUMMARY_NARRATIVES = 3;

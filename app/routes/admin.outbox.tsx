@@ -1,15 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { OutboxStateBadge } from "~/components/delivery-state";
-import { SubmitButton } from "~/components/forms";
+import { SubmitButton } from "~/components/form-basics";
 import { useLocale, useT } from "~/components/i18n";
 import { formatDateTime } from "~/domain/i18n";
 import { OUTBOX_STATES, type OutboxState } from "~/domain/mail";
 import { listOutbox, outboxCounts, retryMessages } from "~/models/outbox.server";
 import { authorOf, requirePermission } from "~/utils/auth.server";
 import { env } from "~/utils/env.server";
+import { outboxRetrySchema } from "~/domain/schemas/all.server";
 import { formAction } from "~/utils/form-action.server";
 import { parseForm, parseIntent } from "~/utils/parse-form.server";
 import { readFormData } from "~/utils/request-body.server";
@@ -33,7 +33,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const INTENTS = ["retry", "retry-all"] as const;
-const retrySchema = z.object({ intent: z.literal("retry"), id: z.string().min(1).max(40) });
 
 export function action(args: ActionFunctionArgs) {
   return formAction(args, async ({ request, context }) => {
@@ -42,7 +41,7 @@ export function action(args: ActionFunctionArgs) {
     const actor = authorOf(user, context);
     switch (parseIntent(formData, INTENTS)) {
       case "retry": {
-        const submission = parseForm(formData, retrySchema);
+        const submission = parseForm(formData, outboxRetrySchema);
         if (submission.status !== "success") return json({ intent: "retry", result: submission.reply() }, { status: 400 });
         const count = await retryMessages(actor, submission.value.id);
         if (count === 0) return redirectWithToast(request, "/admin/outbox", { type: "error", key: "outbox.notRetriable" });

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { SubmitButton } from "~/components/forms";
+import { SubmitButton } from "~/components/form-basics";
 import { useT } from "~/components/i18n";
 import { IMPORT_COLUMNS, IMPORT_HEADERS, MAX_IMPORT_ROWS, MAX_IMPORT_EXPANDED_MB, columnOfFormField, rowToFormFields, type ImportRow } from "~/domain/item-import";
 import { textKey, translator, type MessageKey } from "~/domain/i18n";

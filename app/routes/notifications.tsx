@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { SubmitButton } from "~/components/forms";
+import { SubmitButton } from "~/components/form-basics";
 import { useT } from "~/components/i18n";
 import { NotificationList } from "~/components/milestone-notifications";
 import { listNotifications, markAllRead, unreadCount } from "~/models/notification.server";

@@ -1,5 +1,5 @@
 import { getFormProps } from "@conform-to/react";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorList, SelectField, SubmitButton } from "~/components/forms";
@@ -7,14 +7,11 @@ import { useLocale, useT } from "~/components/i18n";
 import { todayInBanten } from "~/domain/dates";
 import { formatDateTime, formatNumber } from "~/domain/i18n";
 import { can } from "~/domain/policy";
-import { closableQuarters, closeQuarterSchema } from "~/domain/quarter";
-import { closeQuarter, listQuarterCloses } from "~/models/quarter.server";
-import { assertCan, authorOf, requirePermission, requireUser, toPrincipal } from "~/utils/auth.server";
-import { formAction } from "~/utils/form-action.server";
-import { parseForm, parseIntent } from "~/utils/parse-form.server";
-import { readFormData } from "~/utils/request-body.server";
-import { redirectWithToast } from "~/utils/session.server";
+import { closableQuarters } from "~/domain/quarter";
+import { listQuarterCloses } from "~/models/quarter.server";
+import { requirePermission, toPrincipal } from "~/utils/auth.server";
 import { pageMeta } from "~/utils/meta";
+import { closeQuarterAction } from "./quarters._index.server";
 import { closeQuarterForm } from "~/domain/schemas/constraints/close-quarter.generated";
 import { useValidatedForm } from "~/components/use-lazy-validation";
 
@@ -28,20 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ closes, canClose, closable });
 }
 
-export function action(args: ActionFunctionArgs) {
-  return formAction(args, async ({ request, context }) => {
-    const user = await requireUser(request);
-    assertCan(user, "quarter.close");
-    const formData = await readFormData(request);
-    parseIntent(formData, ["close"]);
-    const submission = parseForm(formData, closeQuarterSchema);
-    if (submission.status !== "success") return json({ result: submission.reply() }, { status: 400 });
-    const { quarter } = submission.value;
-    const result = await closeQuarter(quarter, todayInBanten(), authorOf(user, context));
-    if (!result.ok) return json({ result: submission.reply({ fieldErrors: { quarter: [result.reason] } }) }, { status: 400 });
-    return redirectWithToast(request, `/quarters/${quarter}`, { type: "success", key: "quarters.closed", params: { quarter, count: result.items } });
-  });
-}
+export const action = closeQuarterAction;
 
 export default function QuartersPage() {
   const { closes, canClose, closable } = useLoaderData<typeof loader>();

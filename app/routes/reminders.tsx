@@ -1,8 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
-import { SubmitButton } from "~/components/forms";
+import { SubmitButton } from "~/components/form-basics";
 import { useLocale, useT } from "~/components/i18n";
 import { todayInBanten } from "~/domain/dates";
 import { formatDateTime } from "~/domain/i18n";
@@ -11,6 +10,7 @@ import { WhatsAppLink } from "~/components/whatsapp-link";
 import { recentReminders, sendReminder, staleByCampus } from "~/models/reminder.server";
 import { authorOf, requirePermission } from "~/utils/auth.server";
 import { env } from "~/utils/env.server";
+import { reminderSendSchema } from "~/domain/schemas/all.server";
 import { formAction } from "~/utils/form-action.server";
 import { parseForm, parseIntent } from "~/utils/parse-form.server";
 import { readFormData } from "~/utils/request-body.server";
@@ -32,7 +32,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ campuses, history, days });
 }
 
-const sendSchema = z.object({ intent: z.literal("send"), campusId: z.string().min(1).max(40) });
 
 export function action(args: ActionFunctionArgs) {
   return formAction(args, async ({ request, context }) => {
@@ -40,7 +39,7 @@ export function action(args: ActionFunctionArgs) {
     const formData = await readFormData(request);
     parseIntent(formData, ["send"]);
     // the campus is the value of the button pressed: without a valid one there is no form to answer
-    const submission = parseForm(formData, sendSchema);
+    const submission = parseForm(formData, reminderSendSchema);
     if (submission.status !== "success") throw new Response("Bad Request", { status: 400 });
     const { campusId } = submission.value;
     const outcome = await sendReminder(authorOf(user, context), campusId, todayInBanten(), env().STALE_AFTER_DAYS);

@@ -207,3 +207,32 @@ test("when the validation chunk does not come, a submission is validated by the 
   await expect(current).toHaveAttribute("aria-invalid", "true");
   await expect(next).toHaveAttribute("aria-invalid", "true");
 });
+
+test("pages whose forms are only buttons load neither Zod nor Conform; a page with a form's fields loads Conform, not Zod", async ({ page }) => {
+  await signIn(page, "admin@demo.test");
+  /** The text of every script file a document load brings (Zod names its error class; Conform marks fields it filled). */
+  async function scriptsOf(path: string): Promise<string> {
+    const urls: string[] = [];
+    const listen = (request: { resourceType(): string; url(): string }) => {
+      if (request.resourceType() === "script") urls.push(request.url());
+    };
+    page.on("request", listen);
+    const response = await page.goto(path);
+    expect(response?.status()).toBe(200);
+    await page.waitForLoadState("networkidle");
+    page.off("request", listen);
+    expect(urls.length).toBeGreaterThan(0);
+    const texts = await Promise.all(urls.map(async (url) => (await page.request.get(url)).text()));
+    return texts.join("\n");
+  }
+  for (const path of ["/notifications", "/reminders", "/admin/outbox", "/campuses/itb/import"]) {
+    const scripts = await scriptsOf(path);
+    expect(scripts, path).not.toContain("ZodError");
+    expect(scripts, path).not.toContain("dataset.conform");
+  }
+  // closing a quarter has a field: Conform, and Zod only once the user works in the form
+  for (const path of ["/quarters", "/reports/briefing"]) {
+    expect(await scriptsOf(path), path).not.toContain("ZodError");
+  }
+  expect(await scriptsOf("/quarters")).toContain("dataset.conform");
+});

@@ -4,7 +4,6 @@ import {
   changeSummary,
   clip,
   closableQuarters,
-  closeQuarterSchema,
   closeRefusal,
   NARRATIVE_MAX,
   previousClosed,
@@ -13,6 +12,7 @@ import {
   shiftQuarter,
   SUMMARY_MAX,
 } from "~/domain/quarter";
+import { closeQuarterSchema } from "~/domain/schemas/quarter";
 
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const id = translator("id");

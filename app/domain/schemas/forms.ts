@@ -1,6 +1,5 @@
 import { parseWithZod } from "@conform-to/zod";
 import type { ZodTypeAny } from "zod";
-import { closeQuarterSchema } from "../quarter";
 import { amendAgreementSchema, linkItemSchema as agreementLinkItemSchema, newAgreementSchema, renewAgreementSchema, updateAgreementSchema, uploadDocumentSchema } from "./agreement";
 import { changePasswordSchema, createUserSchema, loginSchema, resetPasswordSchema, updateUserSchema } from "./auth";
 import { linkItemSchema as indicatorLinkItemSchema, recordValueSchema } from "./indicator";
@@ -10,6 +9,7 @@ import { evaluateMilestoneSchema, newMilestoneSchema, submitMilestoneSchema } fr
 import { assignObstacleSchema, governmentNoteSchema } from "./obstacle";
 import { checkInSchema, commentSchema, progressUpdateSchema, resolveObstacleSchema } from "./progress";
 import { addMemberSchema, createTeamSchema, updateMemberSchema, updateTeamSchema } from "./team";
+import { closeQuarterSchema } from "./quarter";
 import { createUnitSchema, updateUnitSchema } from "./unit";
 
 /**

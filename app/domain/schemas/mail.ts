@@ -11,3 +11,9 @@ export const mailPreferencesSchema = z.object({
   locale: z.enum(LOCALES),
 });
 export type MailPreferencesInput = z.infer<typeof mailPreferencesSchema>;
+
+/** Sending an e-mail of /admin/outbox again (the button's value is the message's id). */
+export const outboxRetrySchema = z.object({ intent: z.literal("retry"), id: z.string().min(1).max(40) });
+
+/** A reminder to a campus's liaisons on /reminders (the button's value is the campus's id). */
+export const reminderSendSchema = z.object({ intent: z.literal("send"), campusId: z.string().min(1).max(40) });
