@@ -7,7 +7,21 @@ import Database from "better-sqlite3";
 import { todayInBanten, toIsoDate } from "../../app/domain/dates";
 import { BENCH_SEED, buildDataset } from "./dataset";
 import { measure, measureDownload, stopCurrentRun, warmUp, type Download, type Measurement, type RunOptions, type Target } from "./measure";
-import { exportStreamSummary, growthTable, markdown, scaleTable, verdicts, verdictTable, type ExportStream, type Report, type ScaleResult } from "./report";
+import {
+  GROWING_ROUTES,
+  ROUTES,
+  exportStreamSummary,
+  growthTable,
+  markdown,
+  pairedGrowthOf,
+  scaleTable,
+  verdicts,
+  verdictTable,
+  type ExportStream,
+  type PairedGrowth,
+  type Report,
+  type ScaleResult,
+} from "./report";
 import {
   describeMachine,
   fetchPage,
@@ -37,6 +51,8 @@ const HELP = `Usage: npm run bench -- [options]
   --duration 10        seconds measured per route
   --warmup 3           seconds of a warm-up round (not measured); a route is warmed in rounds until
                        its rate stops rising (a round at most 5 % faster than the one before), at most 5
+                       (after the scales, the read routes' p95 growth is measured again in pairs: both
+                       servers up, 3 pairs of min(--duration, 5) s per route; the target is judged on it)
   --connections 10     concurrent connections
   --seed ${BENCH_SEED}      dataset seed
   --csv /path          CSV export path to measure (default: the first of ${CSV_CANDIDATES.join(", ")} that exists)
@@ -388,6 +404,63 @@ async function runScale(scale: number, opts: ReturnType<typeof options>, appDir:
   return result;
 }
 
+/** Pairs per read route in the paired growth check, and the seconds of each half of a pair (at most `--duration`). */
+const GROWTH_PAIRS = 3;
+const GROWTH_PAIR_SECONDS = 5;
+
+/**
+ * The read routes' p95 growth measured in pairs: the base scale's server and the largest scale's
+ * run side by side, and each route is measured on one then the other, back to back (the order
+ * alternating from pair to pair), so that the host's own speed, which drifts over the minutes
+ * between two scales' runs, weighs on both halves of a pair alike. The CSV export is left out (its
+ * growth is not judged). Each server is warmed per route first, as in the main runs.
+ */
+async function pairedGrowth(base: ScaleResult, top: ScaleResult, opts: ReturnType<typeof options>, appDir: string): Promise<PairedGrowth> {
+  const seconds = Math.min(opts.run.duration, GROWTH_PAIR_SECONDS);
+  console.log(`\n== p95 growth in pairs: scale ${base.scale} and scale ${top.scale} side by side (${GROWTH_PAIRS} pairs of ${seconds} s per route)`);
+  const servers: { result: ScaleResult; server: RunningServer; cookie: string; settle: () => Promise<void> }[] = [];
+  try {
+    for (const result of [base, top]) {
+      const dir = path.join(DATA, `scale-${result.scale}`);
+      const server = await startServer({ appDir, dataDir: dir, dbFile: path.join(dir, "app.db"), logFile: path.join(dir, "server.log") });
+      const samples: number[] = [];
+      for (let i = 0; i < 7; i++) samples.push(await healthzMs(server.origin));
+      const baselineMs = samples.sort((a, b) => a - b)[3]!;
+      const cookie = await signIn(server.origin, result.dataset.accounts.reviewer, result.dataset.accounts.password);
+      servers.push({ result, server, cookie, settle: () => waitIdle(server.origin, baselineMs) });
+    }
+    const growth: PairedGrowth = { base: base.scale, top: top.scale, seconds, routes: {} };
+    for (const route of ROUTES.filter((r) => r.read && !GROWING_ROUTES.has(r.key))) {
+      if (!base.paths[route.key] || !top.paths[route.key]) continue;
+      // signed in as in the runs above: every read route but /healthz and /login
+      const signedIn = route.key !== "healthz" && route.key !== "login";
+      const targets = servers.map(({ result, server, cookie }): Target => {
+        const headers: Record<string, string> = signedIn ? { Cookie: cookie } : {};
+        return { title: route.key, url: `${server.origin}${result.paths[route.key]}`, headers };
+      });
+      for (const [i, target] of targets.entries()) await warmUp(target, { connections: opts.run.connections, settle: servers[i]!.settle }, opts.run.warmup);
+      const pairs: { base: number; top: number }[] = [];
+      for (let pair = 0; pair < GROWTH_PAIRS; pair++) {
+        const order = pair % 2 === 0 ? [0, 1] : [1, 0];
+        const p95 = [NaN, NaN];
+        for (const i of order) {
+          const m = await measure(targets[i]!, { ...opts.run, duration: seconds, warmup: 0, settle: servers[i]!.settle });
+          p95[i] = m.latencyMs.p95;
+        }
+        pairs.push({ base: p95[0]!, top: p95[1]! });
+      }
+      growth.routes[route.key] = pairs;
+      const summary = pairedGrowthOf(pairs);
+      console.log(
+        `  ${route.label}: p95 ${pairs.map((p) => `${p.base.toFixed(1)} → ${p.top.toFixed(1)}`).join(", ")} ms; median ratio ×${summary.median.toFixed(2)}`,
+      );
+    }
+    return growth;
+  } finally {
+    for (const { server } of servers) await server.stop();
+  }
+}
+
 async function main() {
   const opts = options();
   const machine = describeMachine();
@@ -403,10 +476,13 @@ async function main() {
     results.push(result);
     console.log(`\n${scaleTable(result)}`);
   }
-  const report: Report = { machine, options: { ...opts.run, seed: opts.seed }, results };
+  const base = results.find((r) => r.scale === 1) ?? [...results].sort((a, b) => a.scale - b.scale)[0];
+  const top = [...results].sort((a, b) => b.scale - a.scale)[0];
+  const paired = base && top && top !== base ? await pairedGrowth(base, top, opts, appDir) : null;
+  const report: Report = { machine, options: { ...opts.run, seed: opts.seed }, results, pairedGrowth: paired };
   const growth = growthTable(results);
   if (growth) console.log(`\n${growth}`);
-  console.log(`\n${verdictTable(verdicts(results))}`);
+  console.log(`\n${verdictTable(verdicts(results, paired))}`);
   fs.mkdirSync(path.dirname(opts.out), { recursive: true });
   fs.writeFileSync(opts.out, markdown(report));
   fs.writeFileSync(path.join(DATA, "results.json"), JSON.stringify(report, null, 2));

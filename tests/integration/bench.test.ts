@@ -15,7 +15,7 @@ import { currentState } from "~/domain/roadmap";
 import { loader as healthz } from "~/routes/healthz";
 import { BENCH_PASSWORD, generateDataset, targetCounts } from "../../scripts/bench/dataset";
 import { measure, measureDownload, percentile, type Download } from "../../scripts/bench/measure";
-import { exportStreamSummary, markdown, verdicts, type ScaleResult } from "../../scripts/bench/report";
+import { exportStreamSummary, markdown, pairedGrowthOf, verdicts, type ScaleResult } from "../../scripts/bench/report";
 import { progressUpdateForm, scriptUrls } from "../../scripts/bench/server";
 import { BASE_DB, TMP_DIR } from "../setup/paths";
 
@@ -321,6 +321,26 @@ import * as route1 from "/build/routes/dashboard-JKL.js";</script>
     expect(report).toContain("| warm-up (not judged) | 200 | 900 |");
     expect(report).toContain("| run 1 | 200 | 40 | 41 | 250,000 | 60,000 | 4.2 | 67.0 MB | 200 MB → 230 MB (+30 MB) | yes |");
     expect(report).toMatch(/updates export ≥ 50,000 rows\/s at scale 10 \(median of 1\) \| 60,000 rows\/s/);
+  });
+
+  it("judges a read route's p95 growth on the median of its pairs when the pairs were measured", () => {
+    const route = (p95: number) => ({ requestsPerSecond: 100, latencyMs: { p50: p95 / 2, p95, p99: p95, mean: p95 / 2, max: p95 }, failures: 0, errors: 0 });
+    const scale = (n: number, p95: number): ScaleResult =>
+      ({ scale: n, routes: { search: route(p95), csv: route(p95 * 10) }, js: { dashboard: null, item: null }, writes: null }) as unknown as ScaleResult;
+    // the runs, minutes apart, say ×2.00; the pairs, side by side, ×1.10, ×1.60 and ×1.20
+    const results = [scale(1, 40), scale(10, 80)];
+    const pairs = { base: 1, top: 10, seconds: 5, routes: { search: [{ base: 50, top: 55 }, { base: 50, top: 80 }, { base: 50, top: 60 }] } };
+    expect(pairedGrowthOf(pairs.routes.search)).toMatchObject({ median: 1.2 });
+    const judged = verdicts(results, pairs).find((v) => v.target.startsWith("GET /search?q= (reviewer): p95"));
+    expect(judged).toMatchObject({ met: true, value: "×1.20 (pairs 1.10, 1.60, 1.20; in the runs above ×2.00 (40.0 → 80.0 ms))" });
+    expect(judged?.target).toContain("(median of 3 pairs)");
+    // without pairs (or pairs of other scales) the runs are judged
+    expect(verdicts(results).find((v) => v.target.startsWith("GET /search?q= (reviewer): p95"))?.met).toBe(false);
+    expect(verdicts(results, { ...pairs, top: 5 }).find((v) => v.target.startsWith("GET /search?q= (reviewer): p95"))?.met).toBe(false);
+    // the export's growth stays unjudged either way
+    expect(verdicts(results, pairs).find((v) => v.target.startsWith("GET CSV export"))?.met).toBeNull();
+    const report = markdown({ machine: { cpu: "x", cores: 2, memoryBytes: 1e9, platform: "linux", node: "v20", git: "abc", date: "today" }, options: { connections: 10, duration: 10, warmup: 3, seed: 1 }, results: [], pairedGrowth: pairs } as never);
+    expect(report).toContain("| GET /search?q= (reviewer) | 50.0 → 55.0 (×1.10) | 50.0 → 80.0 (×1.60) | 50.0 → 60.0 (×1.20) | ×1.20 |");
   });
 
   it("judges the items export by its download, not by the p95 growth of a route whose rows grow with the scale", () => {
