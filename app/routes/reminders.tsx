@@ -32,7 +32,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ campuses, history, days });
 }
 
-
 export function action(args: ActionFunctionArgs) {
   return formAction(args, async ({ request, context }) => {
     const user = await requirePermission(request, "reminder.send");
