@@ -93,7 +93,7 @@ const median = (values: number[]) => {
 };
 
 /**
- * The measured downloads of the updates export in a few figures: medians of time and rate, the
+ * The measured downloads of an export in a few figures: medians of time and rate, the
  * worst first byte, and the largest growth of the server's memory over its idle size during a download.
  */
 export function exportStreamSummary(stream: ExportStream) {
