@@ -323,10 +323,12 @@ import * as route1 from "/build/routes/dashboard-JKL.js";</script>
     expect(report).toMatch(/updates export ≥ 50,000 rows\/s at scale 10 \(median of 1\) \| 60,000 rows\/s/);
   });
 
+  /** A read route's measurement, as much of it as the verdicts read. */
+  const readRoute = (p95: number) => ({ requestsPerSecond: 100, latencyMs: { p50: p95 / 2, p95, p99: p95, mean: p95 / 2, max: p95 }, failures: 0, errors: 0 });
+
   it("judges a read route's p95 growth on the median of its pairs when the pairs were measured", () => {
-    const route = (p95: number) => ({ requestsPerSecond: 100, latencyMs: { p50: p95 / 2, p95, p99: p95, mean: p95 / 2, max: p95 }, failures: 0, errors: 0 });
     const scale = (n: number, p95: number): ScaleResult =>
-      ({ scale: n, routes: { search: route(p95), csv: route(p95 * 10) }, js: { dashboard: null, item: null }, writes: null }) as unknown as ScaleResult;
+      ({ scale: n, routes: { search: readRoute(p95), csv: readRoute(p95 * 10) }, js: { dashboard: null, item: null }, writes: null }) as unknown as ScaleResult;
     // the runs, minutes apart, say ×2.00; the pairs, side by side, ×1.10, ×1.60 and ×1.20
     const results = [scale(1, 40), scale(10, 80)];
     const pairs = { base: 1, top: 10, seconds: 5, routes: { search: [{ base: 50, top: 55 }, { base: 50, top: 80 }, { base: 50, top: 60 }] } };
@@ -344,7 +346,6 @@ import * as route1 from "/build/routes/dashboard-JKL.js";</script>
   });
 
   it("judges the items export by its download, not by the p95 growth of a route whose rows grow with the scale", () => {
-    const route = (p95: number) => ({ requestsPerSecond: 100, latencyMs: { p50: p95 / 2, p95, p99: p95, mean: p95 / 2, max: p95 }, failures: 0, errors: 0 });
     const download = (rowsPerSecond: number): Download => ({
       title: "export-stream",
       url: "",
@@ -359,7 +360,7 @@ import * as route1 from "/build/routes/dashboard-JKL.js";</script>
       rss: { idle: 300e6, peak: 302e6, samples: 3 },
     });
     const scale = (n: number, p95: number, itemsExportStream: ScaleResult["itemsExportStream"]): ScaleResult =>
-      ({ scale: n, routes: { csv: route(p95), search: route(p95 / 10) }, js: { dashboard: null, item: null }, writes: null, itemsExportStream }) as unknown as ScaleResult;
+      ({ scale: n, routes: { csv: readRoute(p95), search: readRoute(p95 / 10) }, js: { dashboard: null, item: null }, writes: null, itemsExportStream }) as unknown as ScaleResult;
     const stream = (rowsPerSecond: number) => ({ path: "/exports/items.csv", warmup: download(10_000), runs: [download(rowsPerSecond)] });
     const list = verdicts([scale(1, 30, null), scale(10, 300, stream(60_000))]);
     // a page's p95 growth is judged; the export's is shown, not judged

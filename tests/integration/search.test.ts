@@ -41,7 +41,7 @@ describe("search", () => {
     const own = (await find("LIAISON_OWN", "pemetaan"))!;
     expect(own.items.map((i) => i.id).sort()).toEqual([w.publishedItem.id, w.draftItem.id].sort());
     expect(own.milestones.map((m) => m.title)).toEqual(["Tonggak pemetaan draf"]);
-    // the due date read as SQLite keeps it, given back as the day it is
+    // the due date comes back as the day it is
     expect(own.milestones[0]!.dueDate).toBe("2026-09-30T00:00:00.000Z");
     expect((await find("REVIEWER", "pemetaan"))!.items).toHaveLength(2);
     for (const who of ["OBSERVER", "LIAISON_OTHER"] as const) {
