@@ -141,6 +141,11 @@ function pageRows<Row>(sql: string, keys: string): Row[] {
   return readPrepared<Row & { position: number }>(sql, keys).sort((a, b) => a.position - b.position);
 }
 
+/** `pageRows` for rows read as arrays, the position first. */
+function pageRowArrays<Row extends [position: number, ...rest: unknown[]]>(sql: string, keys: string): Row[] {
+  return readPreparedArrays<Row>(sql, keys).sort((a, b) => a[0] - b[0]);
+}
+
 /**
  * The keys (rowids) of the rows of a campus's items in export order: by `order`, the id breaking
  * ties. One fixed statement per entity (the names are constants, never values).
@@ -183,7 +188,7 @@ const READERS: { [E in ExportEntity]: Reader<E> } = {
     keys: null,
     rows: async (keys, { names }) => {
       // rows as arrays: an export reads thousands of items, and an object per row cost twice as much
-      const rows = readPreparedArrays<StoredItem>(
+      const rows = pageRowArrays<StoredItem>(
         `SELECT k.key, "RoadmapItem"."id", "RoadmapItem"."title", "RoadmapItem"."triDharma", "RoadmapItem"."campusPicName", "RoadmapItem"."govPicName",
                "RoadmapItem"."plannedStart", "RoadmapItem"."plannedEnd", "RoadmapItem"."status", "RoadmapItem"."progress",
                "RoadmapItem"."lastUpdateAt", "RoadmapItem"."budgetIdr", "RoadmapItem"."industryPartners", "RoadmapItem"."targets",
@@ -191,7 +196,7 @@ const READERS: { [E in ExportEntity]: Reader<E> } = {
                "RoadmapItem"."governmentUnitId", "RoadmapItem"."teamId"
           FROM json_each(?) k JOIN "RoadmapItem" ON "RoadmapItem"."id" = k.value`,
         keys,
-      ).sort((a, b) => a[0] - b[0]);
+      );
       return rows.map(
         ([, id, title, triDharma, campusPicName, govPicName, plannedStart, plannedEnd, status, progress, lastUpdateAt, budgetIdr, industryPartners, targets, visibility, publishedAt, campusId, priorityAreaId, governmentUnitId, teamId]) => ({
           id,

@@ -127,16 +127,22 @@ function closePreparedReadConnection(): void {
   delete globalForReads.__preparedReads;
 }
 
+/** The statement of `sql`, prepared once for the process (rows as objects, or as arrays with `raw`). */
+function preparedStatement(sql: string, raw: boolean): Database.Statement<Param[]> {
+  const connection = preparedReadConnection();
+  const statements = raw ? connection.arrayStatements : connection.statements;
+  let statement = statements.get(sql);
+  if (!statement) statements.set(sql, (statement = raw ? connection.db.prepare<Param[]>(sql).raw(true) : connection.db.prepare<Param[]>(sql)));
+  if (queryListeners.size) queryListeners.forEach((listener) => listener(sql));
+  return statement;
+}
+
 /**
  * Runs one of those reads: its rows. `sql` is a fixed statement with `?` placeholders, never text
  * built from values (each distinct statement is prepared once and kept for the process).
  */
 export function readPrepared<T>(sql: string, ...params: Param[]): T[] {
-  const connection = preparedReadConnection();
-  let statement = connection.statements.get(sql);
-  if (!statement) connection.statements.set(sql, (statement = connection.db.prepare<Param[]>(sql)));
-  if (queryListeners.size) queryListeners.forEach((listener) => listener(sql));
-  return statement.all(...params) as T[];
+  return preparedStatement(sql, false).all(...params) as T[];
 }
 
 /**
@@ -145,11 +151,7 @@ export function readPrepared<T>(sql: string, ...params: Param[]): T[] {
  * of rows, such as the items export).
  */
 export function readPreparedArrays<T extends unknown[]>(sql: string, ...params: Param[]): T[] {
-  const connection = preparedReadConnection();
-  let statement = connection.arrayStatements.get(sql);
-  if (!statement) connection.arrayStatements.set(sql, (statement = connection.db.prepare<Param[]>(sql).raw(true)));
-  if (queryListeners.size) queryListeners.forEach((listener) => listener(sql));
-  return statement.all(...params) as T[];
+  return preparedStatement(sql, true).all(...params) as T[];
 }
 
 /** Calls `listener` with every SQL statement run (test environment only); returns an unsubscribe. */

@@ -184,6 +184,14 @@ async function waitIdle(origin: string, baselineMs: number) {
   }
 }
 
+/** A fresh server's idle /healthz time (the median of seven) and the wait for it to be idle again. */
+async function idleBaseline(origin: string) {
+  const samples: number[] = [];
+  for (let i = 0; i < 7; i++) samples.push(await healthzMs(origin));
+  const baselineMs = samples.sort((a, b) => a - b)[3]!;
+  return { baselineMs, settle: () => waitIdle(origin, baselineMs) };
+}
+
 function line(m: Measurement) {
   const bad = m.failures + m.errors;
   console.log(
@@ -235,10 +243,7 @@ async function runScale(scale: number, opts: ReturnType<typeof options>, appDir:
   }
   try {
     const { origin } = server;
-    const samples: number[] = [];
-    for (let i = 0; i < 7; i++) samples.push(await healthzMs(origin));
-    const baselineMs = samples.sort((a, b) => a - b)[3]!;
-    const settle = () => waitIdle(origin, baselineMs);
+    const { baselineMs, settle } = await idleBaseline(origin);
     const minResponses = opts.run.connections * 3;
     console.log(`  server pid ${server.pid} at ${origin} (idle /healthz ${baselineMs.toFixed(1)} ms)`);
     const reviewer = await signIn(origin, summary.accounts.reviewer, summary.accounts.password);
@@ -423,11 +428,9 @@ async function pairedGrowth(base: ScaleResult, top: ScaleResult, opts: ReturnTyp
     for (const result of [base, top]) {
       const dir = path.join(DATA, `scale-${result.scale}`);
       const server = await startServer({ appDir, dataDir: dir, dbFile: path.join(dir, "app.db"), logFile: path.join(dir, "server.log") });
-      const samples: number[] = [];
-      for (let i = 0; i < 7; i++) samples.push(await healthzMs(server.origin));
-      const baselineMs = samples.sort((a, b) => a - b)[3]!;
+      const { settle } = await idleBaseline(server.origin);
       const cookie = await signIn(server.origin, result.dataset.accounts.reviewer, result.dataset.accounts.password);
-      servers.push({ result, server, cookie, settle: () => waitIdle(server.origin, baselineMs) });
+      servers.push({ result, server, cookie, settle });
     }
     const growth: PairedGrowth = { base: base.scale, top: top.scale, seconds, routes: {} };
     for (const route of ROUTES.filter((r) => r.read && !GROWING_ROUTES.has(r.key))) {
