@@ -1,12 +1,15 @@
 import { useEffect, useState } from "react";
+import { PRINT_ATTRIBUTE } from "~/utils/plain-page";
 import { useT } from "./i18n";
 
 // Printing the briefing: its print style sheet (briefing-print.css) is linked in the document's
 // head by the briefing route alone (a <style> in the body is invalid HTML).
 
 /**
- * Opens the browser's print dialog. Until the page is hydrated (and so always without
- * JavaScript) the button could do nothing: a hint to use the browser's own menu stands in its
+ * Opens the browser's print dialog. Until the page is hydrated, or on a document load of the
+ * briefing (sent without React, like the dashboard), until the page's inline script has run
+ * (app/utils/plain-page.ts, which puts the same button in the box), and so always without
+ * JavaScript, the button could do nothing: a hint to use the browser's own menu stands in its
  * place. A <noscript> would do the same without JavaScript but not before hydration.
  */
 export function PrintButton() {
@@ -17,7 +20,7 @@ export function PrintButton() {
   // button's label with its strings (app/utils/page-messages.server.ts)
   const print = t("briefing.print");
   return (
-    <div className="no-print flex flex-wrap items-center gap-2">
+    <div className="no-print flex flex-wrap items-center gap-2" {...{ [PRINT_ATTRIBUTE]: print }}>
       {ready ? (
         <button type="button" className="btn" onClick={() => window.print()}>
           {print}

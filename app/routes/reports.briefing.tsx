@@ -16,6 +16,11 @@ import { notFound, requirePermission, toPrincipal } from "~/utils/auth.server";
 import { env } from "~/utils/env.server";
 import { pageMeta } from "~/utils/meta";
 
+// The briefing only reads: a GET form choosing the quarter, and a print button the page's inline
+// script provides on a document load (app/utils/plain-page.ts). It is sent without scripts, like the
+// dashboard (docs/decisions/004, "Pages that only read, and lists rendered once").
+export const handle = { hydrate: false };
+
 /** the print style sheet, for this page only */
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: printStylesheet }];
 

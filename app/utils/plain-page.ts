@@ -10,7 +10,8 @@ import { TYPED_PLACEHOLDER, progressChangeWarning, typedProgress } from "~/domai
 //   form has one (its `autofocus`), else on the first field in error, which says what is wrong
 //   (the page holds several forms, and a refused comment sits far below its top);
 // - a progress figure that drops, or jumps sharply, is pointed out while it is typed, as on a
-//   hydrated page (app/components/progress-warning.tsx).
+//   hydrated page (app/components/progress-warning.tsx);
+// - a print button opens the browser's print dialog (the briefing: app/components/briefing-print.tsx).
 // Bundled by `npx tsx scripts/generate-plain-page-script.ts` into plain-page-script.generated.server.ts
 // (server-only: the browser bundles never carry it).
 
@@ -22,6 +23,9 @@ const SENT_ATTRIBUTE = "data-sent";
 export const WARNING_ATTRIBUTE = "data-progress-warning";
 
 const LABEL_ATTRIBUTE = "data-label";
+
+/** On the box a print button goes in: the button's label (its place holds a hint to use the browser's menu until then). */
+export const PRINT_ATTRIBUTE = "data-print";
 
 /**
  * How long a sent form refuses another submission. A stalled upload on a mobile network, or one
@@ -95,9 +99,22 @@ function focusFirstError(doc: Document): void {
   doc.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
 }
 
+/** Each print box gets its button, in place of the hint that stood there (the same button React renders). */
+export function showPrintButtons(doc: Document): void {
+  doc.querySelectorAll(`[${PRINT_ATTRIBUTE}]`).forEach((box) => {
+    const button = doc.createElement("button");
+    button.type = "button";
+    button.className = "btn";
+    button.textContent = box.getAttribute(PRINT_ATTRIBUTE);
+    button.addEventListener("click", () => doc.defaultView?.print());
+    box.replaceChildren(button);
+  });
+}
+
 /** Sets up the page's plain behaviour (once, when the document's body has been read). */
 export function enhancePlainPage(doc: Document): void {
   focusFirstError(doc);
+  showPrintButtons(doc);
   doc.addEventListener("submit", onSubmit);
   doc.addEventListener("input", onInput);
   doc.defaultView?.addEventListener("pageshow", (event) => {

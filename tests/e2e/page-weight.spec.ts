@@ -3,7 +3,7 @@ import { signIn } from "./support";
 
 // What a phone downloads (issue #17, decision 004): the stylesheet travels inside the document,
 // and the pages sent without React (/publik, /login, the campus workspace, the dashboard, the item
-// page) load no script file: their one script is inline, a few hundred bytes (app/utils/plain-page.ts).
+// page, the briefing) load no script file: their one script is inline, a few hundred bytes (app/utils/plain-page.ts).
 
 /** The scripts of a document: none loaded from a file, no module, no data stream; only the inline plain-page script. */
 function expectPlainPage(html: string) {
@@ -45,7 +45,7 @@ test("the stylesheet is inline in every document, and /publik and /login load no
   expect(requested.some((p) => p.startsWith("/build/") && p.endsWith(".js"))).toBe(true);
 });
 
-test("the campus workspace, the dashboard and the item page load no script file, and their links and filters work as plain HTML", async ({ page }) => {
+test("the campus workspace, the dashboard, the item page and the briefing load no script file, and their links and filters work as plain HTML", async ({ page }) => {
   await signIn(page, "reviewer@demo.test");
   const scripts: string[] = [];
   page.on("request", (request) => {
@@ -53,7 +53,7 @@ test("the campus workspace, the dashboard and the item page load no script file,
   });
   await page.goto("/campuses/itb");
   const itemPath = await page.locator('main a[href^="/items/"]:not([href^="/items/new"])').first().getAttribute("href");
-  for (const path of ["/campuses/itb", itemPath!, "/dashboard"]) {
+  for (const path of ["/campuses/itb", itemPath!, "/dashboard", "/reports/briefing"]) {
     const response = await page.goto(path);
     expect(response?.status()).toBe(200);
     const html = (await response?.text()) ?? "";
@@ -231,8 +231,8 @@ test("pages whose forms are only buttons load neither Zod nor Conform; a page wi
     expect(scripts, path).not.toContain("dataset.conform");
   }
   // closing a quarter has a field: Conform, and Zod only once the user works in the form
-  for (const path of ["/quarters", "/reports/briefing"]) {
-    expect(await scriptsOf(path), path).not.toContain("ZodError");
-  }
-  expect(await scriptsOf("/quarters")).toContain("dataset.conform");
+  // (the briefing, which shared its module, is sent without scripts now)
+  const quarters = await scriptsOf("/quarters");
+  expect(quarters).not.toContain("ZodError");
+  expect(quarters).toContain("dataset.conform");
 });

@@ -4,11 +4,12 @@ import path from "node:path";
 import { createElement as h } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { afterEach, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
+import { PrintButton } from "~/components/briefing-print";
 import { ProgressWarning } from "~/components/progress-warning";
 import { messages } from "~/domain/dictionary-id";
 import { provideMessages } from "~/domain/i18n";
 import { progressChangeWarning } from "~/domain/progress-change";
-import { PENDING_ATTRIBUTE, SEND_PATIENCE_MS, enhancePlainPage } from "~/utils/plain-page";
+import { PENDING_ATTRIBUTE, SEND_PATIENCE_MS, enhancePlainPage, showPrintButtons } from "~/utils/plain-page";
 import { PLAIN_PAGE_SCRIPT } from "~/utils/plain-page-script.generated.server";
 import { GENERATED_FILE, REGENERATE_COMMAND, renderPlainPageModule } from "../../scripts/generate-plain-page-script";
 
@@ -175,3 +176,33 @@ describe("a page the server sent back with a form's errors", () => {
   });
 });
 
+
+describe("the briefing's print button on a page without React", () => {
+  afterEach(() => {
+    document.body.innerHTML = "";
+  });
+
+  test("takes the place of the hint the server rendered, with React's label, and opens the print dialog", () => {
+    document.body.innerHTML = renderToStaticMarkup(h(PrintButton));
+    expect(document.body.textContent).toBe("Untuk mencetak, gunakan menu Cetak pada peramban (Ctrl+P).");
+    const print = vi.spyOn(window, "print").mockImplementation(() => undefined);
+    try {
+      showPrintButtons(document);
+      const buttons = document.querySelectorAll("button");
+      expect(buttons).toHaveLength(1);
+      expect(buttons[0]!.type).toBe("button");
+      expect(buttons[0]!.textContent).toBe("Cetak");
+      expect(document.body.textContent).toBe("Cetak");
+      buttons[0]!.click();
+      expect(print).toHaveBeenCalledTimes(1);
+    } finally {
+      print.mockRestore();
+    }
+  });
+
+  test("a page without a print box is left as it is", () => {
+    document.body.innerHTML = `<p>Ringkasan</p>`;
+    showPrintButtons(document);
+    expect(document.body.innerHTML).toBe("<p>Ringkasan</p>");
+  });
+});
