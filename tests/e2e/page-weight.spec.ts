@@ -53,7 +53,7 @@ test("the campus workspace, the dashboard, the item page and the briefing load n
   });
   await page.goto("/campuses/itb");
   const itemPath = await page.locator('main a[href^="/items/"]:not([href^="/items/new"])').first().getAttribute("href");
-  for (const path of ["/campuses/itb", itemPath!, "/dashboard", "/reports/briefing"]) {
+  for (const path of ["/campuses/itb", itemPath!, "/reports/briefing", "/dashboard"]) {
     const response = await page.goto(path);
     expect(response?.status()).toBe(200);
     const html = (await response?.text()) ?? "";
