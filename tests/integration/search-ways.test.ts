@@ -57,13 +57,15 @@ async function principal(who: Role): Promise<Principal> {
   return { id: user.id, role: user.role as Principal["role"], campusIds: user.campuses.map((c) => c.campusId), unitIds: user.units.map((u) => u.unitId) };
 }
 
-/** What a role may find, computed here in JavaScript from every row: the ASCII case folded as SQLite's LIKE folds it. */
+/** A title as SQLite's LIKE compares it: ASCII letters in lower case, every other character as it is. */
+const fold = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+
+/** What a role may find, computed here in JavaScript from every row. */
 async function expectedItems(who: Role, q: string) {
   const scope = draftScope(await principal(who));
   const visible = await prisma.$queryRaw<{ id: string; title: string; rowid: bigint }[]>(
     Prisma.sql`SELECT i."id", i."title", i."rowid" FROM "RoadmapItem" i WHERE ${sqlOf(itemsSqlForScope(scope))}`,
   );
-  const fold = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
   return visible
     .filter((i) => fold(i.title).includes(fold(q)))
     .sort((a, b) => (a.title < b.title ? -1 : a.title > b.title ? 1 : Number(a.rowid - b.rowid)))
@@ -76,7 +78,6 @@ async function expectedMilestones(who: Role, q: string) {
   const visible = await prisma.$queryRaw<{ id: string; title: string; dueDate: Date; rowid: bigint }[]>(
     Prisma.sql`SELECT m."id", m."title", m."dueDate", m."rowid" FROM "Milestone" m JOIN "RoadmapItem" i ON i."id" = m."itemId" WHERE ${sqlOf(itemsSqlForScope(scope))}`,
   );
-  const fold = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
   return visible
     .filter((m) => fold(m.title).includes(fold(q)))
     .sort((a, b) => a.dueDate.getTime() - b.dueDate.getTime() || Number(a.rowid - b.rowid))
