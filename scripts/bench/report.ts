@@ -10,7 +10,8 @@ export const ROUTES = [
   { key: "campus", label: "GET /campuses/:slug (reviewer)", read: true },
   { key: "item", label: "GET /items/:id (reviewer)", read: true },
   { key: "csv", label: "GET CSV export (reviewer)", read: true },
-  { key: "search", label: "GET /search?q= (reviewer)", read: true },
+  { key: "search", label: "GET /search?q=kajian (reviewer)", read: true },
+  { key: "searchMilestones", label: "GET /search?q=laporan (reviewer)", read: true },
   { key: "post", label: "POST /items/:id update (liaison)", read: false },
 ] as const;
 export type RouteKey = (typeof ROUTES)[number]["key"];

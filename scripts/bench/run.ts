@@ -257,6 +257,8 @@ async function runScale(scale: number, opts: ReturnType<typeof options>, appDir:
       { key: "item", path: `/items/${item.id}`, cookie: reviewer },
       // a word in thousands of item titles at scale 10 (every "Kajian …" programme), as typed in the header
       { key: "search", path: "/search?q=kajian", cookie: reviewer },
+      // a word in most milestone titles ("Laporan antara", "Laporan akhir": 18,000 of 30,000 at scale 10)
+      { key: "searchMilestones", path: "/search?q=laporan", cookie: reviewer },
     ];
 
     // the CSV export, if someone has built it by now

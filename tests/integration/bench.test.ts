@@ -333,16 +333,16 @@ import * as route1 from "/build/routes/dashboard-JKL.js";</script>
     const results = [scale(1, 40), scale(10, 80)];
     const pairs = { base: 1, top: 10, seconds: 5, routes: { search: [{ base: 50, top: 55 }, { base: 50, top: 80 }, { base: 50, top: 60 }] } };
     expect(pairedGrowthOf(pairs.routes.search)).toMatchObject({ median: 1.2 });
-    const judged = verdicts(results, pairs).find((v) => v.target.startsWith("GET /search?q= (reviewer): p95"));
+    const judged = verdicts(results, pairs).find((v) => v.target.startsWith("GET /search?q=kajian (reviewer): p95"));
     expect(judged).toMatchObject({ met: true, value: "×1.20 (pairs 1.10, 1.60, 1.20; in the runs above ×2.00 (40.0 → 80.0 ms))" });
     expect(judged?.target).toContain("(median of 3 pairs)");
     // without pairs (or pairs of other scales) the runs are judged
-    expect(verdicts(results).find((v) => v.target.startsWith("GET /search?q= (reviewer): p95"))?.met).toBe(false);
-    expect(verdicts(results, { ...pairs, top: 5 }).find((v) => v.target.startsWith("GET /search?q= (reviewer): p95"))?.met).toBe(false);
+    expect(verdicts(results).find((v) => v.target.startsWith("GET /search?q=kajian (reviewer): p95"))?.met).toBe(false);
+    expect(verdicts(results, { ...pairs, top: 5 }).find((v) => v.target.startsWith("GET /search?q=kajian (reviewer): p95"))?.met).toBe(false);
     // the export's growth stays unjudged either way
     expect(verdicts(results, pairs).find((v) => v.target.startsWith("GET CSV export"))?.met).toBeNull();
     const report = markdown({ machine: { cpu: "x", cores: 2, memoryBytes: 1e9, platform: "linux", node: "v20", git: "abc", date: "today" }, options: { connections: 10, duration: 10, warmup: 3, seed: 1 }, results: [], pairedGrowth: pairs } as never);
-    expect(report).toContain("| GET /search?q= (reviewer) | 50.0 → 55.0 (×1.10) | 50.0 → 80.0 (×1.60) | 50.0 → 60.0 (×1.20) | ×1.20 |");
+    expect(report).toContain("| GET /search?q=kajian (reviewer) | 50.0 → 55.0 (×1.10) | 50.0 → 80.0 (×1.60) | 50.0 → 60.0 (×1.20) | ×1.20 |");
   });
 
   it("judges the items export by its download, not by the p95 growth of a route whose rows grow with the scale", () => {
@@ -364,7 +364,7 @@ import * as route1 from "/build/routes/dashboard-JKL.js";</script>
     const stream = (rowsPerSecond: number) => ({ path: "/exports/items.csv", warmup: download(10_000), runs: [download(rowsPerSecond)] });
     const list = verdicts([scale(1, 30, null), scale(10, 300, stream(60_000))]);
     // a page's p95 growth is judged; the export's is shown, not judged
-    expect(list.find((v) => v.target.startsWith("GET /search?q= (reviewer): p95"))?.met).toBe(false);
+    expect(list.find((v) => v.target.startsWith("GET /search?q=kajian (reviewer): p95"))?.met).toBe(false);
     expect(list.find((v) => v.target.startsWith("GET CSV export (reviewer): p95"))).toMatchObject({ value: "×10.00 (30.0 → 300.0 ms)", met: null });
     expect(list.filter((v) => v.target.startsWith("items export")).map((v) => v.met)).toEqual([true, true, true]);
     const slow = verdicts([scale(1, 30, null), scale(10, 300, stream(40_000))]);
