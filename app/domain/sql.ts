@@ -7,6 +7,11 @@ export type SqlValue = string | number | null;
 
 export type SqlFragment = { readonly strings: readonly string[]; readonly values: readonly SqlValue[] };
 
+/** A fragment of SQL text alone, nothing bound: names of tables, indexes and columns (never user input). */
+export function sqlText(text: string): SqlFragment {
+  return { strings: [text], values: [] };
+}
+
 function isFragment(value: unknown): value is SqlFragment {
   return typeof value === "object" && value !== null && "strings" in value && "values" in value;
 }

@@ -1,5 +1,5 @@
 import { draftScope, type Principal } from "~/domain/policy";
-import { sql, type SqlFragment } from "~/domain/sql";
+import { sql, sqlText, type SqlFragment } from "~/domain/sql";
 import { prisma, sqlOf } from "~/utils/db.server";
 import { itemsSqlForScope } from "./roadmap-item.server";
 
@@ -35,9 +35,6 @@ export function ftsPhrase(q: string): string {
 }
 
 const rows = <T>(fragment: SqlFragment) => prisma.$queryRaw<T[]>(sqlOf(fragment));
-
-/** A fragment of SQL text alone (names of tables, indexes and columns: never user input). */
-const text = (s: string): SqlFragment => ({ strings: [s], values: [] });
 
 /**
  * A list searched by title. Sorting the matches costs about the same per match; walking `ordered`, the
@@ -87,16 +84,16 @@ export type TitleWay = "sort" | "walk";
  */
 export async function titleSearch(list: TitleList, q: string, way?: TitleWay): Promise<{ from: SqlFragment; where: SqlFragment; way: TitleWay }> {
   const like: SqlFragment = { strings: [`${list.alias}."title" LIKE `, ` ESCAPE '\\'`], values: [containsPattern(q)] };
-  const trigram = [...q].length >= TRIGRAM ? sql`${text(`SELECT "rowid" FROM "${list.trigrams}" WHERE "${list.trigrams}" MATCH `)}${ftsPhrase(q)}` : null;
+  const trigram = [...q].length >= TRIGRAM ? sql`${sqlText(`SELECT "rowid" FROM "${list.trigrams}" WHERE "${list.trigrams}" MATCH `)}${ftsPhrase(q)}` : null;
   if (!way) {
-    const first = trigram ?? sql`${text(`SELECT 1 FROM "${list.table}" ${list.alias} WHERE `)}${like}`;
+    const first = trigram ?? sql`${sqlText(`SELECT 1 FROM "${list.table}" ${list.alias} WHERE `)}${like}`;
     const [counted] = await rows<{ n: number | bigint }>(sql`SELECT count(*) AS "n" FROM (${first} LIMIT ${list.sortAtMost + 1})`);
     way = Number(counted?.n ?? 0) > list.sortAtMost ? "walk" : "sort";
   }
-  if (way === "walk") return { from: text(`"${list.table}" ${list.alias} INDEXED BY "${list.ordered}"`), where: like, way };
+  if (way === "walk") return { from: sqlText(`"${list.table}" ${list.alias} INDEXED BY "${list.ordered}"`), where: like, way };
   return {
-    from: text(`"${list.table}" ${list.alias} NOT INDEXED`),
-    where: trigram ? sql`${like} AND ${text(`${list.alias}."rowid" IN (`)}${trigram})` : like,
+    from: sqlText(`"${list.table}" ${list.alias} NOT INDEXED`),
+    where: trigram ? sql`${like} AND ${sqlText(`${list.alias}."rowid" IN (`)}${trigram})` : like,
     way,
   };
 }
@@ -121,7 +118,7 @@ export async function search(actor: Principal, query: string) {
       SELECT i."id", i."title", i."visibility", i."status", c."name" AS "campusName", c."abbreviation" AS "campusAbbreviation"
       FROM ${itemTitles.from} JOIN "Campus" c ON c."id" = i."campusId"
       WHERE ${visible} AND ${itemTitles.where}
-      ORDER BY ${text(ITEM_TITLES.orderBy)} LIMIT ${SEARCH_LIMIT}`),
+      ORDER BY ${sqlText(ITEM_TITLES.orderBy)} LIMIT ${SEARCH_LIMIT}`),
     rows<{ id: string; name: string; campusName: string | null; campusAbbreviation: string | null }>(sql`
       SELECT t."id", t."name", c."name" AS "campusName", c."abbreviation" AS "campusAbbreviation"
       FROM "JointTeam" t LEFT JOIN "Campus" c ON c."id" = t."campusId"
@@ -136,7 +133,7 @@ export async function search(actor: Principal, query: string) {
       SELECT m."id", m."title", m."state", m."dueDate", i."title" AS "itemTitle"
       FROM ${milestoneTitles.from} JOIN "RoadmapItem" i ON i."id" = m."itemId"
       WHERE ${visible} AND ${milestoneTitles.where}
-      ORDER BY ${text(MILESTONE_TITLES.orderBy)} LIMIT ${SEARCH_LIMIT}`),
+      ORDER BY ${sqlText(MILESTONE_TITLES.orderBy)} LIMIT ${SEARCH_LIMIT}`),
     rows<{ id: string; code: string; nameId: string; nameEn: string }>(sql`
       SELECT "id", "code", "nameId", "nameEn" FROM "Indicator"
       WHERE ${likeAny(['"nameId"', '"nameEn"', '"code"'], pattern)}

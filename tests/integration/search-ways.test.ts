@@ -5,7 +5,7 @@
 import { Prisma } from "@prisma/client";
 import { beforeAll, describe, expect, it } from "vitest";
 import { draftScope, type Principal } from "~/domain/policy";
-import { sql } from "~/domain/sql";
+import { sql, sqlText } from "~/domain/sql";
 import { itemsSqlForScope } from "~/models/roadmap-item.server";
 import { ITEM_TITLES, MILESTONE_TITLES, SEARCH_LIMIT, search, titleSearch, type TitleWay } from "~/models/search.server";
 import { prisma, sqlOf } from "~/utils/db.server";
@@ -90,7 +90,7 @@ async function idsReadBy(list: typeof ITEM_TITLES, q: string, way: TitleWay, who
   const titles = await titleSearch(list, q, way);
   const visible = itemsSqlForScope(draftScope(await principal(who)));
   const join = list === ITEM_TITLES ? "" : ` JOIN "RoadmapItem" i ON i."id" = m."itemId"`;
-  const query = sql`SELECT ${{ strings: [`${list.alias}."id" FROM `], values: [] }}${titles.from}${{ strings: [join], values: [] }} WHERE ${visible} AND ${titles.where} ORDER BY ${{ strings: [list.orderBy], values: [] }} LIMIT ${SEARCH_LIMIT}`;
+  const query = sql`SELECT ${sqlText(`${list.alias}."id" FROM `)}${titles.from}${sqlText(join)} WHERE ${visible} AND ${titles.where} ORDER BY ${sqlText(list.orderBy)} LIMIT ${SEARCH_LIMIT}`;
   return (await prisma.$queryRaw<{ id: string }[]>(sqlOf(query))).map((r) => r.id);
 }
 
@@ -146,7 +146,7 @@ describe("the search's two ways of reading titles", () => {
   it("the walk reads the ordering index without sorting, and the sort narrows by the trigram index", async () => {
     const plan = async (list: typeof ITEM_TITLES, q: string, way: TitleWay) => {
       const titles = await titleSearch(list, q, way);
-      const query = sql`EXPLAIN QUERY PLAN SELECT ${{ strings: [`${list.alias}."id" FROM `], values: [] }}${titles.from} WHERE ${titles.where} ORDER BY ${{ strings: [list.orderBy], values: [] }} LIMIT 10`;
+      const query = sql`EXPLAIN QUERY PLAN SELECT ${sqlText(`${list.alias}."id" FROM `)}${titles.from} WHERE ${titles.where} ORDER BY ${sqlText(list.orderBy)} LIMIT 10`;
       return (await prisma.$queryRaw<{ detail: string }[]>(sqlOf(query))).map((r) => r.detail).join(" | ");
     };
     for (const list of [ITEM_TITLES, MILESTONE_TITLES]) {
