@@ -1,5 +1,5 @@
 import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata, type FormMetadata } from "@conform-to/react";
-import { useEffect, useId, useRef } from "react";
+import { useEffect, useRef } from "react";
 import { ACCEPT, MAX_FILES, MAX_FILE_BYTES } from "~/domain/evidence";
 import { textKey } from "~/domain/i18n";
 import { ErrorList } from "./form-basics";
@@ -74,7 +74,7 @@ export function TextField({
   /** e.g. "decimal" for numbers typed as text (so "46,03" works) with the number keypad on phones */
   inputMode?: React.HTMLAttributes<HTMLInputElement>["inputMode"];
 }) {
-  const hintId = useId();
+  const hintId = `${field.id}-hint`;
   const { key, ...props } = getInputProps(field, { type, ariaDescribedBy: hint ? hintId : undefined });
   return (
     <FieldFrame label={label} field={field} hint={hint} hintId={hintId}>
@@ -94,7 +94,7 @@ export function TextareaField({
   rows?: number;
   hint?: string;
 }) {
-  const hintId = useId();
+  const hintId = `${field.id}-hint`;
   const { key, ...props } = getTextareaProps(field, { ariaDescribedBy: hint ? hintId : undefined });
   return (
     <FieldFrame label={label} field={field} hint={hint} hintId={hintId}>
@@ -116,7 +116,7 @@ export function SelectField({
   placeholder?: string;
   hint?: string;
 }) {
-  const hintId = useId();
+  const hintId = `${field.id}-hint`;
   const { key, required, ...props } = getSelectProps(field, { ariaDescribedBy: hint ? hintId : undefined });
   return (
     <FieldFrame label={label} field={field} hint={hint} hintId={hintId}>

@@ -1,4 +1,4 @@
-import { createContext, useContext, useId, useState, type ReactElement } from "react";
+import { createContext, useContext, useState, type ReactElement } from "react";
 import { LocaleProvider, useLocale } from "./locale";
 
 // The long read-only lists of the busiest pages (the campus workspace's items, the dashboard's
@@ -33,16 +33,21 @@ function serverHtml(id: string): string | null {
 }
 
 export function StaticMarkup<T extends object>({
+  name: id,
   source,
   className,
   render,
 }: {
+  /**
+   * The part's name, one per page: the browser finds the server's HTML of the part by it (not an id
+   * from useId: React's on the server and Preact's in the browser differ, decision 012).
+   */
+  name: string;
   /** One object holding all the part shows (its HTML is kept as long as this object is the value). */
   source: T;
   className?: string;
   render: (source: T) => ReactElement;
 }) {
-  const id = useId();
   const locale = useLocale();
   const renderer = useContext(StaticMarkupContext);
   // mounted while the document hydrates: the server's HTML stays until the data changes (a render

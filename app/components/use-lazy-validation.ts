@@ -1,5 +1,5 @@
 import { parse, useForm, type Submission } from "@conform-to/react";
-import { useEffect, useId, useRef } from "react";
+import { useEffect, useRef } from "react";
 import type { z } from "zod";
 import type { FormArgs, FormKey, FormSchemas } from "~/domain/schemas/forms";
 import { loadOnce } from "~/utils/load-once";
@@ -53,14 +53,16 @@ type Options<K extends FormKey> = Omit<Parameters<typeof useForm<z.input<Schema<
  * Conform's useForm for one of the forms of app/domain/schemas/forms.ts: `spec` is its export from
  * constraints/<form>.generated.ts (`<form>Form`: name and constraints), `args` what its schema depends on.
  * `options.constraint`, when given, replaces the generated constraints (they depend on `args`).
+ * The form's id (its fields' ids derive from it) is `options.id`, else the form's name: a page with two
+ * forms of one kind gives each an id. Never React's useId: the server renders with React and the
+ * browser hydrates with Preact, whose ids differ (docs/decisions/012-preact-in-the-browser.md).
  */
 export function useValidatedForm<K extends FormKey>(
   spec: { form: K; constraint: NonNullable<Options<K>["constraint"]> },
   options: Options<K>,
   ...args: FormArgs<K>
 ) {
-  const generatedId = useId();
-  const id = options.id ?? generatedId;
+  const id = options.id ?? spec.form;
   const latestArgs = useRef(args);
   latestArgs.current = args;
   const pending = useRef(new Set<string>());

@@ -117,7 +117,7 @@ export default function CampusWorkspace() {
             </span>
           ) : null}
         </div>
-        <StaticMarkup source={items} render={(items) => <ItemsByStatus items={items} />} />
+        <StaticMarkup name="items" source={items} render={(items) => <ItemsByStatus items={items} />} />
       </section>
 
       <div className="grid gap-6 lg:grid-cols-2">
@@ -149,7 +149,7 @@ export default function CampusWorkspace() {
         </section>
         <section aria-labelledby="open-obstacles">
           <h2 id="open-obstacles" className="text-lg font-semibold">{t("campus.openObstacles")}</h2>
-          <StaticMarkup source={obstacles} render={(obstacles) => <OpenObstacles obstacles={obstacles} />} />
+          <StaticMarkup name="obstacles" source={obstacles} render={(obstacles) => <OpenObstacles obstacles={obstacles} />} />
         </section>
       </div>
 
@@ -160,7 +160,7 @@ export default function CampusWorkspace() {
             {t("campus.manageTeams")}
           </PageLink>
         </div>
-        <StaticMarkup source={teams} render={(teams) => <TeamList teams={teams} />} />
+        <StaticMarkup name="teams" source={teams} render={(teams) => <TeamList teams={teams} />} />
       </section>
 
       <section aria-labelledby="agreements">

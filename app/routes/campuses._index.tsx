@@ -25,7 +25,7 @@ export default function CampusesPage() {
       <h1 className="text-2xl font-bold">{t("campuses.title")}</h1>
       <p className="mt-1 text-slate-700">{t("campuses.intro")}</p>
       <p className="mt-1 text-sm text-slate-600">{t("campuses.scope")}</p>
-      <StaticMarkup source={campuses} render={(campuses) => <CampusCards campuses={campuses} />} />
+      <StaticMarkup name="campus-cards" source={campuses} render={(campuses) => <CampusCards campuses={campuses} />} />
     </>
   );
 }

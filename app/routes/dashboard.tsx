@@ -155,17 +155,17 @@ export default function DashboardPage() {
       <section aria-labelledby="by-campus">
         <h2 id="by-campus" className="text-lg font-semibold">{t("dash.table.title")}</h2>
         {/* the table for this filter, sort and page: the same for every reviewer until the data changes */}
-        <StaticMarkup source={data.table} render={(table) => <CampusTable {...table} />} />
+        <StaticMarkup name="campus-table" source={data.table} render={(table) => <CampusTable {...table} />} />
         <Pager page={data.page.page} pages={data.page.pages} label={t("dash.page.label")} summary={t("dash.page.showing", { ...data.page })} />
       </section>
 
-      <StaticMarkup source={data.unitTable} render={(table) => <UnitObstacles {...table} />} />
+      <StaticMarkup name="unit-obstacles" source={data.unitTable} render={(table) => <UnitObstacles {...table} />} />
 
-      <StaticMarkup source={data.charts} render={(charts) => <ByAreaAndField {...charts} />} />
+      <StaticMarkup name="charts" source={data.charts} render={(charts) => <ByAreaAndField {...charts} />} />
 
-      <StaticMarkup source={data.heatMap} render={(heatMap) => <Heat {...heatMap} />} />
+      <StaticMarkup name="heat-map" source={data.heatMap} render={(heatMap) => <Heat {...heatMap} />} />
 
-      <StaticMarkup source={data.activity} render={(activity) => <Activity activity={activity} />} />
+      <StaticMarkup name="activity" source={data.activity} render={(activity) => <Activity activity={activity} />} />
     </div>
   );
 }

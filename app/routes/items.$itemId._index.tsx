@@ -183,9 +183,9 @@ export default function ItemPage() {
 
       <section aria-labelledby="progress-history">
         <h2 id="progress-history" className="text-lg font-semibold">{t("item.progressHistory")}</h2>
-        <StaticMarkup source={chart} render={({ reports }) => <ReportsChart reports={reports} />} />
+        <StaticMarkup name="progress-chart" source={chart} render={({ reports }) => <ReportsChart reports={reports} />} />
         <div className="mt-3" id="item-history">
-          <StaticMarkup source={progressHistory} render={(history) => <UpdateList {...history} />} />
+          <StaticMarkup name="progress-history" source={progressHistory} render={(history) => <UpdateList {...history} />} />
           {hidden.entries ? (
             <ShowAllLink to="?history=all#item-history" testId="all-history">
               {t("item.allHistory", { count: hidden.entries })}
@@ -288,7 +288,7 @@ export default function ItemPage() {
       {may.internal ? (
         <section aria-labelledby="history">
           <h2 id="history" className="text-lg font-semibold">{t("item.history")}</h2>
-          <StaticMarkup source={history} render={(events) => <ItemHistory events={events} />} />
+          <StaticMarkup name="change-history" source={history} render={(events) => <ItemHistory events={events} />} />
           {hidden.changes ? (
             <ShowAllLink to="?history=all#history" testId="all-changes">
               {t("item.allChanges", { count: hidden.changes })}

@@ -1,4 +1,5 @@
 // Turns the measurements into the console table and bench/results.md.
+import type { RouteScripts } from "./route-scripts";
 import type { DatasetSummary } from "./dataset";
 import type { Download, Measurement } from "./measure";
 import type { describeMachine } from "./server";
@@ -58,6 +59,8 @@ export type Report = {
   results: ScaleResult[];
   /** the read routes' p95 at the base and the largest scale measured in pairs (absent from reports before session 14 of #17) */
   pairedGrowth?: PairedGrowth | null;
+  /** every route's JavaScript from the build's manifest, largest first (absent from reports before session 16 of #17) */
+  routeScripts?: RouteScripts[] | null;
 };
 
 /** Per read route, the p95 (ms) of each pair: the base scale's server, then the largest scale's, back to back. */
@@ -200,10 +203,10 @@ export function growthTable(results: ScaleResult[]): string | null {
 export type Verdict = { target: string; value: string; met: boolean | null };
 
 /** The targets of the issue, judged at the largest scale run (scale 10 in a full run). */
-export function verdicts(results: ScaleResult[], paired: PairedGrowth | null = null): Verdict[] {
+export function verdicts(results: ScaleResult[], paired: PairedGrowth | null = null, scripts: readonly RouteScripts[] | null = null): Verdict[] {
   const top = [...results].sort((a, b) => b.scale - a.scale)[0];
   const base = baseline(results);
-  if (!top) return [];
+  if (!top) return routeScriptsVerdicts(scripts);
   const out: Verdict[] = [];
   const dash = top.routes.dashboard;
   const login = top.routes.login;
@@ -279,7 +282,21 @@ export function verdicts(results: ScaleResult[], paired: PairedGrowth | null = n
     value: itemJs ? jsValue(itemJs) : "not measured",
     met: itemJs ? totalJs(itemJs) <= TARGETS.pageJsGzipBytes : null,
   });
+  out.push(...routeScriptsVerdicts(scripts));
   return out;
+}
+
+/** Every route's JavaScript (largest first) against the per-route target: the largest, and how many are above. */
+function routeScriptsVerdicts(scripts: readonly RouteScripts[] | null): Verdict[] {
+  const largest = scripts?.[0];
+  if (!largest) return [];
+  return [
+    {
+      target: `every route's JavaScript ≤ ${TARGETS.pageJsGzipBytes / 1000} kB gzipped (build manifest, ${scripts.length} routes)`,
+      value: `largest ${kb(largest.gzipped)} (${largest.route}); ${scripts.filter((r) => r.gzipped > TARGETS.pageJsGzipBytes).length} above`,
+      met: largest.gzipped <= TARGETS.pageJsGzipBytes,
+    },
+  ];
 }
 
 /** An export's download against the export targets: worst first byte, median rows per second, worst memory growth; a cut download fails all but memory. */
@@ -399,6 +416,21 @@ export function markdown(report: Report): string {
       "",
     );
   }
-  parts.push("## Targets", "", verdictTable(verdicts(results, paired)), "");
+  if (report.routeScripts?.length) {
+    parts.push(
+      "## JavaScript per route",
+      "",
+      "From the build's manifest (scripts/bench/route-scripts.ts): the entry and its imports, the route's module and those of the routes " +
+        "above it with their imports, each file gzipped. A route sent without scripts (`handle.hydrate === false`) loads none of it on " +
+        "a document load (its inline script is in the tables above); its figure is what a navigation inside the app loads.",
+      "",
+      table(
+        ["route", "files", "gzipped"],
+        report.routeScripts.map((r) => [`\`${r.route}\``, String(r.files), kb(r.gzipped)]),
+      ),
+      "",
+    );
+  }
+  parts.push("## Targets", "", verdictTable(verdicts(results, paired, report.routeScripts ?? null)), "");
   return parts.join("\n");
 }

@@ -6,6 +6,7 @@ import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import { todayInBanten, toIsoDate } from "../../app/domain/dates";
 import { BENCH_SEED, buildDataset } from "./dataset";
+import { routeScripts } from "./route-scripts";
 import { measure, measureDownload, stopCurrentRun, warmUp, type Download, type Measurement, type RunOptions, type Target } from "./measure";
 import {
   GROWING_ROUTES,
@@ -474,6 +475,11 @@ async function main() {
   const appDir = path.join(DATA, "app");
   const { built } = snapshotBuild(appDir, { force: opts.rebuild, skip: opts.skipBuild });
   console.log(built ? "Built the app; serving a snapshot of it." : "Build is current; serving a snapshot of it.");
+  const scripts = routeScripts(path.join(appDir, "public"));
+  console.log(
+    `JavaScript per route (build manifest, gzipped), the largest: ` +
+      scripts.slice(0, 5).map((r) => `${r.route} ${(r.gzipped / 1000).toFixed(1)} kB`).join(", "),
+  );
 
   const results: ScaleResult[] = [];
   for (const scale of opts.scales) {
@@ -484,10 +490,10 @@ async function main() {
   const base = results.find((r) => r.scale === 1) ?? [...results].sort((a, b) => a.scale - b.scale)[0];
   const top = [...results].sort((a, b) => b.scale - a.scale)[0];
   const paired = base && top && top !== base ? await pairedGrowth(base, top, opts, appDir) : null;
-  const report: Report = { machine, options: { ...opts.run, seed: opts.seed }, results, pairedGrowth: paired };
+  const report: Report = { machine, options: { ...opts.run, seed: opts.seed }, results, pairedGrowth: paired, routeScripts: scripts };
   const growth = growthTable(results);
   if (growth) console.log(`\n${growth}`);
-  console.log(`\n${verdictTable(verdicts(results, paired))}`);
+  console.log(`\n${verdictTable(verdicts(results, paired, scripts))}`);
   fs.mkdirSync(path.dirname(opts.out), { recursive: true });
   fs.writeFileSync(opts.out, markdown(report));
   fs.writeFileSync(path.join(DATA, "results.json"), JSON.stringify(report, null, 2));

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./support";
+import { gzipSync } from "node:zlib";
+import { hydrated, signIn } from "./support";
 
 // What a phone downloads (issue #17, decision 004): the stylesheet travels inside the document,
 // and the pages sent without React (/publik, /login, the campus workspace, the dashboard, the item
@@ -235,4 +236,44 @@ test("pages whose forms are only buttons load neither Zod nor Conform; a page wi
   const quarters = await scriptsOf("/quarters");
   expect(quarters).not.toContain("ZodError");
   expect(quarters).toContain("dataset.conform");
+});
+
+test("the heaviest pages with a form's fields load at most 100 kB of gzipped JavaScript (Preact in the browser)", async ({ page }) => {
+  await signIn(page, "reviewer@demo.test");
+  /** Every script file a document load brings: their gzipped size (each file on its own, as the server compresses it), and their text. */
+  async function scriptsOf(path: string): Promise<{ bytes: number; text: string }> {
+    const urls: string[] = [];
+    const listen = (request: { resourceType(): string; url(): string }) => {
+      if (request.resourceType() === "script") urls.push(request.url());
+    };
+    page.on("request", listen);
+    const response = await page.goto(path);
+    expect(response?.status()).toBe(200);
+    await hydrated(page);
+    await page.waitForLoadState("networkidle");
+    page.off("request", listen);
+    expect(urls.length, path).toBeGreaterThan(0);
+    const bodies = await Promise.all(urls.map(async (url) => (await page.request.get(url)).body()));
+    return { bytes: bodies.reduce((sum, body) => sum + gzipSync(body).length, 0), text: bodies.map(String).join("\n") };
+  }
+  /** The first link of a list page to one of its records. */
+  async function firstRecord(list: string, prefix: string): Promise<string> {
+    await page.goto(list);
+    const href = await page.locator(`main a[href^="${prefix}"]:not([href$="/new"])`).first().getAttribute("href");
+    expect(href, list).toBeTruthy();
+    return href!;
+  }
+  const pages = [
+    await firstRecord("/indicators", "/indicators/"),
+    await firstRecord("/agreements", "/agreements/"),
+    await firstRecord("/review", "/milestones/"),
+    await firstRecord("/campuses/itb", "/teams/"),
+    "/account",
+  ];
+  for (const path of pages) {
+    const { bytes, text } = await scriptsOf(path);
+    expect(bytes, path).toBeLessThanOrEqual(100_000);
+    // a page with a form's fields: Conform is part of what was counted
+    expect(text, path).toContain("dataset.conform");
+  }
 });

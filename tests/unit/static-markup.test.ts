@@ -44,7 +44,7 @@ function renderDocument(element: ReactElement): Promise<string> {
 
 /** A page with one part, rendered as the server renders documents (with the renderer). */
 function page(rows: Row[], locale: Locale, onRender: () => void, withRenderer = true): Promise<string> {
-  const part: ReactElement = h(StaticMarkup<Row[]>, { source: rows, className: "rows", render: (source) => h(Rows, { rows: source, onRender }) });
+  const part: ReactElement = h(StaticMarkup<Row[]>, { name: "rows", source: rows, className: "rows", render: (source) => h(Rows, { rows: source, onRender }) });
   const tree = h(LocaleProvider, { value: locale }, h("main", null, part));
   return withRenderer ? renderDocument(h(StaticMarkupContext.Provider, { value: renderStaticMarkup }, tree)) : Promise.resolve(renderToString(tree));
 }
