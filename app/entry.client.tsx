@@ -20,6 +20,8 @@ holdEventsUntil(document, () => "__remixRouter" in window);
  * starts the decoding and throws its promise (before it reaches any hook).
  */
 async function pageDataDecoded(): Promise<void> {
+  // no data stream to decode: nothing to wait for (RemixBrowser would not suspend)
+  if (!(window as unknown as { __remixContext?: { stream?: unknown } }).__remixContext?.stream) return;
   try {
     (RemixBrowser as (props: object) => unknown)({});
   } catch (thrown) {
