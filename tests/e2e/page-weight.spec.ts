@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { gzipSync } from "node:zlib";
-import { hydrated, signIn } from "./support";
+import { signIn } from "./support";
 
 // What a phone downloads (issue #17, decision 004): the stylesheet travels inside the document,
 // and the pages sent without React (/publik, /login, the campus workspace, the dashboard, the item
@@ -209,23 +209,29 @@ test("when the validation chunk does not come, a submission is validated by the 
   await expect(next).toHaveAttribute("aria-invalid", "true");
 });
 
+/**
+ * Every script file a document load of `path` brings, once the network is idle: their text, and their
+ * gzipped size (each file on its own, as the server compresses it).
+ */
+async function documentScripts(page: Page, path: string): Promise<{ bytes: number; text: string }> {
+  const urls: string[] = [];
+  const listen = (request: { resourceType(): string; url(): string }) => {
+    if (request.resourceType() === "script") urls.push(request.url());
+  };
+  page.on("request", listen);
+  const response = await page.goto(path);
+  expect(response?.status(), path).toBe(200);
+  await page.waitForLoadState("networkidle");
+  page.off("request", listen);
+  expect(urls.length, path).toBeGreaterThan(0);
+  const bodies = await Promise.all(urls.map(async (url) => (await page.request.get(url)).body()));
+  return { bytes: bodies.reduce((sum, body) => sum + gzipSync(body).length, 0), text: bodies.map(String).join("\n") };
+}
+
 test("pages whose forms are only buttons load neither Zod nor Conform; a page with a form's fields loads Conform, not Zod", async ({ page }) => {
   await signIn(page, "admin@demo.test");
-  /** The text of every script file a document load brings (Zod names its error class; Conform marks fields it filled). */
-  async function scriptsOf(path: string): Promise<string> {
-    const urls: string[] = [];
-    const listen = (request: { resourceType(): string; url(): string }) => {
-      if (request.resourceType() === "script") urls.push(request.url());
-    };
-    page.on("request", listen);
-    const response = await page.goto(path);
-    expect(response?.status()).toBe(200);
-    await page.waitForLoadState("networkidle");
-    page.off("request", listen);
-    expect(urls.length).toBeGreaterThan(0);
-    const texts = await Promise.all(urls.map(async (url) => (await page.request.get(url)).text()));
-    return texts.join("\n");
-  }
+  // (Zod names its error class; Conform marks fields it filled)
+  const scriptsOf = async (path: string) => (await documentScripts(page, path)).text;
   for (const path of ["/notifications", "/reminders", "/admin/outbox", "/campuses/itb/import"]) {
     const scripts = await scriptsOf(path);
     expect(scripts, path).not.toContain("ZodError");
@@ -240,22 +246,6 @@ test("pages whose forms are only buttons load neither Zod nor Conform; a page wi
 
 test("the heaviest pages with a form's fields load at most 100 kB of gzipped JavaScript (Preact in the browser)", async ({ page }) => {
   await signIn(page, "reviewer@demo.test");
-  /** Every script file a document load brings: their gzipped size (each file on its own, as the server compresses it), and their text. */
-  async function scriptsOf(path: string): Promise<{ bytes: number; text: string }> {
-    const urls: string[] = [];
-    const listen = (request: { resourceType(): string; url(): string }) => {
-      if (request.resourceType() === "script") urls.push(request.url());
-    };
-    page.on("request", listen);
-    const response = await page.goto(path);
-    expect(response?.status()).toBe(200);
-    await hydrated(page);
-    await page.waitForLoadState("networkidle");
-    page.off("request", listen);
-    expect(urls.length, path).toBeGreaterThan(0);
-    const bodies = await Promise.all(urls.map(async (url) => (await page.request.get(url)).body()));
-    return { bytes: bodies.reduce((sum, body) => sum + gzipSync(body).length, 0), text: bodies.map(String).join("\n") };
-  }
   /** The first link of a list page to one of its records. */
   async function firstRecord(list: string, prefix: string): Promise<string> {
     await page.goto(list);
@@ -271,7 +261,7 @@ test("the heaviest pages with a form's fields load at most 100 kB of gzipped Jav
     "/account",
   ];
   for (const path of pages) {
-    const { bytes, text } = await scriptsOf(path);
+    const { bytes, text } = await documentScripts(page, path);
     expect(bytes, path).toBeLessThanOrEqual(100_000);
     // a page with a form's fields: Conform is part of what was counted
     expect(text, path).toContain("dataset.conform");
