@@ -46,6 +46,11 @@ export type ScaleResult = {
   /** the items export (the CSV route measured under load) downloaded the same way (absent from reports before session 14 of #17) */
   itemsExportStream?: ExportStream | null;
   writes: { before: number; after: number; ok: number; lost: number } | null;
+  /**
+   * every measured run of the progress-update POST, in order (absent from reports before session 17
+   * of #17, which measured one); `routes.post` is the run of the median rate
+   */
+  postRuns?: Measurement[];
   load: { before: number[]; after: number[] };
 };
 /** script files, and (absent from reports before the item page's plain script) the scripts inside the document */
@@ -90,6 +95,16 @@ export const TARGETS = {
   exportRowsPerSecond: 50_000,
   exportRssGrowthBytes: 50_000_000,
 };
+
+/**
+ * The run of the median rate among runs of one route (of an even count, the slower of the middle
+ * two): one burst of the shared host's own load, either way, does not decide the figure.
+ */
+export function medianRun<T extends { requestsPerSecond: number }>(runs: readonly T[]): T {
+  if (!runs.length) throw new Error("no run to choose from");
+  const sorted = [...runs].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond);
+  return sorted[Math.floor((sorted.length - 1) / 2)]!;
+}
 
 const median = (values: number[]) => {
   const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
@@ -260,10 +275,14 @@ export function verdicts(results: ScaleResult[], paired: PairedGrowth | null = n
   for (const r of results) {
     const post = r.routes.post;
     if (!post) continue;
-    const failed = post.failures + post.errors + (r.writes?.lost ?? 0);
+    // a failure in any run counts, not only in the run whose rate is judged
+    const runs = r.postRuns?.length ? r.postRuns : [post];
+    const unanswered = runs.reduce((n, run) => n + run.failures + run.errors, 0);
+    const failed = unanswered + Math.abs(r.writes?.lost ?? 0);
+    const rate = runs.length > 1 ? `median ${f0(post.requestsPerSecond)}/s (runs ${runs.map((run) => f0(run.requestsPerSecond)).join(", ")})` : `${f0(post.requestsPerSecond)}/s`;
     out.push({
-      target: `POST update ≥ ${TARGETS.postPerSecond}/s, no failure, no lost write (scale ${r.scale})`,
-      value: `${f0(post.requestsPerSecond)}/s, ${post.failures + post.errors} failed, ${r.writes ? Math.abs(r.writes.lost) : "?"} lost`,
+      target: `POST update ≥ ${TARGETS.postPerSecond}/s, no failure, no lost write (scale ${r.scale}${runs.length > 1 ? `, median of ${runs.length} runs` : ""})`,
+      value: `${rate}, ${unanswered} failed, ${r.writes ? Math.abs(r.writes.lost) : "?"} lost`,
       met: post.requestsPerSecond >= TARGETS.postPerSecond && failed === 0 && r.writes !== null,
     });
   }
@@ -382,7 +401,8 @@ export function markdown(report: Report): string {
     const extras: string[] = [];
     if (r.writes) {
       extras.push(
-        `POST check: ${f0(r.writes.ok)} 2xx/3xx responses, ProgressUpdate rows ${f0(r.writes.before)} → ${f0(r.writes.after)} ` +
+        `POST check${r.postRuns && r.postRuns.length > 1 ? ` (${r.postRuns.length} runs: ${r.postRuns.map((run) => `${f0(run.requestsPerSecond)}/s, p95 ${f1(run.latencyMs.p95)} ms`).join("; ")}; the table shows the median run)` : ""}: ` +
+          `${f0(r.writes.ok)} 2xx/3xx responses, ProgressUpdate rows ${f0(r.writes.before)} → ${f0(r.writes.after)} ` +
           `(${r.writes.lost === 0 ? "no lost write" : `**${r.writes.lost} lost writes**`}).`,
       );
     }

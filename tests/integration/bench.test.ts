@@ -15,7 +15,7 @@ import { currentState } from "~/domain/roadmap";
 import { loader as healthz } from "~/routes/healthz";
 import { BENCH_PASSWORD, generateDataset, targetCounts } from "../../scripts/bench/dataset";
 import { measure, measureDownload, percentile, type Download } from "../../scripts/bench/measure";
-import { exportStreamSummary, markdown, pairedGrowthOf, verdicts, type ScaleResult } from "../../scripts/bench/report";
+import { exportStreamSummary, markdown, medianRun, pairedGrowthOf, verdicts, type ScaleResult } from "../../scripts/bench/report";
 import { progressUpdateForm, scriptUrls } from "../../scripts/bench/server";
 import { BASE_DB, TMP_DIR } from "../setup/paths";
 
@@ -277,6 +277,32 @@ import * as route1 from "/build/routes/dashboard-JKL.js";</script>
     expect(list.find((v) => v.target.startsWith("GET /dashboard (reviewer): p95"))).toMatchObject({ met: false });
     expect(list.filter((v) => v.target.startsWith("POST")).every((v) => v.met)).toBe(true);
     expect(verdicts([scale(10, NaN)]).find((v) => v.target.startsWith("/dashboard p95"))?.met).toBeNull();
+  });
+
+  it("judges the POST on the median of its runs, and a failure in any run fails it", () => {
+    const run = (rps: number, failures = 0) => ({ requestsPerSecond: rps, failures, errors: 0, latencyMs: { p50: 20, p95: 40, p99: 50, mean: 22, max: 60 } });
+    expect(medianRun([run(280), run(340), run(310)]).requestsPerSecond).toBe(310);
+    // of an even count, the slower of the middle two
+    expect(medianRun([run(400), run(250), run(300), run(350)]).requestsPerSecond).toBe(300);
+    expect(() => medianRun([])).toThrow();
+    const scale = (runs: ReturnType<typeof run>[], lost = 0): ScaleResult =>
+      ({
+        scale: 10,
+        routes: { post: medianRun(runs) },
+        postRuns: runs,
+        writes: { before: 0, after: 9000 - lost, ok: 9000, lost },
+        js: { dashboard: null, item: null },
+      }) as unknown as ScaleResult;
+    const judged = (result: ScaleResult) => verdicts([result]).find((v) => v.target.startsWith("POST"));
+    expect(judged(scale([run(280), run(340), run(310)]))).toMatchObject({
+      target: "POST update ≥ 300/s, no failure, no lost write (scale 10, median of 3 runs)",
+      value: "median 310/s (runs 280, 340, 310), 0 failed, 0 lost",
+      met: true,
+    });
+    expect(judged(scale([run(280), run(290), run(340)]))?.met).toBe(false);
+    // the failure is in a run that is not the median one
+    expect(judged(scale([run(280, 2), run(340), run(310)]))).toMatchObject({ met: false, value: expect.stringContaining("2 failed") });
+    expect(judged(scale([run(330), run(340), run(310)], 1))?.met).toBe(false);
   });
 
   it("judges the streamed updates export: worst first byte, median rows per second, worst memory growth; a cut download fails all", () => {
