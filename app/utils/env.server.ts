@@ -22,6 +22,8 @@ const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
   TRUST_PROXY: trustProxy.optional(),
+  /** how many processes serve requests (server.mjs); default 1 */
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
   /** database, uploads and the generated session secret; default ./data */
   DATA_DIR: z.string().trim().min(1).optional(),
   /** the SQLite file as `file:<path>`; default <DATA_DIR>/app.db */
@@ -61,7 +63,9 @@ const schema = z.object({
     .optional(),
 });
 
-export type Env = Omit<z.infer<typeof schema>, "DEMO_DATA" | "APP_URL"> & {
+export type Env = Omit<z.infer<typeof schema>, "DEMO_DATA" | "APP_URL" | "WEB_CONCURRENCY"> & {
+  /** the processes that serve requests (WEB_CONCURRENCY or its default) */
+  WEB_CONCURRENCY: number;
   DEMO_DATA: boolean;
   /** without a trailing slash */
   APP_URL: string;
@@ -86,6 +90,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     // a production deployment never gets demo accounts (with their published password) unless it asks
     DEMO_DATA: env.DEMO_DATA ?? env.NODE_ENV !== "production",
     APP_URL: env.APP_URL ?? `http://localhost:${env.PORT}`,
+    // one process unless asked (decision 004, "Several processes"); npm run dev always runs one
+    WEB_CONCURRENCY: env.NODE_ENV === "development" ? 1 : (env.WEB_CONCURRENCY ?? 1),
     sessionSecrets: env.SESSION_SECRET ? env.SESSION_SECRET.split(",").map((s) => s.trim()) : [localSecret(dataDir(source))],
     cookieSecure: env.COOKIE_SECURE ?? env.NODE_ENV === "production",
   };
@@ -99,9 +105,20 @@ function localSecret(directory: string): string {
     return fs.readFileSync(file, "utf8").trim();
   } catch {
     fs.mkdirSync(path.dirname(file), { recursive: true });
+    // written whole under another name, then linked into place: of two processes starting at once,
+    // the first link wins and the other reads the winner's secret
     const secret = crypto.randomBytes(32).toString("base64url");
-    fs.writeFileSync(file, secret, { mode: 0o600 });
-    return secret;
+    const draft = `${file}.${process.pid}`;
+    fs.writeFileSync(draft, secret, { mode: 0o600 });
+    try {
+      fs.linkSync(draft, file);
+      return secret;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      return fs.readFileSync(file, "utf8").trim();
+    } finally {
+      fs.rmSync(draft, { force: true });
+    }
   }
 }
 

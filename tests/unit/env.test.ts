@@ -1,4 +1,6 @@
 // The environment, parsed once at boot: every variable in the schema, typed.
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseEnv } from "~/utils/env.server";
@@ -22,5 +24,33 @@ describe("parseEnv", () => {
     expect(env.dataDir).toBe(path.resolve("/srv/kolaborasi"));
     expect(env.databaseUrl).toBe(`file:${path.resolve("/srv/kolaborasi", "app.db")}`);
     expect(parseEnv({ ...base, DATABASE_URL: "file:/tmp/x.db" }).databaseUrl).toBe("file:/tmp/x.db");
+  });
+
+  it("serves with one process unless WEB_CONCURRENCY asks for more, and always one in development", () => {
+    expect(parseEnv({ ...base, NODE_ENV: "production" }).WEB_CONCURRENCY).toBe(1);
+    expect(parseEnv({ ...base, NODE_ENV: "production", WEB_CONCURRENCY: "2" }).WEB_CONCURRENCY).toBe(2);
+    expect(parseEnv({ ...base, NODE_ENV: "test", WEB_CONCURRENCY: "3" }).WEB_CONCURRENCY).toBe(3);
+    expect(parseEnv({ ...base, NODE_ENV: "development", WEB_CONCURRENCY: "3" }).WEB_CONCURRENCY).toBe(1);
+    expect(() => parseEnv({ ...base, WEB_CONCURRENCY: "0" })).toThrow(/WEB_CONCURRENCY/);
+    expect(() => parseEnv({ ...base, WEB_CONCURRENCY: "two" })).toThrow(/WEB_CONCURRENCY/);
+  });
+
+  it("without SESSION_SECRET keeps one generated secret in the data directory, the same for every process", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kolaborasi-secret-"));
+    try {
+      const first = parseEnv({ DATA_DIR: dir }).sessionSecrets;
+      expect(first).toHaveLength(1);
+      expect(first[0]!.length).toBeGreaterThanOrEqual(40);
+      // a second process (or a restart) reads the same secret, and no draft file is left behind
+      expect(parseEnv({ DATA_DIR: dir }).sessionSecrets).toEqual(first);
+      expect(fs.readdirSync(dir)).toEqual([".session-secret"]);
+      expect(fs.statSync(path.join(dir, ".session-secret")).mode & 0o777).toBe(0o600);
+      // a process that finds the file written by another one meanwhile takes the other's secret
+      fs.rmSync(path.join(dir, ".session-secret"));
+      fs.writeFileSync(path.join(dir, ".session-secret"), "secret-written-by-another-process\n", { mode: 0o600 });
+      expect(parseEnv({ DATA_DIR: dir }).sessionSecrets).toEqual(["secret-written-by-another-process"]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
