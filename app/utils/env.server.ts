@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
 import { dataDir, databaseUrl } from "./database-url.mjs";
@@ -22,7 +23,7 @@ const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
   TRUST_PROXY: trustProxy.optional(),
-  /** how many processes serve requests (server.mjs); default 1 */
+  /** how many processes serve requests (server.mjs); default one per core, at most MAX_DEFAULT_PROCESSES */
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
   /** database, uploads and the generated session secret; default ./data */
   DATA_DIR: z.string().trim().min(1).optional(),
@@ -76,8 +77,18 @@ export type Env = Omit<z.infer<typeof schema>, "DEMO_DATA" | "APP_URL" | "WEB_CO
   databaseUrl: string;
 };
 
-/** The environment read from `source` (process.env at boot); throws on an invalid value. */
-export function parseEnv(source: Record<string, string | undefined>): Env {
+/**
+ * Without WEB_CONCURRENCY a production server runs one process per core up to this many: each holds
+ * its own copy of the app (about 300 MB under load), and past four the one SQLite writer is the limit
+ * (decision 004, "Several processes").
+ */
+export const MAX_DEFAULT_PROCESSES = 4;
+
+/**
+ * The environment read from `source` (process.env at boot); throws on an invalid value. `cores` is
+ * the machine's (what Node may use), given by the tests.
+ */
+export function parseEnv(source: Record<string, string | undefined>, cores = os.availableParallelism()): Env {
   const parsed = schema.safeParse(source);
   if (!parsed.success) {
     throw new Error(`Invalid environment: ${JSON.stringify(parsed.error.flatten().fieldErrors)}`);
@@ -90,8 +101,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     // a production deployment never gets demo accounts (with their published password) unless it asks
     DEMO_DATA: env.DEMO_DATA ?? env.NODE_ENV !== "production",
     APP_URL: env.APP_URL ?? `http://localhost:${env.PORT}`,
-    // one process unless asked (decision 004, "Several processes"); npm run dev always runs one
-    WEB_CONCURRENCY: env.NODE_ENV === "development" ? 1 : (env.WEB_CONCURRENCY ?? 1),
+    // one per core unless set (decision 004, "Several processes"); npm run dev always runs one
+    WEB_CONCURRENCY: env.NODE_ENV === "development" ? 1 : (env.WEB_CONCURRENCY ?? Math.max(1, Math.min(cores, MAX_DEFAULT_PROCESSES))),
     sessionSecrets: env.SESSION_SECRET ? env.SESSION_SECRET.split(",").map((s) => s.trim()) : [localSecret(dataDir(source))],
     cookieSecure: env.COOKIE_SECURE ?? env.NODE_ENV === "production",
   };

@@ -39,6 +39,8 @@ export type ScaleResult = {
   /** one request at a time, each right after a change to the data (caches invalidated), in ms */
   cold: Partial<Record<RouteKey, { median: number; max: number; samples: number }>>;
   peakRssBytes: number | null;
+  /** processes the server ran in: 1, or a primary and its workers when WEB_CONCURRENCY > 1 (absent before session 19 of #17) */
+  serverProcesses?: number;
   /** the server's resident memory right after each route's run, and its peak so far, in bytes */
   memory: Partial<Record<RouteKey, { rss: number | null; peak: number | null }>>;
   /** the updates export downloaded one at a time: a warm-up, then the measured runs (absent from reports older than issue #17) */
@@ -412,7 +414,9 @@ export function markdown(report: Report): string {
         extras.push(`JavaScript for ${page}: ${js.files} files, ${kb(js.raw)} raw, ${kb(js.gzipped)} gzipped${inline}: **${kb(totalJs(js))} gzipped** in all.`);
       }
     }
-    extras.push(`Peak server memory (VmHWM): ${r.peakRssBytes === null ? "not available" : mb(r.peakRssBytes)}.`);
+    const processes = r.serverProcesses ?? 1;
+    const over = processes > 1 ? `, the sum of its ${processes} processes' peaks (a primary and ${processes - 1} workers)` : "";
+    extras.push(`Peak server memory (VmHWM)${over}: ${r.peakRssBytes === null ? "not available" : mb(r.peakRssBytes)}.`);
     for (const note of r.notes) extras.push(note);
     parts.push(...extras.map((e) => `- ${e}`), "");
   }

@@ -30,6 +30,7 @@ import {
   killServers,
   loadAverage,
   currentRss,
+  processTree,
   peakRss,
   pageScriptWeight,
   progressUpdateForm,
@@ -253,6 +254,8 @@ async function runScale(scale: number, opts: ReturnType<typeof options>, appDir:
     console.log(`  server pid ${server.pid} at ${origin} (idle /healthz ${baselineMs.toFixed(1)} ms)`);
     const reviewer = await signIn(origin, summary.accounts.reviewer, summary.accounts.password);
     const liaison = await signIn(origin, summary.accounts.liaison, summary.accounts.password);
+    result.serverProcesses = processTree(server.pid).length;
+    console.log(`  ${result.serverProcesses} server process${result.serverProcesses === 1 ? "" : "es"}`);
     const item = summary.benchItem;
     const reads: { key: keyof ScaleResult["routes"]; path: string; cookie?: string }[] = [
       { key: "healthz", path: "/healthz" },

@@ -239,14 +239,57 @@ function procStatus(pid: number, field: string): number | null {
   }
 }
 
-/** Peak resident memory of a process (VmHWM), in bytes, or null where /proc is missing. */
-export function peakRss(pid: number): number | null {
-  return procStatus(pid, "VmHWM");
+/** The parent of a process, from /proc/<pid>/stat (the field after the state; the name may hold spaces). */
+function parentPid(pid: number): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return Number(fields[1]);
+  } catch {
+    return null;
+  }
 }
 
-/** Resident memory of a process now (VmRSS), in bytes. */
+/**
+ * A process and all its descendants (the server's workers when WEB_CONCURRENCY > 1), or just the
+ * process where /proc cannot be listed.
+ */
+export function processTree(pid: number): number[] {
+  let entries: string[];
+  try {
+    entries = fs.readdirSync("/proc").filter((name) => /^\d+$/.test(name));
+  } catch {
+    return [pid];
+  }
+  const children = new Map<number, number[]>();
+  for (const name of entries) {
+    const child = Number(name);
+    const parent = parentPid(child);
+    if (parent === null) continue;
+    children.set(parent, [...(children.get(parent) ?? []), child]);
+  }
+  const tree = [pid];
+  for (let i = 0; i < tree.length; i++) tree.push(...(children.get(tree[i]!) ?? []));
+  return tree;
+}
+
+/** A /proc status field summed over a process tree; null when no process reports it. */
+function treeStatus(pid: number, field: string): number | null {
+  const values = processTree(pid).map((p) => procStatus(p, field)).filter((v): v is number => v !== null);
+  return values.length ? values.reduce((a, b) => a + b, 0) : null;
+}
+
+/**
+ * Peak resident memory of a server (VmHWM), in bytes, summed over its processes (each process's own
+ * peak, so an upper bound when they peak at different times), or null where /proc is missing.
+ */
+export function peakRss(pid: number): number | null {
+  return treeStatus(pid, "VmHWM");
+}
+
+/** Resident memory of a server now (VmRSS), summed over its processes, in bytes. */
 export function currentRss(pid: number): number | null {
-  return procStatus(pid, "VmRSS");
+  return treeStatus(pid, "VmRSS");
 }
 
 export function describeMachine() {

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseEnv } from "~/utils/env.server";
+import { MAX_DEFAULT_PROCESSES, parseEnv } from "~/utils/env.server";
 
 const base = { SESSION_SECRET: "unit-test-secret-0123456789" };
 
@@ -26,9 +26,14 @@ describe("parseEnv", () => {
     expect(parseEnv({ ...base, DATABASE_URL: "file:/tmp/x.db" }).databaseUrl).toBe("file:/tmp/x.db");
   });
 
-  it("serves with one process unless WEB_CONCURRENCY asks for more, and always one in development", () => {
-    expect(parseEnv({ ...base, NODE_ENV: "production" }).WEB_CONCURRENCY).toBe(1);
-    expect(parseEnv({ ...base, NODE_ENV: "production", WEB_CONCURRENCY: "2" }).WEB_CONCURRENCY).toBe(2);
+  it("serves with one process per core (at most four) unless WEB_CONCURRENCY says, and always one in development", () => {
+    expect(parseEnv({ ...base, NODE_ENV: "production" }, 1).WEB_CONCURRENCY).toBe(1);
+    expect(parseEnv({ ...base, NODE_ENV: "production" }, 2).WEB_CONCURRENCY).toBe(2);
+    expect(parseEnv({ ...base, NODE_ENV: "production" }, 16).WEB_CONCURRENCY).toBe(MAX_DEFAULT_PROCESSES);
+    expect(MAX_DEFAULT_PROCESSES).toBe(4);
+    expect(parseEnv({ ...base, NODE_ENV: "production", WEB_CONCURRENCY: "1" }, 8).WEB_CONCURRENCY).toBe(1);
+    expect(parseEnv({ ...base, NODE_ENV: "production", WEB_CONCURRENCY: "6" }, 2).WEB_CONCURRENCY).toBe(6);
+    expect(parseEnv({ ...base, NODE_ENV: "development" }, 8).WEB_CONCURRENCY).toBe(1);
     expect(parseEnv({ ...base, NODE_ENV: "test", WEB_CONCURRENCY: "3" }).WEB_CONCURRENCY).toBe(3);
     expect(parseEnv({ ...base, NODE_ENV: "development", WEB_CONCURRENCY: "3" }).WEB_CONCURRENCY).toBe(1);
     expect(() => parseEnv({ ...base, WEB_CONCURRENCY: "0" })).toThrow(/WEB_CONCURRENCY/);
