@@ -1,6 +1,6 @@
 import type { Role } from "~/domain/enums";
 import { prisma, readPrepared, type Tx } from "~/utils/db.server";
-import { enqueueNotificationMail } from "./outbox.server";
+import { enqueueNotificationMails } from "./outbox.server";
 
 // In-app notifications, each also an e-mail in the outbox for the recipients who want one
 // (app/models/outbox.server.ts). A notification names a dictionary key and its parameters, so it
@@ -20,18 +20,28 @@ export type NewNotification = {
  * Writes one notification per user, and its e-mail for those who want one; call it inside the
  * transaction of the change it reports.
  */
-export async function notifyUsers(tx: Tx, userIds: readonly string[], notification: NewNotification) {
-  const unique = [...new Set(userIds)];
-  if (unique.length === 0) return 0;
-  const { count } = await tx.notification.createMany({
-    data: unique.map((userId) => ({
+export function notifyUsers(tx: Tx, userIds: readonly string[], notification: NewNotification) {
+  return notifyMany(tx, [{ userIds, notification }]);
+}
+
+/**
+ * notifyUsers for many notifications at once (the scheduled jobs'), in a few statements whatever
+ * their number: the jobs' transaction holds the database's one write lock, which the requests of
+ * every server process wait for. Returns how many notifications were written.
+ */
+export async function notifyMany(tx: Tx, notices: readonly { userIds: readonly string[]; notification: NewNotification }[]) {
+  const unique = notices.map(({ userIds, notification }) => ({ userIds: [...new Set(userIds)], notification }));
+  const data = unique.flatMap(({ userIds, notification }) =>
+    userIds.map((userId) => ({
       userId,
       kind: notification.kind,
       params: JSON.stringify(notification.params ?? {}),
       link: notification.link ?? null,
     })),
-  });
-  await enqueueNotificationMail(tx, unique, notification);
+  );
+  if (data.length === 0) return 0;
+  const { count } = await tx.notification.createMany({ data });
+  await enqueueNotificationMails(tx, unique);
   return count;
 }
 
@@ -43,11 +53,19 @@ export async function activeUserIdsWithRoles(tx: Tx, roles: readonly Role[]): Pr
 
 /** Active liaisons bound to a campus. */
 export async function campusLiaisonIds(tx: Tx, campusId: string): Promise<string[]> {
-  const users = await tx.user.findMany({
-    where: { active: true, role: "LIAISON", campuses: { some: { campusId } } },
-    select: { id: true },
+  return (await liaisonIdsByCampus(tx, [campusId])).get(campusId) ?? [];
+}
+
+/** Active liaisons of each campus, in one read (a campus without any is absent). */
+export async function liaisonIdsByCampus(tx: Tx, campusIds: readonly string[]): Promise<Map<string, string[]>> {
+  const byCampus = new Map<string, string[]>();
+  if (campusIds.length === 0) return byCampus;
+  const links = await tx.userCampus.findMany({
+    where: { campusId: { in: [...new Set(campusIds)] }, user: { active: true, role: "LIAISON" } },
+    select: { campusId: true, userId: true },
   });
-  return users.map((u) => u.id);
+  for (const { campusId, userId } of links) byCampus.set(campusId, [...(byCampus.get(campusId) ?? []), userId]);
+  return byCampus;
 }
 
 /** Active focal points (role UNIT) of a government unit. */

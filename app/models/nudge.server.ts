@@ -1,6 +1,6 @@
 import { addDays, daysBetween, todayInBanten, toIsoDate } from "~/domain/dates";
 import { translator, type Translate } from "~/domain/i18n";
-import { absoluteUrl, renderMail, type MailLine, type MailSection } from "~/domain/mail";
+import { absoluteUrl, renderMail, type MailLine, type MailSection, type RenderedMail } from "~/domain/mail";
 import { periodOf, type Cadence } from "~/domain/schedule";
 import {
   isMilestoneDueSoon,
@@ -16,7 +16,7 @@ import type { Tx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { agreementExpiryWarnings } from "./agreement.server";
 import { runOncePerPeriod, type JobOutcome } from "./job-run.server";
-import { activeUserIdsWithRoles, campusLiaisonIds, notifyUsers } from "./notification.server";
+import { activeUserIdsWithRoles, liaisonIdsByCampus, notifyMany } from "./notification.server";
 import { enqueueMail, localeOf, settingsUrl, type Recipient } from "./outbox.server";
 
 // The scheduled jobs: plain functions of `now` (tests drive them with a controlled clock), each
@@ -76,22 +76,19 @@ export async function milestoneDeadlines(tx: Tx, now: Date): Promise<number> {
     ...overdue.map((m) => ({ m, kind: "milestone-overdue", key: `milestone-overdue:${m.id}:${toIsoDate(m.dueDate)}` })),
   ];
   const fresh = await unsaid(tx, candidates.map((c) => c.key));
-  const liaisonsOf = new Map<string, string[]>();
-  let messages = 0;
-  for (const { m, kind, key } of candidates) {
-    if (!fresh.has(key) || !m.item) continue;
-    let liaisons = liaisonsOf.get(m.item.campusId);
-    if (!liaisons) liaisonsOf.set(m.item.campusId, (liaisons = await campusLiaisonIds(tx, m.item.campusId)));
-    const params = { milestone: m.title, item: m.item.title, due: toIsoDate(m.dueDate) };
-    messages += await notifyUsers(
-      tx,
-      liaisons,
+  const said = candidates.filter((c) => fresh.has(c.key) && c.m.item);
+  const liaisonsOf = await liaisonIdsByCampus(tx, said.map((c) => c.m.item!.campusId));
+  const notices = said.map(({ m, kind }) => {
+    const item = m.item!;
+    const params = { milestone: m.title, item: item.title, due: toIsoDate(m.dueDate) };
+    const notification =
       kind === "milestone-due"
-        ? { kind: "notify.milestoneDue", params: { ...params, days: daysBetween(today, m.dueDate) }, link: `/milestones/${m.id}#submit-form`, campusId: m.item.campusId }
-        : { kind: "notify.milestoneOverdue", params, link: `/milestones/${m.id}#submit-form`, campusId: m.item.campusId },
-    );
-    await recordNudges(tx, now, [{ key, kind, campusId: m.item.campusId }]);
-  }
+        ? { kind: "notify.milestoneDue", params: { ...params, days: daysBetween(today, m.dueDate) }, link: `/milestones/${m.id}#submit-form`, campusId: item.campusId }
+        : { kind: "notify.milestoneOverdue", params, link: `/milestones/${m.id}#submit-form`, campusId: item.campusId };
+    return { userIds: liaisonsOf.get(item.campusId) ?? [], notification };
+  });
+  const messages = await notifyMany(tx, notices);
+  await recordNudges(tx, now, said.map(({ m, kind, key }) => ({ key, kind, campusId: m.item!.campusId })));
   return messages;
 }
 
@@ -113,19 +110,24 @@ export async function waitingSubmissions(tx: Tx, now: Date): Promise<number> {
   const fresh = await unsaid(tx, waiting.map(keyOf));
   if (fresh.size === 0) return 0;
   const reviewers = await activeUserIdsWithRoles(tx, ["REVIEWER"]);
-  let messages = 0;
-  for (const m of waiting) {
-    if (!fresh.has(keyOf(m))) continue;
-    const campus = m.item?.campus ?? m.agreement?.campus ?? null;
-    const campusId = m.item?.campusId ?? m.agreement?.campusId ?? null;
-    messages += await notifyUsers(tx, reviewers, {
-      kind: "notify.submissionWaiting",
-      params: { milestone: m.title, campus: campus ? campusLabel(campus) : "–", days: SUBMISSION_WAIT_DAYS },
-      link: `/milestones/${m.id}#evaluate-form`,
-      campusId,
-    });
-    await recordNudges(tx, now, [{ key: keyOf(m), kind: "submission-waiting", campusId }]);
-  }
+  const said = waiting.filter((m) => fresh.has(keyOf(m)));
+  const campusIdOf = (m: (typeof waiting)[number]) => m.item?.campusId ?? m.agreement?.campusId ?? null;
+  const messages = await notifyMany(
+    tx,
+    said.map((m) => {
+      const campus = m.item?.campus ?? m.agreement?.campus ?? null;
+      return {
+        userIds: reviewers,
+        notification: {
+          kind: "notify.submissionWaiting",
+          params: { milestone: m.title, campus: campus ? campusLabel(campus) : "–", days: SUBMISSION_WAIT_DAYS },
+          link: `/milestones/${m.id}#evaluate-form`,
+          campusId: campusIdOf(m),
+        },
+      };
+    }),
+  );
+  await recordNudges(tx, now, said.map((m) => ({ key: keyOf(m), kind: "submission-waiting", campusId: campusIdOf(m) })));
   return messages;
 }
 
@@ -141,29 +143,43 @@ export async function staleItems(tx: Tx, now: Date, config: JobConfig): Promise<
   const fresh = await unsaid(tx, stale.map(keyOf));
   const byCampus = new Map<string, typeof stale>();
   for (const item of stale) byCampus.set(item.campusId, [...(byCampus.get(item.campusId) ?? []), item]);
-  let messages = 0;
-  for (const [campusId, items] of byCampus) {
-    const newlyStale = items.filter((i) => fresh.has(keyOf(i)));
-    if (newlyStale.length === 0) continue;
-    const recent = await tx.nudge.findFirst({
-      where: { kind: "campus-stale", campusId, createdAt: { gt: addDays(now, -STALE_NUDGE_EVERY_DAYS) } },
-      select: { id: true },
-    });
-    // nudged this week already: the newly stale items wait for next week's nudge
-    if (recent) continue;
-    const campus = items[0]!.campus;
-    messages += await notifyUsers(tx, await campusLiaisonIds(tx, campusId), {
-      kind: "notify.staleNudge",
-      params: { count: items.length, days: config.staleAfterDays, campus: campusLabel(campus) },
-      // straight to the monthly check-in, where every stale item can be reported on one page
-      link: `/campuses/${campus.slug}/check-in`,
-      campusId,
-    });
-    await recordNudges(tx, now, [
+  const newlyStaleCampuses = [...byCampus].filter(([, items]) => items.some((i) => fresh.has(keyOf(i)))).map(([campusId]) => campusId);
+  // nudged this week already: the newly stale items wait for next week's nudge
+  const recent = await tx.nudge.findMany({
+    where: { kind: "campus-stale", campusId: { in: newlyStaleCampuses }, createdAt: { gt: addDays(now, -STALE_NUDGE_EVERY_DAYS) } },
+    select: { campusId: true },
+  });
+  const nudgedThisWeek = new Set(recent.map((n) => n.campusId));
+  const campusIds = newlyStaleCampuses.filter((campusId) => !nudgedThisWeek.has(campusId));
+  const liaisonsOf = await liaisonIdsByCampus(tx, campusIds);
+  const messages = await notifyMany(
+    tx,
+    campusIds.map((campusId) => {
+      const items = byCampus.get(campusId)!;
+      const campus = items[0]!.campus;
+      return {
+        userIds: liaisonsOf.get(campusId) ?? [],
+        notification: {
+          kind: "notify.staleNudge",
+          params: { count: items.length, days: config.staleAfterDays, campus: campusLabel(campus) },
+          // straight to the monthly check-in, where every stale item can be reported on one page
+          link: `/campuses/${campus.slug}/check-in`,
+          campusId,
+        },
+      };
+    }),
+  );
+  await recordNudges(
+    tx,
+    now,
+    campusIds.flatMap((campusId) => [
       { key: `campus-stale:${campusId}:${now.getTime()}`, kind: "campus-stale", campusId },
-      ...newlyStale.map((i) => ({ key: keyOf(i), kind: "item-stale", campusId })),
-    ]);
-  }
+      ...byCampus
+        .get(campusId)!
+        .filter((i) => fresh.has(keyOf(i)))
+        .map((i) => ({ key: keyOf(i), kind: "item-stale", campusId })),
+    ]),
+  );
   return messages;
 }
 
@@ -211,6 +227,7 @@ export async function weeklyDigest(tx: Tx, now: Date, config: JobConfig): Promis
     }),
   ]);
   const campusById = new Map(campuses.map((c) => [c.id, c]));
+  const liaisonMails: { to: Recipient; mail: RenderedMail }[] = [];
   for (const liaison of liaisons) {
     const t = translator(localeOf(liaison));
     for (const { campusId } of liaison.campuses) {
@@ -241,9 +258,10 @@ export async function weeklyDigest(tx: Tx, now: Date, config: JobConfig): Promis
         sections,
         footer: footerOf(t),
       });
-      messages += await enqueueMail(tx, "mail.digest.liaison", [{ to: liaison as Recipient, mail }]);
+      liaisonMails.push({ to: liaison as Recipient, mail });
     }
   }
+  messages += await enqueueMail(tx, "mail.digest.liaison", liaisonMails);
 
   messages += await unitDigests(tx, now, today, url, footerOf);
 
@@ -269,6 +287,7 @@ export async function weeklyDigest(tx: Tx, now: Date, config: JobConfig): Promis
   const overduePerCampus = new Map<string, number>();
   for (const m of overdueAll) if (m.item) overduePerCampus.set(m.item.campusId, (overduePerCampus.get(m.item.campusId) ?? 0) + 1);
   const silentCount = new Map(silent.map((g) => [g.campusId, g._count._all]));
+  const reviewerMails: { to: Recipient; mail: RenderedMail }[] = [];
   for (const reviewer of reviewers) {
     const t = translator(localeOf(reviewer));
     const sections = [
@@ -308,9 +327,9 @@ export async function weeklyDigest(tx: Tx, now: Date, config: JobConfig): Promis
       sections,
       footer: footerOf(t),
     });
-    messages += await enqueueMail(tx, "mail.digest.reviewer", [{ to: reviewer as Recipient, mail }]);
+    reviewerMails.push({ to: reviewer as Recipient, mail });
   }
-  return messages;
+  return messages + (await enqueueMail(tx, "mail.digest.reviewer", reviewerMails));
 }
 
 /**
@@ -348,7 +367,7 @@ async function unitDigests(
     }),
   ]);
   const unitById = new Map(units.map((u) => [u.id, u]));
-  let messages = 0;
+  const mails: { to: Recipient; mail: RenderedMail }[] = [];
   for (const user of users) {
     const t = translator(localeOf(user));
     for (const { unitId } of user.units) {
@@ -389,10 +408,10 @@ async function unitDigests(
         sections,
         footer: footerOf(t),
       });
-      messages += await enqueueMail(tx, "mail.digest.unit", [{ to: user as Recipient, mail }]);
+      mails.push({ to: user as Recipient, mail });
     }
   }
-  return messages;
+  return enqueueMail(tx, "mail.digest.unit", mails);
 }
 
 // ---------- the schedule ----------

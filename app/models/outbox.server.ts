@@ -45,9 +45,13 @@ export function settingsUrl(): string {
 
 /** Writes rendered e-mails to the outbox; call it inside the transaction of the change. */
 export async function enqueueMail(tx: Tx, kind: string, messages: { to: Recipient; mail: RenderedMail }[]) {
+  return insertMail(tx, messages.map((message) => ({ kind, ...message })));
+}
+
+async function insertMail(tx: Tx, messages: { kind: string; to: Recipient; mail: RenderedMail }[]) {
   if (messages.length === 0) return 0;
   const { count } = await tx.outboundMessage.createMany({
-    data: messages.map(({ to, mail }) => ({
+    data: messages.map(({ kind, to, mail }) => ({
       userId: to.id,
       toAddress: to.email,
       kind,
@@ -68,35 +72,45 @@ export type MailNotification = {
 };
 
 /**
- * The e-mail twin of an in-app notification, for each recipient who wants immediate e-mail, in
- * their language. Called by notifyUsers, inside the causing transaction.
+ * The e-mail twins of in-app notifications, for each recipient who wants immediate e-mail, in
+ * their language. Called by notifyUsers and notifyMany, inside the causing transaction; however
+ * many notifications, the recipients and campuses are read once and the e-mails written at once.
  */
-export async function enqueueNotificationMail(tx: Tx, userIds: readonly string[], notification: MailNotification) {
+export async function enqueueNotificationMails(tx: Tx, notices: readonly { userIds: readonly string[]; notification: MailNotification }[]) {
+  const userIds = [...new Set(notices.flatMap((n) => n.userIds))];
   if (userIds.length === 0) return 0;
   const recipients = await tx.user.findMany({
-    where: { id: { in: [...userIds] }, active: true, emailImmediate: true },
+    where: { id: { in: userIds }, active: true, emailImmediate: true },
     select: { id: true, email: true, name: true, locale: true },
   });
   if (recipients.length === 0) return 0;
-  const campus = notification.campusId
-    ? await tx.campus.findUnique({ where: { id: notification.campusId }, select: { name: true, abbreviation: true } })
-    : null;
+  const recipientById = new Map(recipients.map((r) => [r.id, r]));
+  const campusIds = [...new Set(notices.flatMap((n) => (n.notification.campusId ? [n.notification.campusId] : [])))];
+  const campuses = campusIds.length
+    ? await tx.campus.findMany({ where: { id: { in: campusIds } }, select: { id: true, name: true, abbreviation: true } })
+    : [];
+  const campusById = new Map(campuses.map((c) => [c.id, c]));
   const appUrl = env().APP_URL;
-  const messages = recipients.map((to) => {
-    const t = translator(localeOf(to));
-    const params = { ...(notification.params ?? {}) };
-    const campusName = campus ? campus.abbreviation ?? campus.name : t("mail.allCampuses");
-    const content: MailContent = {
-      lang: localeOf(to),
-      subject: t(notificationSubjectKey(notification.kind), translatedParams(t, { campus: campusName, ...params })),
-      greeting: t("mail.greeting", { name: to.name }),
-      paragraphs: [notificationText({ kind: notification.kind, params }, t)],
-      action: notification.link ? { label: t("mail.open"), url: absoluteUrl(appUrl, notification.link) } : undefined,
-      footer: t("mail.footer", { url: settingsUrl() }),
-    };
-    return { to, mail: renderMail(content) };
+  const messages = notices.flatMap(({ userIds: ids, notification }) => {
+    const campus = notification.campusId ? campusById.get(notification.campusId) ?? null : null;
+    return [...new Set(ids)].flatMap((id) => {
+      const to = recipientById.get(id);
+      if (!to) return [];
+      const t = translator(localeOf(to));
+      const params = { ...(notification.params ?? {}) };
+      const campusName = campus ? campus.abbreviation ?? campus.name : t("mail.allCampuses");
+      const content: MailContent = {
+        lang: localeOf(to),
+        subject: t(notificationSubjectKey(notification.kind), translatedParams(t, { campus: campusName, ...params })),
+        greeting: t("mail.greeting", { name: to.name }),
+        paragraphs: [notificationText({ kind: notification.kind, params }, t)],
+        action: notification.link ? { label: t("mail.open"), url: absoluteUrl(appUrl, notification.link) } : undefined,
+        footer: t("mail.footer", { url: settingsUrl() }),
+      };
+      return [{ kind: notification.kind, to, mail: renderMail(content) }];
+    });
   });
-  return enqueueMail(tx, notification.kind, messages);
+  return insertMail(tx, messages);
 }
 
 // ---------- the sender's side ----------
