@@ -9,8 +9,9 @@ import { prisma } from "~/utils/db.server";
 // Several server processes share the one SQLite file (server.mjs, WEB_CONCURRENCY). While one of them
 // writes, a transaction of another waits for its turn at BEGIN and then goes through: the patched
 // SQLite adapter (patches/@prisma+adapter-better-sqlite3+*.patch) begins IMMEDIATE. With a plain
-// BEGIN, a transaction that reads before it writes fails with SQLITE_BUSY at its first write.
-// Another connection in a thread of its own stands in for the other process.
+// BEGIN, a transaction that reads before it writes fails with SQLITE_BUSY at its first write. The
+// wait does not stop the process: SQLite's own wait would sleep inside the call, so the adapter tries
+// BEGIN again on a timer. Another connection in a thread of its own stands in for the other process.
 
 /** Holds the database's write lock from another connection for `ms`; resolves once it holds it. */
 async function holdWriteLock(ms: number) {
@@ -52,6 +53,31 @@ describe("a transaction while another process writes", () => {
     expect(renamed.name).toBe(`${campus.name} (uji)`);
     await lock.released;
     await prisma.$transaction((tx) => tx.campus.update({ where: { id: campus.id }, data: { name: campus.name } }));
+  });
+
+  it("keeps the process serving while it waits: timers fire and reads answer before the lock is free", async () => {
+    const lock = await holdWriteLock(400);
+    let ticks = 0;
+    const ticker = setInterval(() => ticks++, 10);
+    try {
+      let committedAt = 0;
+      let ticksAtCommit = 0;
+      const write = prisma.$transaction((tx) => tx.campus.count()).then(() => {
+        committedAt = Date.now();
+        ticksAtCommit = ticks;
+      });
+      // a read on the reader connection, asked for after the waiting transaction
+      const campuses = await prisma.campus.count();
+      const readAt = Date.now();
+      await write;
+      expect(campuses).toBeGreaterThanOrEqual(12);
+      expect(readAt).toBeLessThan(committedAt - 200);
+      // a 10 ms timer over a wait of about 400 ms; SQLite's own wait would have held it back until the lock was free
+      expect(ticksAtCommit).toBeGreaterThanOrEqual(15);
+    } finally {
+      clearInterval(ticker);
+      await lock.released;
+    }
   });
 
   it("fails once its wait runs out, and the process's next transaction is not held up by it", async () => {
