@@ -79,8 +79,8 @@ export type Env = Omit<z.infer<typeof schema>, "DEMO_DATA" | "APP_URL" | "WEB_CO
 
 /**
  * Without WEB_CONCURRENCY a production server runs one process per core up to this many: each holds
- * its own copy of the app (about 300 MB under load), and past four the one SQLite writer is the limit
- * (decision 004, "Several processes").
+ * its own copy of the app (about 300 MB under load), and the database takes one write at a time, so
+ * past a few processes memory grows faster than throughput (measured on two cores only; decision 004).
  */
 export const MAX_DEFAULT_PROCESSES = 4;
 
