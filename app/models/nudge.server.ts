@@ -143,7 +143,8 @@ export async function staleItems(tx: Tx, now: Date, config: JobConfig): Promise<
   const fresh = await unsaid(tx, stale.map(keyOf));
   const byCampus = new Map<string, typeof stale>();
   for (const item of stale) byCampus.set(item.campusId, [...(byCampus.get(item.campusId) ?? []), item]);
-  const newlyStaleCampuses = [...byCampus].filter(([, items]) => items.some((i) => fresh.has(keyOf(i)))).map(([campusId]) => campusId);
+  const newlyStale = new Map([...byCampus].map(([campusId, items]) => [campusId, items.filter((i) => fresh.has(keyOf(i)))]));
+  const newlyStaleCampuses = [...newlyStale].filter(([, items]) => items.length > 0).map(([campusId]) => campusId);
   // nudged this week already: the newly stale items wait for next week's nudge
   const recent = await tx.nudge.findMany({
     where: { kind: "campus-stale", campusId: { in: newlyStaleCampuses }, createdAt: { gt: addDays(now, -STALE_NUDGE_EVERY_DAYS) } },
@@ -174,10 +175,7 @@ export async function staleItems(tx: Tx, now: Date, config: JobConfig): Promise<
     now,
     campusIds.flatMap((campusId) => [
       { key: `campus-stale:${campusId}:${now.getTime()}`, kind: "campus-stale", campusId },
-      ...byCampus
-        .get(campusId)!
-        .filter((i) => fresh.has(keyOf(i)))
-        .map((i) => ({ key: keyOf(i), kind: "item-stale", campusId })),
+      ...newlyStale.get(campusId)!.map((i) => ({ key: keyOf(i), kind: "item-stale", campusId })),
     ]),
   );
   return messages;
